@@ -1,0 +1,48 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? "./data/app.db");
+}
+
+const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+
+/** Opens a SQLite file with the pragmas every connection of this app uses. */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = FULL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS });
+}
+
+// One connection per process, opened on first use (never at build time).
+const globalForDb = globalThis as unknown as { __competencyDb?: Db };
+
+export function getDb(): Db {
+  if (!globalForDb.__competencyDb) {
+    const db = openDatabase(databasePath());
+    migrateDatabase(db);
+    globalForDb.__competencyDb = db;
+  }
+  return globalForDb.__competencyDb;
+}
+
+/** Runs fn in one IMMEDIATE transaction (the write lock is taken at the start, so no upgrade deadlocks). */
+export function tx<T>(fn: (db: Db) => T): T {
+  const db = getDb();
+  return db.$client.transaction(() => fn(db)).immediate();
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { PartnerFacts, RuleSetId } from "@/lib/competency";
+import { getDb } from "./client";
+import { customers, examPasses, individuals, partners, revenueLines } from "./schema";
+
+export interface Partner {
+  id: number;
+  name: string;
+  msPartnerId: string;
+  market: "developed" | "developing";
+  ruleSet: RuleSetId;
+  version: number;
+}
+
+const partnerColumns = {
+  id: partners.id,
+  name: partners.name,
+  msPartnerId: partners.msPartnerId,
+  market: partners.market,
+  ruleSet: partners.ruleSet,
+  version: partners.version,
+};
+
+export function listPartners(): Partner[] {
+  return getDb().select(partnerColumns).from(partners).orderBy(asc(partners.name), asc(partners.id)).all();
+}
+
+export function getPartner(id: number): Partner | null {
+  return getDb().select(partnerColumns).from(partners).where(eq(partners.id, id)).get() ?? null;
+}
+
+export interface CustomerRecord { id: number; name: string; dporFrom: string | null; dporUntil: string | null; version: number }
+export interface RevenueRecord {
+  id: number; customerId: number; product: "crm-online" | "d365-plan1" | "other";
+  date: string; amountCents: number; note: string | null; version: number;
+}
+export interface PassRecord { id: number; individualId: number; exam: string; passedOn: string; version: number }
+export interface IndividualRecord {
+  id: number; name: string; email: string | null; joinedOn: string | null; leftOn: string | null; version: number;
+  passes: PassRecord[];
+}
+
+/** Everything recorded for one partner, as plain rows. */
+export interface PartnerData {
+  partner: Partner;
+  customers: CustomerRecord[];
+  revenue: RevenueRecord[];
+  individuals: IndividualRecord[];
+}
+
+export function getPartnerData(partnerId: number): PartnerData | null {
+  const db = getDb();
+  const partner = getPartner(partnerId);
+  if (!partner) return null;
+  const cs = db
+    .select({ id: customers.id, name: customers.name, dporFrom: customers.dporFrom, dporUntil: customers.dporUntil, version: customers.version })
+    .from(customers).where(eq(customers.partnerId, partnerId)).orderBy(asc(customers.name), asc(customers.id)).all();
+  const rev = db
+    .select({
+      id: revenueLines.id, customerId: revenueLines.customerId, product: revenueLines.product, date: revenueLines.date,
+      amountCents: revenueLines.amountCents, note: revenueLines.note, version: revenueLines.version,
+    })
+    .from(revenueLines).where(eq(revenueLines.partnerId, partnerId)).orderBy(asc(revenueLines.date), asc(revenueLines.id)).all();
+  const people = db
+    .select({
+      id: individuals.id, name: individuals.name, email: individuals.email, joinedOn: individuals.joinedOn,
+      leftOn: individuals.leftOn, version: individuals.version,
+    })
+    .from(individuals).where(eq(individuals.partnerId, partnerId)).orderBy(asc(individuals.name), asc(individuals.id)).all();
+  const passes = db
+    .select({ id: examPasses.id, individualId: examPasses.individualId, exam: examPasses.exam, passedOn: examPasses.passedOn, version: examPasses.version })
+    .from(examPasses).where(eq(examPasses.partnerId, partnerId)).orderBy(asc(examPasses.passedOn), asc(examPasses.id)).all();
+  const byPerson = new Map<number, PassRecord[]>();
+  for (const p of passes) {
+    const list = byPerson.get(p.individualId) ?? [];
+    list.push(p);
+    byPerson.set(p.individualId, list);
+  }
+  return {
+    partner,
+    customers: cs,
+    revenue: rev,
+    individuals: people.map((p) => ({ ...p, passes: byPerson.get(p.id) ?? [] })),
+  };
+}
+
+/** The engine's input for a partner's recorded data. Ids become strings. */
+export function toFacts(data: PartnerData): PartnerFacts {
+  return {
+    market: data.partner.market,
+    customers: data.customers.map((c) => ({ id: String(c.id), dporFrom: c.dporFrom, dporUntil: c.dporUntil })),
+    revenue: data.revenue.map((r) => ({
+      id: String(r.id), customerId: String(r.customerId), product: r.product, date: r.date, amountCents: r.amountCents,
+    })),
+    individuals: data.individuals.map((p) => ({
+      id: String(p.id), name: p.name, joinedOn: p.joinedOn, leftOn: p.leftOn,
+      passes: p.passes.map((x) => ({ exam: x.exam, passedOn: x.passedOn })),
+    })),
+  };
+}

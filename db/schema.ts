@@ -1,0 +1,172 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Editable rows carry a version that every update checks and increments (optimistic locking). */
+const version = () => integer("version").notNull().default(1);
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const partners = sqliteTable(
+  "partners",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    msPartnerId: text("ms_partner_id").notNull(),
+    market: text("market", { enum: ["developed", "developing"] }).notNull(),
+    ruleSet: text("rule_set", { enum: ["V1", "V2", "V3"] }).notNull().default("V1"),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("partners_ms_partner_id_uq").on(t.msPartnerId), index("partners_name_idx").on(t.name)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["partner_admin", "channel_manager"] }).notNull(),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
+    locale: text("locale", { enum: ["pt-BR", "en"] }),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_partner_idx").on(t.partnerId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token, hex. The token itself is never stored. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAtMs: integer("created_at_ms").notNull(),
+    lastSeenAtMs: integer("last_seen_at_ms").notNull(),
+    expiresAtMs: integer("expires_at_ms").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    dporFrom: text("dpor_from"),
+    dporUntil: text("dpor_until"),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [index("customers_partner_idx").on(t.partnerId)],
+);
+
+export const revenueLines = sqliteTable(
+  "revenue_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "restrict" }),
+    product: text("product", { enum: ["crm-online", "d365-plan1", "other"] }).notNull(),
+    date: text("date").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [index("revenue_partner_date_idx").on(t.partnerId, t.date), index("revenue_customer_idx").on(t.customerId)],
+);
+
+export const individuals = sqliteTable(
+  "individuals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email"),
+    joinedOn: text("joined_on"),
+    leftOn: text("left_on"),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [index("individuals_partner_idx").on(t.partnerId)],
+);
+
+export const examPasses = sqliteTable(
+  "exam_passes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    individualId: integer("individual_id")
+      .notNull()
+      .references(() => individuals.id, { onDelete: "cascade" }),
+    exam: text("exam").notNull(),
+    passedOn: text("passed_on").notNull(),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("exam_passes_person_exam_uq").on(t.individualId, t.exam),
+    index("exam_passes_partner_idx").on(t.partnerId),
+  ],
+);
+
+export const reviewNotes = sqliteTable(
+  "review_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    decision: text("decision", { enum: ["approved", "needs-information", "note"] }).notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_notes_partner_idx").on(t.partnerId, t.createdAt)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "set null" }),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    action: text("action", { enum: ["create", "update", "delete", "sign-in", "sign-out"] }).notNull(),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_partner_idx").on(t.partnerId, t.at)],
+);
+
+export type PartnerRow = typeof partners.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type CustomerRow = typeof customers.$inferSelect;
+export type RevenueLineRow = typeof revenueLines.$inferSelect;
+export type IndividualRow = typeof individuals.$inferSelect;
+export type ExamPassRow = typeof examPasses.$inferSelect;
+export type ReviewNoteRow = typeof reviewNotes.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

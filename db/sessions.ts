@@ -1,0 +1,62 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, lt } from "drizzle-orm";
+import { getDb, tx } from "./client";
+import { sessions, users } from "./schema";
+import { getUserById, type PublicUser } from "./users";
+import { writeAudit } from "./audit";
+
+export const SESSION_IDLE_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 120) * 60_000;
+export const SESSION_ABSOLUTE_MS = Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12) * 3_600_000;
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new random session for the user; returns the token for the cookie (only its hash is stored). */
+export function createSession(userId: number, now = Date.now()): { token: string; expiresAtMs: number } {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAtMs = now + SESSION_ABSOLUTE_MS;
+  tx((db) => {
+    db.delete(sessions).where(lt(sessions.expiresAtMs, now)).run();
+    db.insert(sessions).values({ id: hashToken(token), userId, createdAtMs: now, lastSeenAtMs: now, expiresAtMs }).run();
+    const user = db.select({ partnerId: users.partnerId }).from(users).where(eq(users.id, userId)).get();
+    writeAudit(db, { actorId: userId, partnerId: user?.partnerId ?? null, entity: "session", entityId: null, action: "sign-in" });
+  });
+  return { token, expiresAtMs };
+}
+
+/** The signed-in user for a cookie token, or null when unknown, expired (idle or absolute) or disabled. */
+export function getSessionUser(token: string, now = Date.now()): PublicUser | null {
+  const db = getDb();
+  const id = hashToken(token);
+  const s = db.select().from(sessions).where(eq(sessions.id, id)).get();
+  if (!s) return null;
+  if (now >= s.expiresAtMs || now - s.lastSeenAtMs >= SESSION_IDLE_MS) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  const user = getUserById(s.userId);
+  if (!user || user.disabled) {
+    db.delete(sessions).where(eq(sessions.userId, s.userId)).run();
+    return null;
+  }
+  // Sliding idle window; written at most once a minute.
+  if (now - s.lastSeenAtMs > 60_000) {
+    db.update(sessions).set({ lastSeenAtMs: now }).where(and(eq(sessions.id, id))).run();
+  }
+  return user;
+}
+
+export function deleteSession(token: string, actor: PublicUser | null): void {
+  tx((db) => {
+    const res = db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+    if (actor && res.changes > 0) {
+      writeAudit(db, { actorId: actor.id, partnerId: actor.partnerId, entity: "session", entityId: null, action: "sign-out" });
+    }
+  });
+}
+
+export function deleteUserSessions(userId: number): void {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import { getDb, tx } from "./client";
+import { users } from "./schema";
+import { writeAudit } from "./audit";
+
+/** argon2id, OWASP's first recommended profile: 19 MiB, 2 passes, 1 lane. */
+const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export type Role = "partner_admin" | "channel_manager";
+export type Locale = "pt-BR" | "en";
+
+/** A user as the rest of the app sees it: never the password hash. */
+export interface PublicUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  partnerId: number | null;
+  locale: Locale | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+}
+
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  partnerId: users.partnerId,
+  locale: users.locale,
+  disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+// A hash to verify against when the email is unknown, so both answers take the same time.
+let dummyHash: Promise<string> | null = null;
+
+/** The user when the email and password match an enabled account; null otherwise (same answer for both). */
+export async function checkCredentials(email: string, password: string): Promise<PublicUser | null> {
+  const row = getDb()
+    .select({ ...publicColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
+  if (!row) {
+    dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
+    await verify(await dummyHash, password).catch(() => false);
+    return null;
+  }
+  const ok = await verify(row.passwordHash, password).catch(() => false);
+  if (!ok || row.disabled) return null;
+  const { passwordHash: _omit, ...user } = row;
+  return user;
+}
+
+export function getUserById(id: number): PublicUser | null {
+  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get() ?? null;
+}
+
+export function getUserByEmail(email: string): PublicUser | null {
+  return getDb().select(publicColumns).from(users).where(eq(users.email, normaliseEmail(email))).get() ?? null;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  partnerId: number | null;
+  locale?: Locale | null;
+  mustChangePassword?: boolean;
+}
+
+export async function createUser(input: NewUser, actorId: number | null = null): Promise<PublicUser> {
+  if (input.role === "partner_admin" && input.partnerId == null) throw new Error("a partner admin needs a partner");
+  if (input.role === "channel_manager" && input.partnerId != null) throw new Error("a channel manager has no partner");
+  const passwordHash = await hashPassword(input.password);
+  return tx((db) => {
+    const row = db
+      .insert(users)
+      .values({
+        email: normaliseEmail(input.email),
+        name: input.name.trim(),
+        passwordHash,
+        role: input.role,
+        partnerId: input.partnerId,
+        locale: input.locale ?? null,
+        mustChangePassword: input.mustChangePassword ?? false,
+      })
+      .returning(publicColumns)
+      .get();
+    writeAudit(db, { actorId, partnerId: row.partnerId, entity: "user", entityId: row.id, action: "create", after: row });
+    return row;
+  });
+}
+
+export function setUserLocale(userId: number, locale: Locale): void {
+  getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
+}

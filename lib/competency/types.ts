@@ -1,0 +1,126 @@
+// Public types of the competency engine. Plain data only.
+
+export type RuleSetId = "V1" | "V2" | "V3";
+export type ExamGroup = "A" | "B" | "C";
+export type Level = "none" | "silver" | "gold";
+export type Market = "developed" | "developing";
+export type Product = "crm-online" | "d365-plan1" | "other";
+
+export interface PartnerFacts {
+  market: Market;
+  /** dporUntil: last day as DPOR, inclusive. */
+  customers: { id: string; dporFrom: string | null; dporUntil?: string | null }[];
+  revenue: { id?: string; customerId: string; product: Product; date: string; amountCents: number }[];
+  /** leftOn: not a member from leftOn on. Exam codes as "MB2-714" (normalised when compared). */
+  individuals: {
+    id: string;
+    name: string;
+    joinedOn?: string | null;
+    leftOn?: string | null;
+    passes: { exam: string; passedOn: string }[];
+  }[];
+}
+
+export interface EvaluateOptions {
+  asOf: string;
+  ruleSet?: RuleSetId;
+}
+
+export type ExclusionReason = "outside-window" | "not-dpor" | "product-not-eligible";
+export type IgnoredPassReason = "after-as-of" | "not-member" | "not-in-catalogue" | "acceptance-ended";
+
+export interface CountedRevenueLine {
+  /** Position of the line in facts.revenue. */
+  index: number;
+  id?: string;
+  customerId: string;
+  product: Product;
+  date: string;
+  amountCents: number;
+}
+
+export interface ExcludedRevenueLine {
+  /** Position of the line in facts.revenue. */
+  index: number;
+  id?: string;
+  customerId: string;
+  product: Product;
+  date: string;
+  amountCents: number;
+  reason: ExclusionReason;
+}
+
+export interface UsedPass {
+  exam: string;
+  group: ExamGroup;
+  passedOn: string;
+}
+
+export interface SlotResult {
+  id: string;
+  requires: ExamGroup[];
+  filledBy: string | null;
+  /** For a filled slot: the counting pass used per required group (earliest pass of that group), in group order. */
+  passes: UsedPass[];
+}
+
+export interface PlanStep {
+  slotId: string;
+  /** null: a new person. */
+  individualId: string | null;
+  needs: ExamGroup[];
+}
+
+export interface ChecklistCandidate {
+  individualId: string;
+  name: string;
+  /** Groups of the slot's requirement the person already holds. */
+  has: ExamGroup[];
+  /** Groups of the slot's requirement the person still needs. */
+  missing: ExamGroup[];
+}
+
+export interface ChecklistItem {
+  slotId: string;
+  requires: ExamGroup[];
+  /** Up to 3 active people not used in the maximum matching, fewest missing groups first, then input order. */
+  closest: ChecklistCandidate[];
+}
+
+export interface LevelResult {
+  achieved: boolean;
+  revenue: { met: boolean; thresholdCents: number; shortfallCents: number };
+  exams: { met: boolean; unfilled: number; slots: SlotResult[] };
+  plan: { examsNeeded: number; steps: PlanStep[] };
+  checklist: ChecklistItem[];
+}
+
+export interface IndividualStatus {
+  id: string;
+  name: string;
+  /** A member on the as-of date. */
+  active: boolean;
+  countingGroups: ExamGroup[];
+  countingPasses: UsedPass[];
+  ignoredPasses: { exam: string; passedOn: string; reason: IgnoredPassReason }[];
+}
+
+export interface Evaluation {
+  asOf: string;
+  ruleSet: RuleSetId;
+  level: Level;
+  /** The TTM window, inclusive. */
+  window: { from: string; to: string };
+  qualifyingRevenueCents: number;
+  excludedRevenue: ExcludedRevenueLine[];
+  silver: LevelResult;
+  gold: LevelResult;
+  // Extensions
+  market: Market;
+  /** "developed-fallback": the rule set states no threshold for the partner's market; the developed one is used. */
+  thresholdSource: "market" | "developed-fallback";
+  /** The rule set's wording of the eligible products. */
+  productWording: string;
+  counted: CountedRevenueLine[];
+  individualsStatus: IndividualStatus[];
+}

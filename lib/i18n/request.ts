@@ -1,0 +1,15 @@
+import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "./config";
+
+export async function resolveLocale(): Promise<AppLocale> {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(fromCookie)) return fromCookie;
+  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: "UTC" };
+});

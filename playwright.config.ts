@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
+
+/** Playwright's own Chromium where installed, else Debian's `chromium`; a clear message when neither exists. */
+function browserExecutable(): string | undefined {
+  try {
+    const own = chromium.executablePath();
+    if (own && fs.existsSync(own)) return undefined; // Playwright finds its own
+  } catch {
+    /* not installed */
+  }
+  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) {
+    if (p && fs.existsSync(p)) return p;
+  }
+  throw new Error(
+    "No Chromium found for the browser tests. Install Debian's package (`apt-get install -y chromium`) " +
+      "or set CHROMIUM_PATH to a Chromium/Chrome binary.",
+  );
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    locale: "pt-BR",
+    trace: "off",
+    launchOptions: {
+      executablePath: browserExecutable(),
+      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${BASE_URL}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(PORT),
+      SKIP_BUILD: "1",
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? "./data/e2e.db",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

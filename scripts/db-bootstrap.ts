@@ -1,0 +1,22 @@
+// Run by `npm start` before the server: migrate, seed the demo on an empty database, print the credentials.
+import { bootstrapDatabase } from "../db/bootstrap";
+import { DEMO_PASSWORD } from "../db/seed";
+import { todayIso } from "../lib/format";
+
+async function main(): Promise<void> {
+
+  const seed = process.env.SEED_DEMO !== "0";
+  const { path, seeded } = await bootstrapDatabase(todayIso(), { seed });
+  console.log(`Database: ${path} (migrated)`);
+  if (seeded.length > 0) {
+    console.log(`Seeded the demo. Every demo account's password is "${DEMO_PASSWORD}":`);
+    for (const a of seeded) console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(34)} ${a.partner ?? ""}`);
+  } else if (seed) {
+    console.log(`The database already has data; the demo was not seeded. Demo accounts (if seeded earlier) use the password "${DEMO_PASSWORD}".`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+// Seeds the e2e database: the demo, plus scratch partners (e2e-1 … e2e-N) each with an admin, for tests that write.
+import { bootstrapDatabase } from "../db/bootstrap";
+import { getDb } from "../db/client";
+import { partners } from "../db/schema";
+import { createUser } from "../db/users";
+import { todayIso } from "../lib/format";
+
+export const SCRATCH_PARTNERS = 12;
+
+async function main(): Promise<void> {
+  await bootstrapDatabase(todayIso(), { seed: true });
+  const db = getDb();
+  for (let i = 1; i <= SCRATCH_PARTNERS; i++) {
+    const p = db.insert(partners).values({ name: `E2E Parceiro ${i}`, msPartnerId: `99000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    await createUser({ email: `e2e-${i}@test.example`, name: `E2E Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
+  }
+  console.log(`e2e database ready with ${SCRATCH_PARTNERS} scratch partners`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
