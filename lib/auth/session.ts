@@ -75,3 +75,10 @@ export async function endSession(): Promise<void> {
   jar.delete(PLAIN_COOKIE);
   jar.delete({ name: HOST_COOKIE, path: "/", secure: true });
 }
+
+/** The partner's own admin: the only role that enters a partner's facts (channel managers review them read-only). */
+export async function requirePartnerAdmin(partnerId: number): Promise<PublicUser> {
+  const user = await requirePartnerAccess(partnerId);
+  if (user.role !== "partner_admin") forbidden();
+  return user;
+}

@@ -25,7 +25,10 @@ export interface RiskProjection {
   levelThen: Level;
   /** Which requirements of levelNow fail on atRiskOn. */
   lost: ("revenue" | "exams")[];
-  /** What changed on atRiskOn compared with the day before. */
+  /**
+   * What changed on atRiskOn compared with the day before that can lower the level, limited to the
+   * lost requirements (revenue causes when revenue is lost, people/exam causes when exams are lost).
+   */
   causes: RiskCause[];
 }
 
@@ -41,7 +44,7 @@ export function riskCandidateDates(facts: PartnerFacts, ruleSet: RuleSetId, afte
   };
   for (const line of facts.revenue) {
     add(leavesWindowOn(assertDate(line.date, "revenue date")));
-    if (line.amountCents < 0) add(line.date);
+    
   }
   for (const c of facts.customers) {
     if (c.dporUntil) add(addDays(assertDate(c.dporUntil, "dporUntil"), 1));
@@ -52,7 +55,7 @@ export function riskCandidateDates(facts: PartnerFacts, ruleSet: RuleSetId, afte
   return [...set].sort();
 }
 
-function diffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts): RiskCause[] {
+function diffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts, level: "silver" | "gold"): RiskCause[] {
   const date = after.asOf;
   const causes: RiskCause[] = [];
   const was = new Set(before.counted.map((c) => c.index));
@@ -77,7 +80,7 @@ function diffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts):
 
   // People
   const slotIdsOf = (id: string) =>
-    [...before.silver.exams.slots, ...before.gold.exams.slots].filter((s) => s.filledBy === id).map((s) => s.id);
+    before[level].exams.slots.filter((s) => s.filledBy === id).map((s) => s.id);
   before.individualsStatus.forEach((b, i) => {
     const a = after.individualsStatus[i];
     if (b.active && !a.active && b.countingGroups.length > 0) causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
@@ -113,11 +116,12 @@ export function projectRisk(
     const then = evaluate(facts, { asOf: d, ruleSet });
     if (compareLevels(then.level, now.level) < 0) {
       const before = evaluate(facts, { asOf: addDays(d, -1), ruleSet });
-      const lr = now.level === "gold" ? then.gold : then.silver;
+      const lvl = now.level === "gold" ? "gold" : "silver";
+      const lr = then[lvl];
       const lost: ("revenue" | "exams")[] = [];
       if (!lr.revenue.met) lost.push("revenue");
       if (!lr.exams.met) lost.push("exams");
-      const causes = diffCauses(before, then, facts).filter((c) =>
+      const causes = diffCauses(before, then, facts, lvl).filter((c) =>
         c.kind === "person-leaves" || c.kind === "exam-acceptance-ends" ? lost.includes("exams") : lost.includes("revenue"),
       );
       return { ...base, atRiskOn: d, levelThen: then.level, lost, causes };

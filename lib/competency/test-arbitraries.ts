@@ -11,9 +11,15 @@ export const individualArb = (i: number) =>
   fc.record({
     id: fc.constant(`p${i}`),
     name: fc.constant(`Person ${i}`),
-    joinedOn: fc.option(dayArb("2016-01-01", 1200), { nil: null }),
-    leftOn: fc.option(dayArb("2017-01-01", 1000), { nil: null }),
-    passes: fc.array(fc.record({ exam: fc.constantFrom(...EXAMS), passedOn: dayArb("2015-06-01", 1400) }), { maxLength: 4 }),
+    joinedOn: fc.option(dayArb("2016-01-01", 1200), { nil: null, freq: 3 }),
+    leftOn: fc.option(dayArb("2017-01-01", 1000), { nil: null, freq: 3 }),
+    passes: fc.array(
+      fc.record({
+        exam: fc.oneof(fc.constantFrom("MB2-714", "MB2-710", "MB2-712"), fc.constantFrom(...EXAMS)),
+        passedOn: fc.oneof(dayArb("2015-06-01", 700), dayArb("2015-06-01", 1400)),
+      }),
+      { maxLength: 5 },
+    ),
   });
 
 export const factsArb: fc.Arbitrary<PartnerFacts> = fc.record({
@@ -22,8 +28,8 @@ export const factsArb: fc.Arbitrary<PartnerFacts> = fc.record({
     ...[0, 1, 2].map((i) =>
       fc.record({
         id: fc.constant(`c${i}`),
-        dporFrom: fc.option(dayArb("2016-01-01", 1200), { nil: null, freq: 4 }),
-        dporUntil: fc.option(dayArb("2017-01-01", 1000), { nil: null, freq: 2 }),
+        dporFrom: fc.option(dayArb("2016-01-01", 900), { nil: null, freq: 6 }),
+        dporUntil: fc.option(dayArb("2017-01-01", 1000), { nil: null, freq: 4 }),
       }),
     ),
   ),
@@ -35,9 +41,9 @@ export const factsArb: fc.Arbitrary<PartnerFacts> = fc.record({
       date: dayArb("2016-01-01", 1200),
       amountCents: fc.oneof(fc.integer({ min: 0, max: 20_000_000 }), fc.integer({ min: -3_000_000, max: 20_000_000 })),
     }),
-    { maxLength: 12 },
+    { maxLength: 16 },
   ),
-  individuals: fc.integer({ min: 0, max: 6 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => individualArb(i)))),
+  individuals: fc.integer({ min: 0, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => individualArb(i)))),
 }).map((f) => ({
   ...f,
   customers: [...f.customers],
