@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
+import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider>
+          <Providers>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
@@ -24,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
+          </Providers>
         </NextIntlClientProvider>
       </body>
     </html>

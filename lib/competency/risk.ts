@@ -44,7 +44,7 @@ export function riskCandidateDates(facts: PartnerFacts, ruleSet: RuleSetId, afte
   };
   for (const line of facts.revenue) {
     add(leavesWindowOn(assertDate(line.date, "revenue date")));
-    
+    if (line.amountCents < 0) add(line.date);
   }
   for (const c of facts.customers) {
     if (c.dporUntil) add(addDays(assertDate(c.dporUntil, "dporUntil"), 1));

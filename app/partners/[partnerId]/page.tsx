@@ -1,41 +1,62 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/auth/session";
-import { evaluatePartner } from "@/lib/evaluation";
-import { formatDate, todayIso } from "@/lib/format";
-import { LevelSummary } from "@/components/level-summary";
+import { buildDashboard } from "@/lib/dashboard";
+import { formatDate } from "@/lib/format";
 import { LevelBadge } from "@/components/level-badge";
+import { LevelCard } from "@/components/dashboard/level-card";
+import { RevenueDetail } from "@/components/dashboard/revenue-detail";
+import { RiskPanel } from "@/components/dashboard/risk-panel";
+import { HowCounted } from "@/components/dashboard/how-counted";
+import { AsOfForm } from "@/components/dashboard/as-of-form";
+import { PartnerDataSections } from "@/components/entry/partner-data";
 
-export default async function PartnerPage({ params }: { params: Promise<{ partnerId: string }> }) {
+export default async function PartnerPage({
+  params, searchParams,
+}: { params: Promise<{ partnerId: string }>; searchParams: Promise<{ asOf?: string | string[] }> }) {
   const { partnerId } = await params;
   const id = Number(partnerId);
-  await requirePartnerAccess(id);
-  const asOf = todayIso();
-  const result = evaluatePartner(id, asOf);
-  if (!result) notFound();
-  const { data, evaluation } = result;
-  const [t, tMarket, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("market"), getLocale()]);
-  const names = new Map(data.individuals.map((p) => [String(p.id), p.name]));
+  const user = await requirePartnerAccess(id);
+  const sp = await searchParams;
+  const model = buildDashboard(id, typeof sp.asOf === "string" ? sp.asOf : undefined);
+  if (!model) notFound();
+  const { data, evaluation, asOf } = model;
+  const [t, tMarket, tLevel, locale] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("market"), getTranslations("level"), getLocale(),
+  ]);
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
+      <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("title", { partner: data.partner.name })}</h1>
         <p className="text-slate-700">
-          {t("partnerId")}: {data.partner.msPartnerId} · {tMarket(data.partner.market)} · {t("ruleSet")}: {data.partner.ruleSet}
+          {t("partnerId")}: {data.partner.msPartnerId} · {tMarket(data.partner.market)} ·{" "}
+          {t("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}
         </p>
-        <p className="text-slate-700">{t("asOf", { date: formatDate(asOf, locale, "long") })}</p>
+        <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
       </header>
-      <section aria-labelledby="current-level" className="rounded-lg border border-slate-200 bg-white p-4">
+
+      <section aria-labelledby="current-level" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="current-level" className="text-lg font-semibold">{t("currentLevel")}</h2>
-        <p className="mt-2" data-testid="current-level"><LevelBadge level={evaluation.level} /></p>
+        <p className="mt-2 flex flex-wrap items-center gap-3">
+          <span data-testid="current-level"><LevelBadge level={evaluation.level} /></span>
+          <span>{t("levelSentence", { date: formatDate(asOf, locale, "long"), partner: data.partner.name, level: tLevel(evaluation.level) })}</span>
+        </p>
         <p className="mt-2 text-sm text-slate-700">
           {t("window", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) })}
         </p>
       </section>
-      <div className="grid gap-6 md:grid-cols-2">
-        <LevelSummary level="silver" result={evaluation.silver} names={names} evaluation={evaluation} />
-        <LevelSummary level="gold" result={evaluation.gold} names={names} evaluation={evaluation} />
+
+      <RiskPanel model={model} />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <LevelCard level="silver" evaluation={evaluation} names={model.names} />
+        <LevelCard level="gold" evaluation={evaluation} names={model.names} />
       </div>
+
+      <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
+      <HowCounted evaluation={evaluation} />
+
+      <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} />
     </div>
   );
 }

@@ -1,0 +1,72 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { DashboardModel } from "@/lib/dashboard";
+import { RISK_HORIZON_DAYS } from "@/lib/dashboard";
+import { formatDate, formatMoney } from "@/lib/format";
+import { requirementText } from "./words";
+
+/** When the current level would be lost if nothing changes, why, and what would keep it. */
+export async function RiskPanel({ model }: { model: DashboardModel }) {
+  const [t, tLevel, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("level"), getLocale()]);
+  const { risk, riskEvaluation, evaluation, names, customerNames } = model;
+  const customer = (id: string) => customerNames.get(id) ?? id;
+  const level = evaluation.level;
+  let body: React.ReactNode;
+  if (level === "none") {
+    body = <p>{t("riskNoLevel")}</p>;
+  } else if (!risk.atRiskOn || !riskEvaluation) {
+    body = <p>{t("riskNone", { days: RISK_HORIZON_DAYS })}</p>;
+  } else {
+    const keep = riskEvaluation[level];
+    const lastDay = formatDate(risk.atRiskOn, locale);
+    body = (
+      <>
+        <p className="font-medium text-red-800" data-testid="risk-date" data-date={risk.atRiskOn}>
+          {t("riskOn", { level: tLevel(level), date: lastDay, then: tLevel(risk.levelThen) })}
+        </p>
+        <ul className="ml-5 list-disc text-sm">
+          {risk.causes.map((c, i) => (
+            <li key={i}>
+              {c.kind === "revenue-leaves-window" &&
+                t("riskCauseRevenue", { amount: formatMoney(c.amountCents, locale), customer: customer(c.customerId), revenueDate: formatDate(c.revenueDate, locale, "short") })}
+              {c.kind === "dpor-ends" && t("riskCauseDpor", { customer: customer(c.customerId), amount: formatMoney(c.amountCents, locale) })}
+              {c.kind === "person-leaves" && t("riskCausePerson", { name: names.get(c.individualId) ?? c.name })}
+              {c.kind === "exam-acceptance-ends" && t("riskCauseExam", { exam: c.exam })}
+              {c.kind === "credit-enters-window" && t("riskCauseCredit", { amount: formatMoney(c.amountCents, locale), customer: customer(c.customerId) })}
+              {c.kind === "dpor-starts" && t("riskCauseDporStart", { customer: customer(c.customerId) })}
+            </li>
+          ))}
+        </ul>
+        {!keep.revenue.met && (
+          <p className="text-sm">{t("riskKeepRevenue", { level: tLevel(level), amount: formatMoney(keep.revenue.shortfallCents, locale), date: lastDay })}</p>
+        )}
+        {!keep.exams.met && (
+          <p className="text-sm">
+            {t("riskKeepExams", {
+              level: tLevel(level),
+              count: keep.plan.examsNeeded,
+              date: lastDay,
+              steps: keep.plan.steps
+                .map((s) =>
+                  s.individualId
+                    ? t("planStepPerson", { name: names.get(s.individualId) ?? s.individualId, groups: requirementText(t, evaluation.ruleSet, s.needs) })
+                    : t("planStepNew", { groups: requirementText(t, evaluation.ruleSet, s.needs) }),
+                )
+                .join("; "),
+            })}
+          </p>
+        )}
+      </>
+    );
+  }
+  const atRisk = level !== "none" && !!risk.atRiskOn;
+  return (
+    <section
+      aria-labelledby="risk-heading"
+      data-testid="risk-panel"
+      className={`break-inside-avoid rounded-lg border p-4 shadow-sm ${atRisk ? "border-red-300 bg-red-50 print:bg-white" : "border-slate-200 bg-white"}`}
+    >
+      <h2 id="risk-heading" className="text-lg font-semibold">{t("riskHeading")}</h2>
+      {body}
+    </section>
+  );
+}

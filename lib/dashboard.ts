@@ -1,0 +1,43 @@
+import "server-only";
+import { evaluate, getRuleSet, isValidDate, projectRisk, type Evaluation, type RiskProjection } from "@/lib/competency";
+import { getPartnerData, toFacts, type PartnerData } from "@/db/partners";
+import { todayIso } from "@/lib/format";
+
+export interface DashboardModel {
+  data: PartnerData;
+  asOf: string;
+  asOfWasInvalid: boolean;
+  evaluation: Evaluation;
+  risk: RiskProjection;
+  /** The evaluation on the day the level would drop (what it takes to keep the level), when at risk. */
+  riskEvaluation: Evaluation | null;
+  names: Map<string, string>;
+  customerNames: Map<string, string>;
+  ruleSetEffectiveFrom: string;
+}
+
+export const RISK_HORIZON_DAYS = 365;
+
+/** Everything one partner's dashboard shows, as of a date given in the URL (today when absent or invalid). */
+export function buildDashboard(partnerId: number, asOfParam: string | undefined): DashboardModel | null {
+  const data = getPartnerData(partnerId);
+  if (!data) return null;
+  const valid = typeof asOfParam === "string" && isValidDate(asOfParam) && asOfParam >= "2000-01-01" && asOfParam <= "2100-12-31";
+  const asOf = valid ? asOfParam : todayIso();
+  const facts = toFacts(data);
+  const ruleSet = data.partner.ruleSet;
+  const evaluation = evaluate(facts, { asOf, ruleSet });
+  const risk = projectRisk(facts, { asOf, ruleSet, horizonDays: RISK_HORIZON_DAYS });
+  const riskEvaluation = risk.atRiskOn ? evaluate(facts, { asOf: risk.atRiskOn, ruleSet }) : null;
+  return {
+    data,
+    asOf,
+    asOfWasInvalid: asOfParam !== undefined && asOfParam !== "" && !valid,
+    evaluation,
+    risk,
+    riskEvaluation,
+    names: new Map(data.individuals.map((p) => [String(p.id), p.name])),
+    customerNames: new Map(data.customers.map((c) => [String(c.id), c.name])),
+    ruleSetEffectiveFrom: getRuleSet(ruleSet).effectiveFrom,
+  };
+}

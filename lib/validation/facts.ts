@@ -1,0 +1,261 @@
+// One zod schema per fact form (customers, revenue lines, individuals, exam passes), plus the edit and
+// delete variants. Inputs are FormData strings (a missing or empty field means "not given"); every error
+// is a message key under "validation" in messages/{en,pt-BR}/validation.json, never a sentence.
+import { z } from "zod";
+import { findExam, isValidDate, normaliseExamCode, type Product, type RuleSetId } from "@/lib/competency";
+import type { AppLocale } from "@/lib/i18n/config";
+import { parseMoney } from "@/lib/money";
+
+/** Every key these schemas (and the fact forms) may show; each exists in both catalogues under "validation". */
+export const VALIDATION_KEYS = [
+  "dateRequired",
+  "dateInvalid",
+  "dateOutOfRange",
+  "nameRequired",
+  "nameTooLong",
+  "invalidReference",
+  "dporUntilBeforeFrom",
+  "dporUntilWithoutFrom",
+  "productInvalid",
+  "moneyRequired",
+  "moneyInvalid",
+  "moneyFraction",
+  "moneyZero",
+  "moneyTooLarge",
+  "noteTooLong",
+  "emailInvalid",
+  "leftBeforeJoined",
+  "examRequired",
+  "examUnknown",
+  "fixErrors",
+  "conflict",
+  "notFound",
+  "duplicatePass",
+  "customerHasRevenue",
+  "saved",
+  "deleted",
+  "genericError",
+] as const;
+export type ValidationKey = (typeof VALIDATION_KEYS)[number];
+const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
+
+export const MIN_BUSINESS_DATE = "2000-01-01";
+export const MAX_BUSINESS_DATE = "2100-12-31";
+export const NAME_MAX = 200;
+export const NOTE_MAX = 500;
+export const EMAIL_MAX = 254;
+export const PRODUCTS: readonly Product[] = ["crm-online", "d365-plan1", "other"];
+
+// ---------------------------------------------------------------------------------------------
+// Field building blocks. Each takes the raw form value (string, or missing) and either returns the
+// clean value or refuses with one message key.
+
+class Refusal {
+  constructor(readonly key: ValidationKey) {}
+}
+const refuse = (key: ValidationKey) => new Refusal(key);
+
+/** A form field: missing/null counts as "", any other non-string is refused with `typeKey`. */
+function field<T>(check: (raw: string) => T | Refusal, typeKey: ValidationKey) {
+  return z.unknown().optional().transform((v, ctx): T => {
+    const raw = v === undefined || v === null ? "" : typeof v === "string" ? v : null;
+    const r = raw === null ? refuse(typeKey) : check(raw);
+    if (r instanceof Refusal) {
+      ctx.addIssue({ code: "custom", message: r.key });
+      return z.NEVER;
+    }
+    return r;
+  });
+}
+
+/** Length in characters as people count them (code points, so an emoji is one). */
+const charLength = (s: string) => [...s].length;
+
+function checkDate(raw: string, required: boolean): string | null | Refusal {
+  const s = raw.trim();
+  if (s === "") return required ? refuse("dateRequired") : null;
+  if (!isValidDate(s)) return refuse("dateInvalid");
+  if (s < MIN_BUSINESS_DATE || s > MAX_BUSINESS_DATE) return refuse("dateOutOfRange");
+  return s;
+}
+
+/** A required business date: YYYY-MM-DD, a real calendar day, 2000-01-01 … 2100-12-31. */
+export const businessDate = field<string>((s) => checkDate(s, true) as string | Refusal, "dateInvalid");
+
+/** The same, optional: an empty field gives null. */
+export const optionalBusinessDate = field<string | null>((s) => checkDate(s, false), "dateInvalid");
+
+/** A display name: trimmed, 1–200 characters. Markup is kept as plain text; renderers escape it. */
+export const name = field<string>((raw) => {
+  const s = raw.trim();
+  if (s === "") return refuse("nameRequired");
+  if (charLength(s) > NAME_MAX) return refuse("nameTooLong");
+  return s;
+}, "nameRequired");
+
+/** A row id or version from a hidden field: a positive safe integer written in plain digits. */
+export const id = field<number>((raw) => {
+  const s = raw.trim();
+  if (!/^[1-9][0-9]{0,15}$/.test(s)) return refuse("invalidReference");
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : refuse("invalidReference");
+}, "invalidReference");
+export const version = id;
+
+const emailFormat = z.email();
+
+/** An optional e-mail address (empty gives null), at most 254 characters. */
+export const optionalEmail = field<string | null>((raw) => {
+  const s = raw.trim();
+  if (s === "") return null;
+  if (s.length > EMAIL_MAX || !emailFormat.safeParse(s).success) return refuse("emailInvalid");
+  return s;
+}, "emailInvalid");
+
+/** An optional free-text note (empty gives null), at most 500 characters. */
+export const optionalNote = field<string | null>((raw) => {
+  const s = raw.trim();
+  if (s === "") return null;
+  return charLength(s) > NOTE_MAX ? refuse("noteTooLong") : s;
+}, "noteTooLong");
+
+export const product = field<Product>((raw) => {
+  const s = raw.trim();
+  return (PRODUCTS as readonly string[]).includes(s) ? (s as Product) : refuse("productInvalid");
+}, "productInvalid");
+
+/** An amount typed in the user's locale, as integer cents (negative for credits). */
+export function amount(locale: AppLocale) {
+  return field<number>((raw) => {
+    const r = parseMoney(raw, locale);
+    return r.ok ? r.cents : refuse(r.error);
+  }, "moneyInvalid");
+}
+
+/** An exam code in any accepted spelling ("mb2714", "MB2 714"), normalised, from the rule set's catalogue. */
+export function exam(ruleSet: RuleSetId) {
+  return field<string>((raw) => {
+    if (raw.trim() === "") return refuse("examRequired");
+    const code = normaliseExamCode(raw);
+    if (code === null) return refuse("examUnknown");
+    return findExam(ruleSet, code)?.code ?? refuse("examUnknown");
+  }, "examUnknown");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forms.
+
+const isDate = (v: unknown): v is string => typeof v === "string" && isValidDate(v);
+/** Cross-field checks run even when another field failed (so all errors show at once), as long as the form is an object. */
+const alongsideFieldErrors = { when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null };
+
+export const customerSchema = z
+  .object({ name, dporFrom: optionalBusinessDate, dporUntil: optionalBusinessDate })
+  .superRefine((v, ctx) => {
+    if (!isDate(v.dporUntil)) return;
+    if (v.dporFrom === null) ctx.addIssue({ code: "custom", message: "dporUntilWithoutFrom", path: ["dporUntil"] });
+    else if (isDate(v.dporFrom) && v.dporUntil < v.dporFrom)
+      ctx.addIssue({ code: "custom", message: "dporUntilBeforeFrom", path: ["dporUntil"] });
+  }, alongsideFieldErrors);
+
+const revenueSchemas = new Map<AppLocale, ReturnType<typeof buildRevenueSchema>>();
+function buildRevenueSchema(locale: AppLocale) {
+  return z
+    .object({ customerId: id, product, date: businessDate, amount: amount(locale), note: optionalNote })
+    .transform(({ amount: amountCents, ...rest }) => ({ ...rest, amountCents }));
+}
+/** Revenue line; the amount is read in the user's locale and comes out as `amountCents`. */
+export function revenueSchema(locale: AppLocale) {
+  let s = revenueSchemas.get(locale);
+  if (!s) revenueSchemas.set(locale, (s = buildRevenueSchema(locale)));
+  return s;
+}
+
+export const individualSchema = z
+  .object({ name, email: optionalEmail, joinedOn: optionalBusinessDate, leftOn: optionalBusinessDate })
+  .superRefine((v, ctx) => {
+    if (isDate(v.joinedOn) && isDate(v.leftOn) && v.leftOn < v.joinedOn)
+      ctx.addIssue({ code: "custom", message: "leftBeforeJoined", path: ["leftOn"] });
+  }, alongsideFieldErrors);
+
+const examPassSchemas = new Map<RuleSetId, ReturnType<typeof buildExamPassSchema>>();
+function buildExamPassSchema(ruleSet: RuleSetId) {
+  return z.object({ individualId: id, exam: exam(ruleSet), passedOn: businessDate });
+}
+/** Exam pass; the exam must be in the given rule set's catalogue. */
+export function examPassSchema(ruleSet: RuleSetId) {
+  let s = examPassSchemas.get(ruleSet);
+  if (!s) examPassSchemas.set(ruleSet, (s = buildExamPassSchema(ruleSet)));
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits and deletes carry the row id and the version the user saw (optimistic locking).
+
+const identity = z.object({ id, version });
+
+/** Adds { id, version } to a form schema, for updates. Errors of both parts are reported together. */
+export function withIdentity<S extends z.ZodType<object>>(schema: S) {
+  return z.intersection(identity, schema);
+}
+
+export const deleteSchema = identity;
+
+export const customerUpdateSchema = withIdentity(customerSchema);
+export const individualUpdateSchema = withIdentity(individualSchema);
+export const revenueUpdateSchema = (locale: AppLocale) => withIdentity(revenueSchema(locale));
+export const examPassUpdateSchema = (ruleSet: RuleSetId) => withIdentity(examPassSchema(ruleSet));
+
+export type CustomerInput = z.output<typeof customerSchema>;
+export type RevenueInput = z.output<ReturnType<typeof revenueSchema>>;
+export type IndividualInput = z.output<typeof individualSchema>;
+export type ExamPassInput = z.output<ReturnType<typeof examPassSchema>>;
+export type Identity = z.output<typeof deleteSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Running a schema on a submitted form.
+
+/** The form-level entry in `fieldErrors` (an issue that belongs to no field). */
+export const FORM_ERROR_FIELD = "_form";
+
+/** First message key per field ("a.b" for nested paths, "_form" for the whole form). Unknown messages become "genericError". */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join(".") : FORM_ERROR_FIELD;
+    if (field in out) continue;
+    out[field] = KNOWN_KEYS.has(issue.message) ? issue.message : "genericError";
+  }
+  return out;
+}
+
+export type FormInput = FormData | URLSearchParams | Readonly<Record<string, unknown>>;
+export type ParseFormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: Record<string, string>; values: Record<string, string> };
+
+/** The submitted strings (first value per name; files and non-strings are ignored). */
+export function formValues(input: FormInput): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (k: string, v: unknown) => {
+    if (typeof v === "string" && k !== "__proto__" && !Object.prototype.hasOwnProperty.call(out, k)) out[k] = v;
+  };
+  if (typeof FormData !== "undefined" && input instanceof FormData) for (const [k, v] of input.entries()) put(k, v);
+  else if (input instanceof URLSearchParams) for (const [k, v] of input.entries()) put(k, v);
+  else if (input && typeof input === "object") for (const k of Object.keys(input)) put(k, (input as Record<string, unknown>)[k]);
+  return out;
+}
+
+/**
+ * Validates a submitted form. On success `data` holds only the schema's fields (extras are dropped);
+ * on failure `fieldErrors` maps field names to message keys and `values` echoes what was typed,
+ * so the form can be shown again as the user left it.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, input: FormInput): ParseFormResult<z.output<S>> {
+  const values = formValues(input);
+  const r = schema.safeParse(values);
+  if (r.success) return { ok: true, data: r.data };
+  const errors = fieldErrors(r.error);
+  if (Object.keys(errors).length === 0) errors[FORM_ERROR_FIELD] = "genericError";
+  return { ok: false, fieldErrors: errors, values };
+}
