@@ -10,7 +10,7 @@ export const DEMO_MANAGER_EMAIL = "gerente@demo.example";
 type Product = "crm-online" | "d365-plan1" | "other";
 interface DemoPerson { name: string; joinedDaysAgo?: number; leftDaysAgo?: number; passes: [exam: string, daysAgo: number][] }
 interface DemoCustomer { name: string; dporDaysAgo: number | null; dporEndedDaysAgo?: number; lines: [product: Product, daysAgo: number, dollars: number][] }
-interface DemoPartner {
+export interface DemoPartner {
   slug: string; name: string; msPartnerId: string; market: "developed" | "developing"; ruleSet: "V1" | "V2" | "V3";
   story: string; customers: DemoCustomer[]; people: DemoPerson[];
 }
@@ -121,31 +121,37 @@ export async function seedDemo(db: Db, today: string): Promise<SeededAccount[]> 
     db.insert(users).values({ email: DEMO_MANAGER_EMAIL, name: "Marina Gerente", passwordHash, role: "channel_manager", partnerId: null }).run();
     accounts.push({ email: DEMO_MANAGER_EMAIL, password: DEMO_PASSWORD, role: "channel_manager", partner: null });
     for (const p of DEMO_PARTNERS) {
-      const partner = db.insert(partners).values({ name: p.name, msPartnerId: p.msPartnerId, market: p.market, ruleSet: p.ruleSet }).returning({ id: partners.id }).get();
       const email = `admin@${p.slug}.demo.example`;
-      db.insert(users).values({ email, name: `Admin ${p.name}`, passwordHash, role: "partner_admin", partnerId: partner.id }).run();
+      insertDemoPartner(db, p, today, passwordHash, email);
       accounts.push({ email, password: DEMO_PASSWORD, role: "partner_admin", partner: `${p.name} — ${p.story}` });
-      for (const c of p.customers) {
-        const customer = db.insert(customers).values({
-          partnerId: partner.id, name: c.name,
-          dporFrom: c.dporDaysAgo == null ? null : daysAgo(today, c.dporDaysAgo),
-          dporUntil: c.dporEndedDaysAgo == null ? null : daysAgo(today, c.dporEndedDaysAgo),
-        }).returning({ id: customers.id }).get();
-        for (const [product, ago, dollars] of c.lines) {
-          db.insert(revenueLines).values({ partnerId: partner.id, customerId: customer.id, product, date: daysAgo(today, ago), amountCents: dollars * 100 }).run();
-        }
-      }
-      for (const person of p.people) {
-        const ind = db.insert(individuals).values({
-          partnerId: partner.id, name: person.name,
-          joinedOn: daysAgo(today, person.joinedDaysAgo ?? 900),
-          leftOn: person.leftDaysAgo == null ? null : daysAgo(today, person.leftDaysAgo),
-        }).returning({ id: individuals.id }).get();
-        for (const [exam, ago] of person.passes) {
-          db.insert(examPasses).values({ partnerId: partner.id, individualId: ind.id, exam, passedOn: daysAgo(today, ago) }).run();
-        }
-      }
     }
   }).immediate();
   return accounts;
+}
+
+/** Inserts one demo partner with its admin, customers, revenue, people and passes. */
+export function insertDemoPartner(db: Db, p: DemoPartner, today: string, passwordHash: string, adminEmail: string, msPartnerId = p.msPartnerId, name = p.name): number {
+  const partner = db.insert(partners).values({ name, msPartnerId, market: p.market, ruleSet: p.ruleSet }).returning({ id: partners.id }).get();
+  db.insert(users).values({ email: adminEmail, name: `Admin ${name}`, passwordHash, role: "partner_admin", partnerId: partner.id }).run();
+  for (const c of p.customers) {
+    const customer = db.insert(customers).values({
+      partnerId: partner.id, name: c.name,
+      dporFrom: c.dporDaysAgo == null ? null : daysAgo(today, c.dporDaysAgo),
+      dporUntil: c.dporEndedDaysAgo == null ? null : daysAgo(today, c.dporEndedDaysAgo),
+    }).returning({ id: customers.id }).get();
+    for (const [product, ago, dollars] of c.lines) {
+      db.insert(revenueLines).values({ partnerId: partner.id, customerId: customer.id, product, date: daysAgo(today, ago), amountCents: dollars * 100 }).run();
+    }
+  }
+  for (const person of p.people) {
+    const ind = db.insert(individuals).values({
+      partnerId: partner.id, name: person.name,
+      joinedOn: daysAgo(today, person.joinedDaysAgo ?? 900),
+      leftOn: person.leftDaysAgo == null ? null : daysAgo(today, person.leftDaysAgo),
+    }).returning({ id: individuals.id }).get();
+    for (const [exam, ago] of person.passes) {
+      db.insert(examPasses).values({ partnerId: partner.id, individualId: ind.id, exam, passedOn: daysAgo(today, ago) }).run();
+    }
+  }
+  return partner.id;
 }

@@ -2,10 +2,11 @@
 import { bootstrapDatabase } from "../db/bootstrap";
 import { getDb } from "../db/client";
 import { partners } from "../db/schema";
-import { createUser } from "../db/users";
+import { createUser, hashPassword } from "../db/users";
+import { DEMO_PARTNERS, insertDemoPartner } from "../db/seed";
 import { todayIso } from "../lib/format";
 
-export const SCRATCH_PARTNERS = 12;
+export const SCRATCH_PARTNERS = 20; // e2e-1…12 for portfolio/report tests, e2e-13…20 for data-entry tests
 
 async function main(): Promise<void> {
   await bootstrapDatabase(todayIso(), { seed: true });
@@ -14,6 +15,10 @@ async function main(): Promise<void> {
     const p = db.insert(partners).values({ name: `E2E Parceiro ${i}`, msPartnerId: `99000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
     await createUser({ email: `e2e-${i}@test.example`, name: `E2E Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
+  // A copy of the demo partner that is one exam from Gold, for the journey test that takes it to Gold.
+  const delta = DEMO_PARTNERS.find((p) => p.slug === "delta")!;
+  const hash = await hashPassword("demo-2026");
+  insertDemoPartner(db, delta, todayIso(), hash, "e2e-delta@test.example", "9900100", "E2E Delta Cópia");
   console.log(`e2e database ready with ${SCRATCH_PARTNERS} scratch partners`);
 }
 

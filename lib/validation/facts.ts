@@ -2,7 +2,7 @@
 // delete variants. Inputs are FormData strings (a missing or empty field means "not given"); every error
 // is a message key under "validation" in messages/{en,pt-BR}/validation.json, never a sentence.
 import { z } from "zod";
-import { findExam, isValidDate, normaliseExamCode, type Product, type RuleSetId } from "@/lib/competency";
+import { examCatalogue, findExam, isValidDate, normaliseExamCode, type Product, type RuleSetId } from "@/lib/competency";
 import type { AppLocale } from "@/lib/i18n/config";
 import { parseMoney } from "@/lib/money";
 
@@ -180,6 +180,7 @@ export const individualSchema = z
 
 const examPassSchemas = new Map<RuleSetId, ReturnType<typeof buildExamPassSchema>>();
 function buildExamPassSchema(ruleSet: RuleSetId) {
+  examCatalogue(ruleSet); // an unknown rule set is a programming error: fail here, not on every parse
   return z.object({ individualId: id, exam: exam(ruleSet), passedOn: businessDate });
 }
 /** Exam pass; the exam must be in the given rule set's catalogue. */
