@@ -180,10 +180,10 @@ export function RecordSection(props: {
 function FormMessage({ state, onLoadCurrent }: { state: FormState; onLoadCurrent?: () => void }) {
   const tv = useTranslations("validation");
   const t = useTranslations("entry");
-  if (state.status === "idle" || !state.message) return <p role="status" className="sr-only" />;
+  if (state.status === "idle" || !state.message) return <p role="status" className="sr-only" data-testid="form-message" data-nonce={state.nonce} />;
   const ok = state.status === "saved" || state.status === "deleted";
   return (
-    <div role={ok ? "status" : "alert"} data-testid="form-message" className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+    <div role={ok ? "status" : "alert"} data-testid="form-message" data-nonce={state.nonce} className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
       <p>{tv(state.message)}</p>
       {state.current && (
         <>
