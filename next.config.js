@@ -7,6 +7,21 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // Headers for every response, static files included. The CSP (with a per-request nonce) comes from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
     authInterrupts: true,

@@ -1,15 +1,71 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// An early redirect for visitors without a session cookie. Not a security boundary: every page,
-// route handler and server action checks the session and role itself (lib/auth/session.ts).
+// Runs before every page, route handler and server action. It adds the per-request CSP nonce, refuses
+// cross-origin or oversized server-action posts, and redirects visitors without a session cookie early.
+// It is NOT the security boundary: every page, route handler and server action checks the session and
+// role itself (lib/auth/session.ts).
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function isHttps(request: NextRequest): boolean {
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return proto ? proto === "https" : request.nextUrl.protocol === "https:";
+}
+
+export function contentSecurityPolicy(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // Inline style attributes (progress bars) need this; scripts never get 'unsafe-inline'.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+function refuse(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const length = Number(request.headers.get("content-length") ?? "0");
+    if (length > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
+    // Server actions (and every other write) must come from our own origin.
+    const origin = request.headers.get("origin");
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    let sameOrigin = false;
+    try {
+      sameOrigin = !!origin && !!host && new URL(origin).host === host;
+    } catch {
+      sameOrigin = false;
+    }
+    if (!sameOrigin) return refuse(403, "Cross-origin request refused.");
+  }
+
   const hasSession = request.cookies.has("session") || request.cookies.has("__Host-session");
-  if (!hasSession && request.method === "GET" && !request.nextUrl.pathname.startsWith("/sign-in")) {
+  if (!hasSession && request.method === "GET" && !pathname.startsWith("/sign-in") && !pathname.startsWith("/api/")) {
     return NextResponse.redirect(new URL("/sign-in", request.url));
   }
-  return NextResponse.next();
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce, isHttps(request));
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/|favicon.ico|sign-in).*)"],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

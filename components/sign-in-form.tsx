@@ -12,7 +12,7 @@ export function SignInForm() {
     <form action={action} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       {state.error && (
         <p role="alert" data-testid="form-error" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {t(state.error)}
+          {t(state.error, { seconds: state.seconds ?? 0 })}
         </p>
       )}
       <div>

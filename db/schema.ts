@@ -34,6 +34,9 @@ export const users = sqliteTable(
     locale: text("locale", { enum: ["pt-BR", "en"] }),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** Base32 TOTP secret (RFC 6238); set at enrolment, active once totpEnabledAt is set. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: text("totp_enabled_at"),
     createdAt: createdAt(),
     version: version(),
   },
@@ -51,9 +54,33 @@ export const sessions = sqliteTable(
     createdAtMs: integer("created_at_ms").notNull(),
     lastSeenAtMs: integer("last_seen_at_ms").notNull(),
     expiresAtMs: integer("expires_at_ms").notNull(),
+    /** Password checked, second factor not yet: such a session opens only the second-factor pages. */
+    mfaPending: integer("mfa_pending", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 of the code (codes are random, so a fast hash is enough). */
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins per account and per address, for the growing delay. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureMs: integer("last_failure_ms").notNull(),
+  blockedUntilMs: integer("blocked_until_ms").notNull(),
+});
 
 export const customers = sqliteTable(
   "customers",

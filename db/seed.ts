@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { customers, examPasses, individuals, partners, revenueLines, users } from "./schema";
 import { hashPassword } from "./users";
+import { generateSecret } from "otplib";
 
 export const DEMO_PASSWORD = "demo-2026";
 export const DEMO_MANAGER_EMAIL = "gerente@demo.example";
@@ -111,15 +112,20 @@ export function isEmpty(db: Db): boolean {
   return (row?.n ?? 0) === 0;
 }
 
-export interface SeededAccount { email: string; password: string; role: string; partner: string | null }
+export interface SeededAccount { email: string; password: string; role: string; partner: string | null; totpSecret?: string }
 
 /** Fills an empty database with the demo. Returns the accounts it created. */
 export async function seedDemo(db: Db, today: string): Promise<SeededAccount[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: SeededAccount[] = [];
   db.$client.transaction(() => {
-    db.insert(users).values({ email: DEMO_MANAGER_EMAIL, name: "Marina Gerente", passwordHash, role: "channel_manager", partnerId: null }).run();
-    accounts.push({ email: DEMO_MANAGER_EMAIL, password: DEMO_PASSWORD, role: "channel_manager", partner: null });
+    // Channel managers sign in with a second factor: the demo one is enrolled with a fresh secret, printed at start.
+    const totpSecret = generateSecret();
+    db.insert(users).values({
+      email: DEMO_MANAGER_EMAIL, name: "Marina Gerente", passwordHash, role: "channel_manager", partnerId: null,
+      totpSecret, totpEnabledAt: new Date().toISOString(),
+    }).run();
+    accounts.push({ email: DEMO_MANAGER_EMAIL, password: DEMO_PASSWORD, role: "channel_manager", partner: null, totpSecret });
     for (const p of DEMO_PARTNERS) {
       const email = `admin@${p.slug}.demo.example`;
       insertDemoPartner(db, p, today, passwordHash, email);

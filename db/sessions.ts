@@ -14,25 +14,34 @@ function hashToken(token: string): string {
 }
 
 /** A new random session for the user; returns the token for the cookie (only its hash is stored). */
-export function createSession(userId: number, now = Date.now()): { token: string; expiresAtMs: number } {
+export function createSession(userId: number, opts: { mfaPending?: boolean } = {}, now = Date.now()): { token: string; expiresAtMs: number } {
   const token = randomBytes(32).toString("base64url");
   const expiresAtMs = now + SESSION_ABSOLUTE_MS;
   tx((db) => {
     db.delete(sessions).where(lt(sessions.expiresAtMs, now)).run();
-    db.insert(sessions).values({ id: hashToken(token), userId, createdAtMs: now, lastSeenAtMs: now, expiresAtMs }).run();
-    const user = db.select({ partnerId: users.partnerId }).from(users).where(eq(users.id, userId)).get();
-    writeAudit(db, { actorId: userId, partnerId: user?.partnerId ?? null, entity: "session", entityId: null, action: "sign-in" });
+    const mfaPending = opts.mfaPending ?? false;
+    db.insert(sessions).values({ id: hashToken(token), userId, createdAtMs: now, lastSeenAtMs: now, expiresAtMs, mfaPending }).run();
+    if (!mfaPending) {
+      const user = db.select({ partnerId: users.partnerId }).from(users).where(eq(users.id, userId)).get();
+      writeAudit(db, { actorId: userId, partnerId: user?.partnerId ?? null, entity: "session", entityId: null, action: "sign-in" });
+    }
   });
   return { token, expiresAtMs };
 }
 
+export type SessionUser = PublicUser & { mfaPending: boolean };
+
+/** The MFA-pending window: a password-checked session must finish its second factor within this time. */
+const MFA_PENDING_MS = 10 * 60_000;
+
 /** The signed-in user for a cookie token, or null when unknown, expired (idle or absolute) or disabled. */
-export function getSessionUser(token: string, now = Date.now()): PublicUser | null {
+export function getSessionUser(token: string, now = Date.now()): SessionUser | null {
   const db = getDb();
   const id = hashToken(token);
   const s = db.select().from(sessions).where(eq(sessions.id, id)).get();
   if (!s) return null;
-  if (now >= s.expiresAtMs || now - s.lastSeenAtMs >= SESSION_IDLE_MS) {
+  const idleLimit = s.mfaPending ? MFA_PENDING_MS : SESSION_IDLE_MS;
+  if (now >= s.expiresAtMs || now - s.lastSeenAtMs >= idleLimit || (s.mfaPending && now - s.createdAtMs >= MFA_PENDING_MS)) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
@@ -45,7 +54,7 @@ export function getSessionUser(token: string, now = Date.now()): PublicUser | nu
   if (now - s.lastSeenAtMs > 60_000) {
     db.update(sessions).set({ lastSeenAtMs: now }).where(and(eq(sessions.id, id))).run();
   }
-  return user;
+  return { ...user, mfaPending: s.mfaPending };
 }
 
 export function deleteSession(token: string, actor: PublicUser | null): void {

@@ -1,8 +1,8 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, tx } from "./client";
-import { users } from "./schema";
+import { sessions, users } from "./schema";
 import { writeAudit } from "./audit";
 
 /** argon2id, OWASP's first recommended profile: 19 MiB, 2 passes, 1 lane. */
@@ -106,4 +106,16 @@ export async function createUser(input: NewUser, actorId: number | null = null):
 
 export function setUserLocale(userId: number, locale: Locale): void {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+/** Disables or re-enables an account; disabling ends all of its sessions at once. */
+export function setUserDisabled(userId: number, disabled: boolean, actorId: number | null): PublicUser | null {
+  return tx((db) => {
+    const before = db.select(publicColumns).from(users).where(eq(users.id, userId)).get();
+    if (!before) return null;
+    const after = db.update(users).set({ disabled, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).returning(publicColumns).get();
+    if (disabled) db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    writeAudit(db, { actorId, partnerId: before.partnerId, entity: "user", entityId: userId, action: "update", before, after });
+    return after;
+  });
 }

@@ -1,16 +1,26 @@
 import { expect, type Page } from "@playwright/test";
+import { generate } from "otplib";
 
 export const DEMO_PASSWORD = "demo-2026";
 export const MANAGER = "gerente@demo.example";
 export const adminOf = (slug: string) => `admin@${slug}.demo.example`;
 
-/** Signs in through the real form (in whatever language the page is in). */
+/** The demo channel manager's second-factor secret in the e2e database (scripts/e2e-seed.ts). */
+export const E2E_TOTP_SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
+export const totpCode = (secret = E2E_TOTP_SECRET) => generate({ secret });
+
+/** Signs in through the real forms (in whatever language the page is in), with the second factor where asked. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
   await page.locator("form button[type=submit]").last().click();
-  await expect(page).toHaveURL(/\/(portfolio|partners\/\d+)(\?.*)?$/);
+  await expect(page).toHaveURL(/\/(portfolio|partners\/\d+|sign-in\/verify)(\?.*)?$/);
+  if (page.url().includes("/sign-in/verify")) {
+    await page.locator("#code").fill(await totpCode());
+    await page.locator("form button[type=submit]").last().click();
+    await expect(page).toHaveURL(/\/(portfolio|partners\/\d+)(\?.*)?$/);
+  }
 }
 
 /** The partner id in the URL after a partner admin signs in (their home is /partners/ID). */

@@ -11,6 +11,10 @@ async function main(): Promise<void> {
   if (seeded.length > 0) {
     console.log(`Seeded the demo. Every demo account's password is "${DEMO_PASSWORD}":`);
     for (const a of seeded) console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(34)} ${a.partner ?? ""}`);
+    for (const a of seeded.filter((x) => x.totpSecret)) {
+      console.log(`Second factor of ${a.email}: add the key ${a.totpSecret} to an authenticator app,`);
+      console.log(`  or print the current code with: npm run totp:code -- ${a.email}`);
+    }
   } else if (seed) {
     console.log(`The database already has data; the demo was not seeded. Demo accounts (if seeded earlier) use the password "${DEMO_PASSWORD}".`);
   }

@@ -1,10 +1,14 @@
 // Seeds the e2e database: the demo, plus scratch partners (e2e-1 … e2e-N) each with an admin, for tests that write.
 import { bootstrapDatabase } from "../db/bootstrap";
 import { getDb } from "../db/client";
-import { partners } from "../db/schema";
+import { partners, users } from "../db/schema";
+import { eq } from "drizzle-orm";
 import { createUser, hashPassword } from "../db/users";
 import { DEMO_PARTNERS, insertDemoPartner } from "../db/seed";
 import { todayIso } from "../lib/format";
+
+/** Base32 secret of the demo channel manager in the e2e database (the same value is in e2e/helpers.ts). */
+const E2E_TOTP_SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
 
 export const SCRATCH_PARTNERS = 20; // e2e-1…12 for portfolio/report tests, e2e-13…20 for data-entry tests
 
@@ -15,6 +19,10 @@ async function main(): Promise<void> {
     const p = db.insert(partners).values({ name: `E2E Parceiro ${i}`, msPartnerId: `99000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
     await createUser({ email: `e2e-${i}@test.example`, name: `E2E Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
+  // The demo channel manager's second factor uses a fixed test secret (e2e/helpers.ts computes its codes);
+  // a second channel manager has none yet, for the enrolment test.
+  db.update(users).set({ totpSecret: E2E_TOTP_SECRET, totpEnabledAt: new Date().toISOString() }).where(eq(users.email, "gerente@demo.example")).run();
+  await createUser({ email: "cm-enrol@test.example", name: "CM Enrol", password: "demo-2026", role: "channel_manager", partnerId: null });
   // A copy of the demo partner that is one exam from Gold, for the journey test that takes it to Gold.
   const delta = DEMO_PARTNERS.find((p) => p.slug === "delta")!;
   const hash = await hashPassword("demo-2026");

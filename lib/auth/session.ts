@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { createSession, deleteSession, getSessionUser } from "@/db/sessions";
+import { createSession, deleteSession, getSessionUser, type SessionUser } from "@/db/sessions";
 import type { PublicUser } from "@/db/users";
 
 export type { PublicUser };
@@ -21,16 +21,35 @@ async function readToken(): Promise<string | null> {
   return jar.get(HOST_COOKIE)?.value ?? jar.get(PLAIN_COOKIE)?.value ?? null;
 }
 
-/** The signed-in user of this request, or null. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
+/** This request's session (full or waiting for its second factor), or null. Cached per request. */
+export const getCurrentSession = cache(async (): Promise<SessionUser | null> => {
   const token = await readToken();
   return token ? getSessionUser(token) : null;
 });
 
-/** The signed-in user; anyone else is sent to the sign-in page. */
+/** The fully signed-in user of this request (second factor done where required), or null. */
+export async function getCurrentUser(): Promise<PublicUser | null> {
+  const s = await getCurrentSession();
+  if (!s || s.mfaPending) return null;
+  const { mfaPending: _pending, ...user } = s;
+  return user;
+}
+
+/** The signed-in user; anyone else is sent to the sign-in page (or to finish their second factor). */
 export async function requireUser(): Promise<PublicUser> {
+  const s = await getCurrentSession();
+  if (s?.mfaPending) redirect("/sign-in/verify");
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** A session whose password is checked but whose second factor is not: only the second-factor pages take it. */
+export async function requirePendingSecondFactor(): Promise<PublicUser> {
+  const s = await getCurrentSession();
+  if (!s) redirect("/sign-in");
+  if (!s.mfaPending) redirect("/");
+  const { mfaPending: _pending, ...user } = s;
   return user;
 }
 
@@ -51,11 +70,11 @@ export async function requirePartnerAccess(partnerId: number): Promise<PublicUse
 }
 
 /** Starts a new session (always a new token) and sets its cookie. Call from a server action. */
-export async function startSession(user: PublicUser): Promise<void> {
+export async function startSession(user: PublicUser, opts: { mfaPending?: boolean } = {}): Promise<void> {
   const jar = await cookies();
   const old = await readToken();
   if (old) deleteSession(old, null);
-  const { token, expiresAtMs } = createSession(user.id);
+  const { token, expiresAtMs } = createSession(user.id, opts);
   const secure = await isHttps();
   jar.delete(PLAIN_COOKIE);
   jar.set(secure ? HOST_COOKIE : PLAIN_COOKIE, token, {
@@ -71,7 +90,7 @@ export async function startSession(user: PublicUser): Promise<void> {
 export async function endSession(): Promise<void> {
   const jar = await cookies();
   const token = await readToken();
-  if (token) deleteSession(token, await getCurrentUser());
+  if (token) deleteSession(token, await getCurrentSession());
   jar.delete(PLAIN_COOKIE);
   jar.delete({ name: HOST_COOKIE, path: "/", secure: true });
 }

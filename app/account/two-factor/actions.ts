@@ -1,0 +1,21 @@
+"use server";
+// Enrolment of the second factor. Only a channel manager's own session (pending or full) may enrol,
+// and only for itself: the user id comes from the session, never from the form.
+import { completeTotpEnrolment } from "@/db/mfa";
+import { getCurrentSession, startSession } from "@/lib/auth/session";
+import { forbidden, redirect } from "next/navigation";
+
+export interface EnrolState { codes?: string[]; error?: string; nonce: number }
+
+export async function enrolTotpAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
+  const session = await getCurrentSession();
+  if (!session) redirect("/sign-in");
+  if (session.role !== "channel_manager") forbidden();
+  const code = String(formData.get("code") ?? "").slice(0, 64);
+  if (!code.trim()) return { error: "codeRequired", nonce: Date.now() };
+  const codes = await completeTotpEnrolment(session.id, code);
+  if (!codes) return { error: "codeInvalid", nonce: Date.now() };
+  const { mfaPending: _p, ...user } = session;
+  await startSession(user); // the second factor is done: a full session with a new token
+  return { codes, nonce: Date.now() };
+}
