@@ -1,0 +1,50 @@
+// Calling server actions the way the browser does (multipart: field "0" holds the JSON argument list,
+// a FormData argument's fields are sent as "_<n>_<name>"), to test them without the UI.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { APIRequestContext } from "@playwright/test";
+
+export interface ActionInfo { id: string; file: string; name: string }
+
+/** Every server action of the production build, from Next's manifest. */
+export function listActions(): ActionInfo[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"));
+  return Object.entries(manifest.node as Record<string, { filename: string; exportedName: string }>).map(([id, v]) => ({
+    id, file: v.filename, name: v.exportedName,
+  }));
+}
+
+export function actionId(name: string): string {
+  const a = listActions().find((x) => x.name === name);
+  if (!a) throw new Error(`no action ${name}`);
+  return a.id;
+}
+
+export async function callAction(
+  request: APIRequestContext,
+  opts: { id: string; args: unknown[]; form?: Record<string, string>; cookie?: string; origin?: string | null; path?: string; headers?: Record<string, string> },
+) {
+  const base = process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+  const formIndex = opts.form ? opts.args.length : -1;
+  // Order matters as in the browser: the form's fields first, the argument list ("0") last.
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(opts.form ?? {})) multipart.append(`_${formIndex}_${k}`, v);
+  multipart.append("0", JSON.stringify(opts.form ? [...opts.args, `$K${formIndex}`] : opts.args));
+  const headers: Record<string, string> = { "Next-Action": opts.id, Accept: "text/x-component", ...(opts.headers ?? {}) };
+  if (opts.origin !== null) headers.Origin = opts.origin ?? base;
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  return request.post(`${base}${opts.path ?? "/sign-in"}`, { headers, multipart, maxRedirects: 0 });
+}
+
+/** Read-only access to the e2e database, to check that refused requests changed nothing. */
+export function openTestDb(): Database.Database {
+  const file = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e.db");
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+/** Row counts of every table that holds partner data or accounts (and the audit log). */
+export function snapshot(db: Database.Database): Record<string, number> {
+  const tables = ["partners", "users", "customers", "revenue_lines", "individuals", "exam_passes", "review_notes", "audit_log"];
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+}

@@ -1,0 +1,266 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { actionId, callAction, listActions, openTestDb, snapshot } from "./actions";
+import { DEMO_PASSWORD, adminOf, signIn, totpCode } from "./helpers";
+
+// Actions that are public by design (they start a session or pick a language) and write no partner data.
+const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
+// Actions that take a session waiting for its second factor (not a full session) and are refused without one.
+const SECOND_FACTOR_ACTIONS = new Set(["verifySecondFactorAction", "enrolTotpAction"]);
+// Actions bound to a partner id: (partnerId, prevState, formData).
+const PARTNER_ACTION_FILE = "app/partners/[partnerId]/actions.ts";
+
+async function sessionCookie(request: APIRequestContext, email: string): Promise<string> {
+  const res = await callAction(request, { id: actionId("signInAction"), args: [{}], form: { email, password: DEMO_PASSWORD } });
+  const set = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const session = set.find((c) => c.startsWith("session="));
+  if (!session) throw new Error(`no session cookie for ${email}: ${res.status()}`);
+  return session.split(";")[0]!;
+}
+
+/** 403, either as the status or (when the action's answer had already started streaming) as the error digest. */
+async function isForbidden(res: { status(): number; text(): Promise<string> }): Promise<boolean> {
+  return res.status() === 403 || (await res.text()).includes("NEXT_HTTP_ERROR_FALLBACK;403");
+}
+
+function refused(res: { status(): number; headers(): Record<string, string> }): boolean {
+  const s = res.status();
+  const redirect = res.headers()["x-action-redirect"] ?? res.headers()["location"] ?? "";
+  return s === 403 || s === 401 || s === 404 || ((s === 303 || s === 307 || s === 200) && redirect.includes("/sign-in"));
+}
+
+test.describe("security", () => {
+  test("every server action is known to this test, and without a session each is refused and writes nothing", async ({ request }) => {
+    const actions = listActions();
+    expect(actions.length).toBeGreaterThan(10);
+    const db = openTestDb();
+    const before = snapshot(db);
+    for (const a of actions) {
+      const isPartnerAction = a.file === PARTNER_ACTION_FILE;
+      const known = PUBLIC_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction ||
+        ["signOutAction"].includes(a.name);
+      expect(known, `server action ${a.name} in ${a.file} has no security expectation in e2e/security.spec.ts`).toBe(true);
+      // Each action's own argument shape: bound partner id + state, state only, the form only, or nothing.
+      const args = isPartnerAction ? [1, { status: "idle", nonce: 0 }] : a.name === "setLocaleAction" || a.name === "signOutAction" ? [] : [{ nonce: 0 }];
+      const res = await callAction(request, { id: a.id, args, form: { name: "Intruder", id: "1", version: "1", code: "123456" } });
+      if (PUBLIC_ACTIONS.has(a.name)) {
+        expect(res.status(), a.name).toBeLessThan(500);
+      } else {
+        expect(refused(res), `${a.name} answered ${res.status()} without a session`).toBe(true);
+      }
+    }
+    expect(snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  test("partner admin A is refused on every read and write of partner B, and nothing changes", async ({ page, request }) => {
+    await signIn(page, adminOf("boreal"));
+    const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    const other = own + 1; // Cerrado, another demo partner
+    const cookie = await sessionCookie(request, adminOf("boreal"));
+
+    // Pages and route handlers.
+    for (const p of [`/partners/${other}`, `/partners/${other}?asOf=2026-01-01`, `/api/partners/${other}/exams`]) {
+      const res = await request.get(p, { headers: { Cookie: cookie }, maxRedirects: 0 });
+      expect(res.status(), p).toBe(403);
+      expect(await res.text()).not.toContain("Cerrado");
+    }
+    // Every partner action, called with partner B's id.
+    const db = openTestDb();
+    const before = snapshot(db);
+    const partnerActions = listActions().filter((a) => a.file === PARTNER_ACTION_FILE);
+    expect(partnerActions.length).toBeGreaterThanOrEqual(8);
+    const ids = db.prepare("select (select id from customers where partner_id = ?) c, (select id from individuals where partner_id = ?) i").get(other, other) as { c: number; i: number };
+    for (const a of partnerActions) {
+      const res = await callAction(request, {
+        id: a.id, args: [other, { status: "idle", nonce: 0 }], cookie,
+        form: { name: "Hijack", id: String(ids.c), version: "1", customerId: String(ids.c), individualId: String(ids.i), product: "crm-online", date: "2026-01-01", amount: "1000,00", exam: "MB2-712", passedOn: "2026-01-01" },
+      });
+      expect(await isForbidden(res), a.name).toBe(true);
+    }
+    expect(snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  test("a partner admin cannot reach B's records through A's own partner id either", async ({ page, request }) => {
+    await signIn(page, adminOf("aurora"));
+    const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    const cookie = await sessionCookie(request, adminOf("aurora"));
+    const db = openTestDb();
+    const victim = db.prepare("select c.id, c.version, c.partner_id from customers c where c.partner_id <> ? limit 1").get(own) as { id: number; version: number; partner_id: number };
+    const before = snapshot(db);
+    // Edit/delete of another partner's customer id, bound to A's own partner: the write is scoped to A and finds nothing.
+    for (const name of ["saveCustomerAction", "deleteCustomerAction"]) {
+      const res = await callAction(request, { id: actionId(name), args: [own, { status: "idle", nonce: 0 }], cookie, form: { id: String(victim.id), version: String(victim.version), name: "Hijack" } });
+      expect(res.status()).toBe(200);
+      expect(await res.text()).toContain("notFound");
+    }
+    // A revenue line pointing at another partner's customer is refused.
+    const res = await callAction(request, { id: actionId("saveRevenueAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { customerId: String(victim.id), product: "crm-online", date: "2026-01-01", amount: "1.000,00" } });
+    expect(await res.text()).toContain("invalidReference");
+    expect(snapshot(db)).toEqual(before);
+    db.close();
+  });
+
+  test("forged fields are ignored or refused: partner id, role, version on create, fractions of a cent", async ({ page, request }) => {
+    await signIn(page, "e2e-20@test.example");
+    const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    const cookie = await sessionCookie(request, "e2e-20@test.example");
+    const db = openTestDb();
+    const res = await callAction(request, { id: actionId("saveCustomerAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { name: "Forged", partnerId: "1", partner_id: "1", role: "channel_manager", dporFrom: "" } });
+    expect(res.status()).toBe(200);
+    const row = db.prepare("select partner_id, version from customers where name = 'Forged'").get() as { partner_id: number; version: number };
+    expect(row).toEqual({ partner_id: own, version: 1 });
+    const cents = await callAction(request, { id: actionId("saveRevenueAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { customerId: String((db.prepare("select id from customers where name='Forged'").get() as { id: number }).id), product: "crm-online", date: "2026-01-01", amount: "10,005" } });
+    expect(await cents.text()).toContain("moneyFraction");
+    expect((db.prepare("select count(*) n from revenue_lines where partner_id = ?").get(own) as { n: number }).n).toBe(0);
+    // A forged role at sign-in changes nothing: the user is who the database says.
+    const signInRes = await callAction(request, { id: actionId("signInAction"), args: [{}], form: { email: "e2e-20@test.example", password: DEMO_PASSWORD, role: "channel_manager" } });
+    const c2 = signInRes.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("session="))!.value.split(";")[0]!;
+    expect((await request.get("/portfolio", { headers: { Cookie: c2 }, maxRedirects: 0 })).status()).toBe(403);
+    db.close();
+  });
+
+  test("server actions refuse a foreign or missing Origin, and bodies over 1 MB", async ({ request }) => {
+    const id = actionId("signInAction");
+    const foreign = await callAction(request, { id, args: [{}], form: { email: "a@b.example", password: "x" }, origin: "https://evil.example" });
+    expect(foreign.status()).toBe(403);
+    const missing = await callAction(request, { id, args: [{}], form: { email: "a@b.example", password: "x" }, origin: null });
+    expect(missing.status()).toBe(403);
+    const big = await callAction(request, { id, args: [{}], form: { email: "a@b.example", password: "x".repeat(1_100_000) } });
+    expect(big.status()).toBe(413);
+  });
+
+  test("every response carries CSP with a nonce on every script, HSTS, nosniff, frame-ancestors and Referrer-Policy", async ({ request }) => {
+    for (const p of ["/sign-in", "/_next/static/does-not-matter.js"]) {
+      const res = await request.get(p, { maxRedirects: 0 });
+      const h = res.headers();
+      expect(h["strict-transport-security"], p).toContain("max-age=");
+      expect(h["x-content-type-options"], p).toBe("nosniff");
+      expect(h["referrer-policy"], p).toBeTruthy();
+    }
+    const res = await request.get("/sign-in");
+    const csp = res.headers()["content-security-policy"]!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
+    const again = (await request.get("/sign-in")).headers()["content-security-policy"]!;
+    expect(again).not.toContain(nonce); // a new nonce per response
+  });
+
+  test("cookie flags: HttpOnly and SameSite=Lax; over https Secure with the __Host- prefix", async ({ request }) => {
+    const id = actionId("signInAction");
+    const http = await callAction(request, { id, args: [{}], form: { email: adminOf("aurora"), password: DEMO_PASSWORD } });
+    const plain = http.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("session="))!.value;
+    expect(plain).toMatch(/HttpOnly/i);
+    expect(plain).toMatch(/SameSite=Lax/i);
+    expect(plain).not.toMatch(/Secure/i);
+    const https = await callAction(request, { id, args: [{}], form: { email: adminOf("aurora"), password: DEMO_PASSWORD }, headers: { "X-Forwarded-Proto": "https" } });
+    const secure = https.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-session="))!.value;
+    expect(secure).toMatch(/Secure/i);
+    expect(secure).toMatch(/HttpOnly/i);
+    expect(secure).toMatch(/Path=\//);
+    expect(secure).not.toMatch(/Domain=/i);
+  });
+
+  test("repeated wrong passwords slow sign-in down for that account, with the same answer for unknown emails", async ({ page }) => {
+    // An address of its own so other tests' failures and this one's don't mix.
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.77" });
+    const tryOnce = async (email: string, password: string) => {
+      await page.goto("/sign-in");
+      await page.locator("#email").fill(email);
+      await page.locator("#password").fill(password);
+      await page.locator("form button[type=submit]").last().click();
+      return page.getByTestId("form-error");
+    };
+    for (let i = 0; i < 3; i++) await expect(await tryOnce("e2e-12@test.example", "wrong-password")).toHaveText("E-mail ou senha incorretos.");
+    await expect(await tryOnce("e2e-12@test.example", "wrong-password")).toHaveText("E-mail ou senha incorretos.");
+    // Now even the right password waits.
+    await expect(await tryOnce("e2e-12@test.example", DEMO_PASSWORD)).toContainText("Muitas tentativas");
+    // An unknown email is throttled the same way.
+    for (let i = 0; i < 4; i++) await tryOnce("ghost@nowhere.example", "wrong-password");
+    await expect(await tryOnce("ghost@nowhere.example", "wrong-password")).toContainText("Muitas tentativas");
+  });
+
+  test("channel managers need a second factor: enrolment by QR code with recovery codes, then codes at each sign-in", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.locator("#email").fill("cm-enrol@test.example");
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.locator("form button[type=submit]").last().click();
+    await expect(page).toHaveURL(/\/account\/two-factor/);
+    // Without the second factor the session opens nothing else.
+    await page.goto("/portfolio");
+    await expect(page).toHaveURL(/\/sign-in\/verify|\/account\/two-factor/);
+    await page.goto("/account/two-factor");
+    await expect(page.getByRole("img", { name: "QR code para o seu aplicativo autenticador" })).toBeVisible();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    await page.locator("#code").fill("000000");
+    await page.getByRole("button", { name: "Ativar a entrada em duas etapas" }).click();
+    await expect(page.locator("#code-error")).toContainText("não é válido");
+    await page.locator("#code").fill(await totpCode(secret));
+    await page.getByRole("button", { name: "Ativar a entrada em duas etapas" }).click();
+    const codes = page.getByTestId("recovery-codes").locator("li");
+    await expect(codes).toHaveCount(10);
+    const recovery = (await codes.first().textContent())!;
+    await page.getByRole("link", { name: "Continuar" }).click();
+    await expect(page).toHaveURL(/\/portfolio/);
+
+    // Next sign-in: a recovery code works once.
+    await page.getByRole("button", { name: "Sair" }).click();
+    for (const [code, ok] of [[recovery, true], [recovery, false]] as const) {
+      await page.goto("/sign-in");
+      await page.locator("#email").fill("cm-enrol@test.example");
+      await page.locator("#password").fill(DEMO_PASSWORD);
+      await page.locator("form button[type=submit]").last().click();
+      await expect(page).toHaveURL(/\/sign-in\/verify/);
+      await page.locator("#code").fill(code);
+      await page.locator("form button[type=submit]").last().click();
+      if (ok) {
+        await expect(page).toHaveURL(/\/portfolio/);
+        await page.getByRole("button", { name: "Sair" }).click();
+      } else {
+        await expect(page.locator("#code-error")).toContainText("não é válido");
+      }
+    }
+  });
+
+  test("markup typed into a field shows as text", async ({ page }) => {
+    await signIn(page, "e2e-20@test.example");
+    const s = page.getByTestId("section-people");
+    await s.getByLabel("Nome", { exact: true }).fill('<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
+    await s.locator("form button[type=submit]").last().click();
+    await expect(s.getByTestId("people-row")).toContainText('<img src=x onerror="window.__xss=1">');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  test("error pages show no stack trace, SQL or file path", async ({ page, request }) => {
+    const cookie = await sessionCookie(request, adminOf("aurora"));
+    for (const p of ["/partners/not-a-number", "/partners/99999999", "/no-such-page"]) {
+      const res = await request.get(p, { headers: { Cookie: cookie } });
+      const body = await res.text();
+      expect(res.status(), p).toBeGreaterThanOrEqual(400);
+      for (const leak of ["/work/", "node_modules", "SELECT ", "SQLITE", "    at "]) expect(body, `${p} leaks ${leak}`).not.toContain(leak);
+    }
+    // A malformed server action call fails without details.
+    const bad = await request.post("/", { headers: { "Next-Action": actionId("saveCustomerAction"), Origin: new URL(page.url() || "http://localhost").origin, Cookie: cookie }, data: "not multipart", maxRedirects: 0 });
+    const text = await bad.text();
+    for (const leak of ["/work/", "node_modules", "SELECT ", "    at "]) expect(text).not.toContain(leak);
+  });
+
+  test("the demo channel manager signs in with the code from their authenticator", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.locator("#email").fill("gerente@demo.example");
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.locator("form button[type=submit]").last().click();
+    await expect(page).toHaveURL(/\/sign-in\/verify/);
+    await page.locator("#code").fill("999999");
+    await page.locator("form button[type=submit]").last().click();
+    await expect(page.locator("#code-error")).toBeVisible();
+    await page.locator("#code").fill(await totpCode());
+    await page.locator("form button[type=submit]").last().click();
+    await expect(page).toHaveURL(/\/portfolio/);
+  });
+});
