@@ -43,8 +43,17 @@ export function openTestDb(): Database.Database {
   return new Database(file, { readonly: true, fileMustExist: true });
 }
 
-/** Row counts of every table that holds partner data or accounts (and the audit log). */
-export function snapshot(db: Database.Database): Record<string, number> {
-  const tables = ["partners", "users", "customers", "revenue_lines", "individuals", "exam_passes", "review_notes", "audit_log"];
-  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+/**
+ * Row counts and a checksum of one partner's data, accounts and audit rows (other tests write to other
+ * partners at the same time, so a check is scoped to the partner under attack), plus audit rows without an actor.
+ */
+export function snapshot(db: Database.Database, partnerId: number): Record<string, number | string> {
+  const tables = ["users", "customers", "revenue_lines", "individuals", "exam_passes", "review_notes", "audit_log"];
+  const out: Record<string, number | string> = Object.fromEntries(
+    tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t} where partner_id = ?`).get(partnerId) as { n: number }).n]),
+  );
+  out.partner = JSON.stringify(db.prepare("select * from partners where id = ?").get(partnerId));
+  out.customerRows = JSON.stringify(db.prepare("select * from customers where partner_id = ? order by id").all(partnerId));
+  out.anonymousAudit = (db.prepare("select count(*) as n from audit_log where actor_id is null").get() as { n: number }).n;
+  return out;
 }

@@ -33,7 +33,7 @@ test.describe("security", () => {
     const actions = listActions();
     expect(actions.length).toBeGreaterThan(10);
     const db = openTestDb();
-    const before = snapshot(db);
+    const before = snapshot(db, 1);
     for (const a of actions) {
       const isPartnerAction = a.file === PARTNER_ACTION_FILE;
       const known = PUBLIC_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction ||
@@ -48,7 +48,7 @@ test.describe("security", () => {
         expect(refused(res), `${a.name} answered ${res.status()} without a session`).toBe(true);
       }
     }
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db, 1)).toEqual(before);
     db.close();
   });
 
@@ -66,7 +66,7 @@ test.describe("security", () => {
     }
     // Every partner action, called with partner B's id.
     const db = openTestDb();
-    const before = snapshot(db);
+    const before = snapshot(db, other);
     const partnerActions = listActions().filter((a) => a.file === PARTNER_ACTION_FILE);
     expect(partnerActions.length).toBeGreaterThanOrEqual(8);
     const ids = db.prepare("select (select id from customers where partner_id = ?) c, (select id from individuals where partner_id = ?) i").get(other, other) as { c: number; i: number };
@@ -77,7 +77,7 @@ test.describe("security", () => {
       });
       expect(await isForbidden(res), a.name).toBe(true);
     }
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db, other)).toEqual(before);
     db.close();
   });
 
@@ -86,8 +86,9 @@ test.describe("security", () => {
     const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
     const cookie = await sessionCookie(request, adminOf("aurora"));
     const db = openTestDb();
-    const victim = db.prepare("select c.id, c.version, c.partner_id from customers c where c.partner_id <> ? limit 1").get(own) as { id: number; version: number; partner_id: number };
-    const before = snapshot(db);
+    const victim = db.prepare("select c.id, c.version, c.partner_id from customers c join partners p on p.id = c.partner_id where p.ms_partner_id = '4100008' and c.partner_id <> ? limit 1").get(own) as { id: number; version: number; partner_id: number };
+    const before = snapshot(db, victim.partner_id);
+    const ownBefore = snapshot(db, own);
     // Edit/delete of another partner's customer id, bound to A's own partner: the write is scoped to A and finds nothing.
     for (const name of ["saveCustomerAction", "deleteCustomerAction"]) {
       const res = await callAction(request, { id: actionId(name), args: [own, { status: "idle", nonce: 0 }], cookie, form: { id: String(victim.id), version: String(victim.version), name: "Hijack" } });
@@ -97,7 +98,8 @@ test.describe("security", () => {
     // A revenue line pointing at another partner's customer is refused.
     const res = await callAction(request, { id: actionId("saveRevenueAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { customerId: String(victim.id), product: "crm-online", date: "2026-01-01", amount: "1.000,00" } });
     expect(await res.text()).toContain("invalidReference");
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db, victim.partner_id)).toEqual(before);
+    expect(snapshot(db, own)).toEqual(ownBefore);
     db.close();
   });
 
