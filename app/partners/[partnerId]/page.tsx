@@ -8,6 +8,7 @@ import { LevelCard } from "@/components/dashboard/level-card";
 import { RevenueDetail } from "@/components/dashboard/revenue-detail";
 import { RiskPanel } from "@/components/dashboard/risk-panel";
 import { HowCounted } from "@/components/dashboard/how-counted";
+import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { PartnerDataSections } from "@/components/entry/partner-data";
 
@@ -53,6 +54,7 @@ export default async function PartnerPage({
         <LevelCard level="gold" evaluation={evaluation} names={model.names} />
       </div>
 
+      <IgnoredPasses evaluation={evaluation} />
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
       <HowCounted evaluation={evaluation} />
 

@@ -1,0 +1,20 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Evaluation } from "@/lib/competency";
+import { formatDate } from "@/lib/format";
+
+/** Exam passes on record that do not count on the as-of date, each with its reason. */
+export async function IgnoredPasses({ evaluation }: { evaluation: Evaluation }) {
+  const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
+  const rows = evaluation.individualsStatus.flatMap((p) => p.ignoredPasses.map((x) => ({ person: p.name, ...x })));
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="ignored-passes" className="break-inside-avoid rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm print:bg-white" data-testid="ignored-passes">
+      <h2 id="ignored-passes" className="text-lg font-semibold">{t("ignoredHeading")}</h2>
+      <ul className="ml-5 list-disc text-sm">
+        {rows.map((r, i) => (
+          <li key={i}>{t("ignoredPass", { person: r.person, exam: r.exam, date: formatDate(r.passedOn, locale, "short"), reason: t(`ignoredReasons.${r.reason}`) })}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
