@@ -210,6 +210,8 @@ test.describe("partner admin: dashboard and data entry", () => {
     await people.getByLabel("Saiu em (opcional)").fill(isoDaysAgo(1));
     await submit(people.locator("form").last());
     await expect(page.getByTestId("slot-silver-2")).not.toContainText("Eva");
+    await expect(page.getByTestId("ignored-passes")).toContainText("Eva: MB2-712");
+    await expect(page.getByTestId("ignored-passes")).toContainText("não é membro do parceiro na data da avaliação");
     await expect(people.getByTestId("people-row")).toContainText("Saiu em");
     await expect(section(page, "passes").getByTestId("passes-row")).toHaveCount(1);
 
