@@ -197,3 +197,46 @@ export type IndividualRow = typeof individuals.$inferSelect;
 export type ExamPassRow = typeof examPasses.$inferSelect;
 export type ReviewNoteRow = typeof reviewNotes.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * The stored evaluation of each partner as of a day, for the portfolio. A row holds from asOf until
+ * validUntil (exclusive; null: until the facts change). Triggers (migration 0003) delete a partner's row
+ * in the same transaction as any change to its facts or settings, so a stored row is never stale.
+ */
+export const partnerEvaluations = sqliteTable(
+  "partner_evaluations",
+  {
+    partnerId: integer("partner_id")
+      .primaryKey()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    asOf: text("as_of").notNull(),
+    validUntil: text("valid_until"),
+    ruleSet: text("rule_set", { enum: ["V1", "V2", "V3"] }).notNull(),
+    level: text("level", { enum: ["none", "silver", "gold"] }).notNull(),
+    /** 0 none, 1 silver, 2 gold: for sorting. */
+    levelRank: integer("level_rank").notNull(),
+    qualifyingRevenueCents: integer("qualifying_revenue_cents").notNull(),
+    nextLevel: text("next_level", { enum: ["silver", "gold"] }),
+    nextThresholdCents: integer("next_threshold_cents").notNull(),
+    nextShortfallCents: integer("next_shortfall_cents").notNull(),
+    nextShortfallBp: integer("next_shortfall_bp").notNull(),
+    nextExamsNeeded: integer("next_exams_needed").notNull(),
+    silverSlotsFilled: integer("silver_slots_filled").notNull(),
+    silverSlots: integer("silver_slots").notNull(),
+    goldSlotsFilled: integer("gold_slots_filled").notNull(),
+    goldSlots: integer("gold_slots").notNull(),
+    /** First day the current level would be lost within a year, if nothing changes. */
+    atRiskOn: text("at_risk_on"),
+    levelAtRisk: text("level_at_risk", { enum: ["none", "silver", "gold"] }),
+    computedAt: text("computed_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("partner_evaluations_level_idx").on(t.levelRank),
+    index("partner_evaluations_risk_idx").on(t.atRiskOn),
+    index("partner_evaluations_valid_idx").on(t.validUntil),
+  ],
+);
+
+export type PartnerEvaluationRow = typeof partnerEvaluations.$inferSelect;

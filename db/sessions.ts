@@ -9,7 +9,8 @@ import { writeAudit } from "./audit";
 export const SESSION_IDLE_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 120) * 60_000;
 export const SESSION_ABSOLUTE_MS = Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12) * 3_600_000;
 
-function hashToken(token: string): string {
+/** The stored id of a session token (its SHA-256). */
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { evaluate, getRuleSet, isValidDate, projectRisk, type Evaluation, type RiskProjection } from "@/lib/competency";
+import { evaluate, getRuleSet, isValidDate, levelHistory, projectRisk, type Evaluation, type LevelChange, type RiskProjection } from "@/lib/competency";
 import { getPartnerData, toFacts, type PartnerData } from "@/db/partners";
 import { todayIso } from "@/lib/format";
 
@@ -14,9 +14,12 @@ export interface DashboardModel {
   names: Map<string, string>;
   customerNames: Map<string, string>;
   ruleSetEffectiveFrom: string;
+  /** Level changes from the recorded facts, through the as-of date. */
+  history: LevelChange[];
 }
 
-export const RISK_HORIZON_DAYS = 365;
+export { RISK_HORIZON_DAYS } from "@/lib/evaluation";
+import { RISK_HORIZON_DAYS } from "@/lib/evaluation";
 
 /** Everything one partner's dashboard shows, as of a date given in the URL (today when absent or invalid). */
 export function buildDashboard(partnerId: number, asOfParam: string | undefined): DashboardModel | null {
@@ -39,5 +42,6 @@ export function buildDashboard(partnerId: number, asOfParam: string | undefined)
     names: new Map(data.individuals.map((p) => [String(p.id), p.name])),
     customerNames: new Map(data.customers.map((c) => [String(c.id), c.name])),
     ruleSetEffectiveFrom: getRuleSet(ruleSet).effectiveFrom,
+    history: levelHistory(facts, { through: asOf, ruleSet }),
   };
 }

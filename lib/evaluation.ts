@@ -1,27 +1,50 @@
 import "server-only";
-import { evaluate, type Evaluation } from "@/lib/competency";
-import { getPartnerData, listPartners, toFacts, type Partner, type PartnerData } from "@/db/partners";
+import { evaluate, projectRisk, resultValidUntil, summarize } from "@/lib/competency";
+import { toFacts, type PartnerData } from "@/db/partners";
+import { partnersWithStaleEvaluation, recomputeStoredEvaluation, type StoredEvaluation } from "@/db/evaluations";
+import { todayIso } from "@/lib/format";
 
-export interface PartnerEvaluation {
-  data: PartnerData;
-  evaluation: Evaluation;
+/** Days ahead in which a level drop counts as a risk (the dashboard's horizon too). */
+export const RISK_HORIZON_DAYS = 365;
+
+/** What the portfolio stores of one partner's evaluation as of a day; every figure comes from the engine. */
+export function storedEvaluationOf(data: PartnerData, asOf: string): StoredEvaluation {
+  const facts = toFacts(data);
+  const ruleSet = data.partner.ruleSet;
+  const e = evaluate(facts, { asOf, ruleSet });
+  const s = summarize(e);
+  const risk = projectRisk(facts, { asOf, ruleSet, horizonDays: RISK_HORIZON_DAYS });
+  return {
+    asOf,
+    validUntil: resultValidUntil(facts, { asOf, ruleSet, horizonDays: RISK_HORIZON_DAYS }),
+    ruleSet,
+    level: s.level,
+    qualifyingRevenueCents: s.qualifyingRevenueCents,
+    nextLevel: s.nextLevel,
+    nextThresholdCents: s.nextThresholdCents,
+    nextShortfallCents: s.nextShortfallCents,
+    nextShortfallBp: s.nextShortfallBasisPoints,
+    nextExamsNeeded: s.nextExamsNeeded,
+    silverSlotsFilled: s.silverSlotsFilled,
+    silverSlots: s.silverSlots,
+    goldSlotsFilled: s.goldSlotsFilled,
+    goldSlots: s.goldSlots,
+    atRiskOn: risk.atRiskOn,
+    levelAtRisk: risk.atRiskOn ? risk.levelThen : null,
+  };
 }
 
-/** One partner's recorded data and its evaluation as of a date, under the partner's rule set. */
-export function evaluatePartner(partnerId: number, asOf: string): PartnerEvaluation | null {
-  const data = getPartnerData(partnerId);
-  if (!data) return null;
-  return { data, evaluation: evaluate(toFacts(data), { asOf, ruleSet: data.partner.ruleSet }) };
+/** Recomputes and stores one partner's evaluation as of today. */
+export function refreshPartnerEvaluation(partnerId: number, today = todayIso()): StoredEvaluation | null {
+  return recomputeStoredEvaluation(partnerId, (data) => storedEvaluationOf(data, today));
 }
 
-export interface PortfolioRow {
-  partner: Partner;
-  evaluation: Evaluation;
-}
-
-export function evaluatePortfolio(asOf: string): PortfolioRow[] {
-  return listPartners().map((partner) => {
-    const data = getPartnerData(partner.id)!;
-    return { partner, evaluation: evaluate(toFacts(data), { asOf, ruleSet: partner.ruleSet }) };
-  });
+/**
+ * Recomputes every stored evaluation that does not hold today: missing ones (facts changed: the
+ * triggers of migration 0003 delete the row) and those whose valid-until date has come. Returns how many.
+ */
+export function refreshStaleEvaluations(today = todayIso()): number {
+  const ids = partnersWithStaleEvaluation(today);
+  for (const id of ids) refreshPartnerEvaluation(id, today);
+  return ids.length;
 }

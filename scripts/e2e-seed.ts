@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { createUser, hashPassword } from "../db/users";
 import { DEMO_PARTNERS, insertDemoPartner } from "../db/seed";
 import { todayIso } from "../lib/format";
+import { refreshStaleEvaluations } from "../lib/evaluation";
 
 /** Base32 secret of the demo channel manager in the e2e database (the same value is in e2e/helpers.ts). */
 const E2E_TOTP_SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const delta = DEMO_PARTNERS.find((p) => p.slug === "delta")!;
   const hash = await hashPassword("demo-2026");
   insertDemoPartner(db, delta, todayIso(), hash, "e2e-delta@test.example", "9900100", "E2E Delta Cópia");
+  refreshStaleEvaluations(todayIso());
   console.log(`e2e database ready with ${SCRATCH_PARTNERS} scratch partners`);
 }
 

@@ -4,12 +4,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { endSession, getCurrentUser, requireUser } from "@/lib/auth/session";
+import { endSession, getCurrentUser, requireUserAllowingPasswordChange } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { setUserLocale } from "@/db/users";
 
 export async function signOutAction(): Promise<void> {
-  await requireUser();
+  await requireUserAllowingPasswordChange();
   await endSession();
   redirect("/sign-in");
 }

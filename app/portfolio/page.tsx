@@ -1,43 +1,78 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireChannelManager } from "@/lib/auth/session";
-import { evaluatePortfolio } from "@/lib/evaluation";
-import { formatMoney, todayIso } from "@/lib/format";
-import { LevelBadge } from "@/components/level-badge";
+import { loadPortfolio, AT_RISK_DAYS } from "@/lib/portfolio";
+import { parsePortfolioParams, portfolioQueryString, type PortfolioParams } from "@/lib/validation/manager";
+import { formatDate, formatNumber } from "@/lib/format";
+import { PortfolioFilters } from "@/components/portfolio/filters";
+import { PortfolioTable } from "@/components/portfolio/table";
 
-export default async function PortfolioPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PortfolioPage({ searchParams }: { searchParams: SearchParams }) {
   await requireChannelManager();
-  const rows = evaluatePortfolio(todayIso());
-  const [t, tMarket, locale] = await Promise.all([getTranslations("portfolio"), getTranslations("market"), getLocale()]);
+  const { params, ignored } = parsePortfolioParams(await searchParams);
+  const view = loadPortfolio(params);
+  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
+  const qs = portfolioQueryString(params, { page: undefined });
+  const page = view.page;
+  const countLink = (change: Partial<PortfolioParams>) =>
+    `/portfolio${portfolioQueryString({ sort: params.sort, dir: params.dir, page: 1, size: params.size }, change as Record<string, string>)}`;
+  const cards = [
+    { key: "gold", n: view.counts.gold, href: countLink({ level: "gold" }) },
+    { key: "silver", n: view.counts.silver, href: countLink({ level: "silver" }) },
+    { key: "none", n: view.counts.none, href: countLink({ level: "none" }) },
+    { key: "atRisk", n: view.counts.atRisk, href: countLink({ riskDays: AT_RISK_DAYS, sort: "risk" }) },
+  ] as const;
+
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {rows.length === 0 ? (
-        <p>{t("empty")}</p>
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-700">{t("asOf", { date: formatDate(view.today, locale, "long") })}</p>
+        </div>
+        <div className="no-print flex flex-wrap gap-2 text-sm">
+          <Link href="/partners/new" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">{t("actions.newPartner")}</Link>
+          <Link href={`/portfolio/report${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">{t("actions.print")}</Link>
+          <a href={`/portfolio/export${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" download>{t("actions.export")}</a>
+        </div>
+      </header>
+
+      <section aria-label={t("counts.label")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {cards.map((c) => (
+          <Link key={c.key} href={c.href} data-testid={`count-${c.key}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-blue-400">
+            <span className="block text-2xl font-semibold tabular-nums" data-value={c.n}>{formatNumber(c.n, locale)}</span>
+            <span className="text-sm text-slate-700">{t(`counts.${c.key}`, { days: AT_RISK_DAYS })}</span>
+          </Link>
+        ))}
+      </section>
+
+      <PortfolioFilters params={params} />
+
+      {ignored.length > 0 && <p role="status" className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("ignored", { names: ignored.join(", ") })}</p>}
+
+      <p role="status" data-testid="result-count" data-total={view.total} className="text-sm text-slate-700">
+        {t("results", { total: view.total })}
+      </p>
+
+      {view.total === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4">{view.counts.total === 0 ? t("empty") : t("noMatch")}</p>
       ) : (
-        <table className="w-full border-collapse rounded-lg bg-white text-left text-sm shadow-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2">{t("name")}</th>
-              <th scope="col" className="p-2">{t("partnerId")}</th>
-              <th scope="col" className="p-2">{t("market")}</th>
-              <th scope="col" className="p-2">{t("level")}</th>
-              <th scope="col" className="p-2 text-right">{t("revenue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ partner, evaluation }) => (
-              <tr key={partner.id} className="border-t border-slate-200" data-testid="portfolio-row">
-                <td className="p-2"><Link href={`/partners/${partner.id}`} className="text-blue-800 underline">{partner.name}</Link></td>
-                <td className="p-2">{partner.msPartnerId}</td>
-                <td className="p-2">{tMarket(partner.market)}</td>
-                <td className="p-2"><LevelBadge level={evaluation.level} /></td>
-                <td className="p-2 text-right tabular-nums">{formatMoney(evaluation.qualifyingRevenueCents, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <PortfolioTable rows={view.rows} params={params} sortable />
+          <nav aria-label={t("pagination.label")} className="no-print flex flex-wrap items-center gap-3 text-sm">
+            {page > 1 ? (
+              <Link href={`/portfolio${portfolioQueryString(params, { page: page - 1 })}`} rel="prev" className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100">{t("pagination.prev")}</Link>
+            ) : <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("pagination.prev")}</span>}
+            <span data-testid="page-info">{t("pagination.page", { page, pages: view.pages })}</span>
+            {page < view.pages ? (
+              <Link href={`/portfolio${portfolioQueryString(params, { page: page + 1 })}`} rel="next" className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100">{t("pagination.next")}</Link>
+            ) : <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("pagination.next")}</span>}
+          </nav>
+        </>
       )}
+      <p className="text-xs text-slate-600">{t("storedNote")}</p>
     </div>
   );
 }

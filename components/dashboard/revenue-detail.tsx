@@ -17,9 +17,12 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
   const excluded = [...evaluation.excludedRevenue].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return (
     <section aria-labelledby="revenue-detail" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="revenue-detail" className="text-lg font-semibold">{t("revenueDetail")}</h2>
-      <p className="text-sm">{t("window", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) })}</p>
-      <RevenueChart evaluation={evaluation} />
+      {/* The heading stays on the page of its chart when printed. */}
+      <div className="break-inside-avoid space-y-4">
+        <h2 id="revenue-detail" className="text-lg font-semibold">{t("revenueDetail")}</h2>
+        <p className="text-sm">{t("window", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) })}</p>
+        <RevenueChart evaluation={evaluation} />
+      </div>
       <div>
         <h3 className="font-medium">{t("countedHeading")}</h3>
         {byCustomer.size === 0 ? (

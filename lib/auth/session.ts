@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { createSession, deleteSession, getSessionUser, type SessionUser } from "@/db/sessions";
+import { createSession, deleteSession, getSessionUser, hashToken, type SessionUser } from "@/db/sessions";
 import type { PublicUser } from "@/db/users";
 
 export type { PublicUser };
@@ -35,13 +35,29 @@ export async function getCurrentUser(): Promise<PublicUser | null> {
   return user;
 }
 
-/** The signed-in user; anyone else is sent to the sign-in page (or to finish their second factor). */
-export async function requireUser(): Promise<PublicUser> {
+/**
+ * The signed-in user, even one who must still replace a temporary password: only the password page
+ * and sign-out take this. Anyone else is sent to the sign-in page (or to finish their second factor).
+ */
+export async function requireUserAllowingPasswordChange(): Promise<PublicUser> {
   const s = await getCurrentSession();
   if (s?.mfaPending) redirect("/sign-in/verify");
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   return user;
+}
+
+/** The signed-in user; a user with a temporary password is sent to change it first. */
+export async function requireUser(): Promise<PublicUser> {
+  const user = await requireUserAllowingPasswordChange();
+  if (user.mustChangePassword) redirect("/account/password");
+  return user;
+}
+
+/** The stored id of this request's session (the hash of its token), or null. */
+export async function currentSessionId(): Promise<string | null> {
+  const token = await readToken();
+  return token ? hashToken(token) : null;
 }
 
 /** A session whose password is checked but whose second factor is not: only the second-factor pages take it. */

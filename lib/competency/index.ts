@@ -55,3 +55,5 @@ export { maxSlotMatching, cheapestAssignment, slotCost, missingGroups } from "./
 export type { SlotSpec, Assignment } from "./matching";
 export { projectRisk, riskCandidateDates } from "./risk";
 export type { RiskProjection, RiskCause } from "./risk";
+export { changeDates, resultValidUntil, levelHistory, summarize } from "./timeline";
+export type { LevelChange, EvaluationSummary } from "./timeline";

@@ -1,6 +1,7 @@
 // Risk projection: the first date after as-of on which the level would drop.
 import { addDays, assertDate, leavesWindowOn } from "./dates";
 import { compareLevels, evaluate } from "./evaluate";
+import { compileLevelScan } from "./level-scan";
 import { DEFAULT_RULE_SET, getRuleSet } from "./rules";
 import type { Evaluation, Level, PartnerFacts, RuleSetId } from "./types";
 
@@ -112,9 +113,10 @@ export function projectRisk(
   const horizonTo = addDays(asOf, horizonDays);
   const now = evaluate(facts, { asOf, ruleSet });
   const base = { asOf, ruleSet, horizonDays, horizonTo, levelNow: now.level };
+  const levelOn = compileLevelScan(facts, ruleSet);
   for (const d of riskCandidateDates(facts, ruleSet, asOf, horizonTo)) {
-    const then = evaluate(facts, { asOf: d, ruleSet });
-    if (compareLevels(then.level, now.level) < 0) {
+    if (compareLevels(levelOn(d), now.level) < 0) {
+      const then = evaluate(facts, { asOf: d, ruleSet });
       const before = evaluate(facts, { asOf: addDays(d, -1), ruleSet });
       const lvl = now.level === "gold" ? "gold" : "silver";
       const lr = then[lvl];

@@ -35,6 +35,26 @@ export const VALIDATION_KEYS = [
   "saved",
   "deleted",
   "genericError",
+  // channel-manager forms (lib/validation/manager.ts)
+  "decisionInvalid",
+  "reviewRequired",
+  "reviewTooLong",
+  "marketInvalid",
+  "ruleSetInvalid",
+  "msPartnerIdInvalid",
+  "msPartnerIdTaken",
+  "emailRequired",
+  "emailTaken",
+  "nothingChanged",
+  "partnerCreated",
+  "adminCreated",
+  // password change
+  "passwordRequired",
+  "passwordTooShort",
+  "passwordTooLong",
+  "passwordMismatch",
+  "passwordWrong",
+  "passwordSameAsOld",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
@@ -50,13 +70,13 @@ export const PRODUCTS: readonly Product[] = ["crm-online", "d365-plan1", "other"
 // Field building blocks. Each takes the raw form value (string, or missing) and either returns the
 // clean value or refuses with one message key.
 
-class Refusal {
+export class Refusal {
   constructor(readonly key: ValidationKey) {}
 }
-const refuse = (key: ValidationKey) => new Refusal(key);
+export const refuse = (key: ValidationKey) => new Refusal(key);
 
 /** A form field: missing/null counts as "", any other non-string is refused with `typeKey`. */
-function field<T>(check: (raw: string) => T | Refusal, typeKey: ValidationKey) {
+export function field<T>(check: (raw: string) => T | Refusal, typeKey: ValidationKey) {
   return z.unknown().optional().transform((v, ctx): T => {
     const raw = v === undefined || v === null ? "" : typeof v === "string" ? v : null;
     const r = raw === null ? refuse(typeKey) : check(raw);
@@ -69,7 +89,7 @@ function field<T>(check: (raw: string) => T | Refusal, typeKey: ValidationKey) {
 }
 
 /** Length in characters as people count them (code points, so an emoji is one). */
-const charLength = (s: string) => [...s].length;
+export const charLength = (s: string) => [...s].length;
 
 function checkDate(raw: string, required: boolean): string | null | Refusal {
   const s = raw.trim();
@@ -147,7 +167,7 @@ export function exam(ruleSet: RuleSetId) {
 
 const isDate = (v: unknown): v is string => typeof v === "string" && isValidDate(v);
 /** Cross-field checks run even when another field failed (so all errors show at once), as long as the form is an object. */
-const alongsideFieldErrors = { when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null };
+export const alongsideFieldErrors = { when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null };
 
 export const customerSchema = z
   .object({ name, dporFrom: optionalBusinessDate, dporUntil: optionalBusinessDate })

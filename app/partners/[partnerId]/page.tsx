@@ -11,6 +11,9 @@ import { HowCounted } from "@/components/dashboard/how-counted";
 import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { PartnerDataSections } from "@/components/entry/partner-data";
+import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
+import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
+import Link from "next/link";
 
 export default async function PartnerPage({
   params, searchParams,
@@ -22,9 +25,13 @@ export default async function PartnerPage({
   const model = buildDashboard(id, typeof sp.asOf === "string" ? sp.asOf : undefined);
   if (!model) notFound();
   const { data, evaluation, asOf } = model;
-  const [t, tMarket, tLevel, locale] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("market"), getTranslations("level"), getLocale(),
+  const [t, tMarket, tLevel, tReport, locale] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("market"), getTranslations("level"), getTranslations("report"), getLocale(),
   ]);
+  const isManager = user.role === "channel_manager";
+  const notes = listReviewNotes(id);
+  const asOfQuery = sp.asOf && !model.asOfWasInvalid ? `?asOf=${asOf}` : "";
+  const exportLink = "rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -34,6 +41,12 @@ export default async function PartnerPage({
           {t("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}
         </p>
         <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
+        <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
+          <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>{tReport("open")}</Link>
+          {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
+            <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>{tReport(`csv.${kind}`)}</a>
+          ))}
+        </nav>
       </header>
 
       <section aria-labelledby="current-level" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -55,10 +68,17 @@ export default async function PartnerPage({
       </div>
 
       <IgnoredPasses evaluation={evaluation} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} />
+        <LevelHistory changes={model.history} through={asOf} />
+      </div>
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
       <HowCounted evaluation={evaluation} />
 
       <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} />
+      {isManager && (
+        <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version} admins={listPartnerAdmins(id)} />
+      )}
     </div>
   );
 }

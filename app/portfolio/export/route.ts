@@ -1,0 +1,29 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireChannelManager } from "@/lib/auth/session";
+import { loadPortfolio } from "@/lib/portfolio";
+import { parsePortfolioParams } from "@/lib/validation/manager";
+import { csvResponse, toCsv } from "@/lib/csv";
+import { isLocale } from "@/lib/i18n/config";
+
+/** The portfolio's current filter and sort as CSV (every matching row). */
+export async function GET(request: Request) {
+  await requireChannelManager();
+  const { params } = parsePortfolioParams(Object.fromEntries(new URL(request.url).searchParams));
+  const view = loadPortfolio(params, { all: true });
+  const [t, tLevel, tMarket, tDecision, localeRaw] = await Promise.all([
+    getTranslations("csv"), getTranslations("level"), getTranslations("market"), getTranslations("decision"), getLocale(),
+  ]);
+  const locale = isLocale(localeRaw) ? localeRaw : "pt-BR";
+  const header = [
+    t("partner"), t("partnerId"), t("market"), t("ruleSet"), t("level"), t("qualifyingRevenue"), t("nextLevel"), t("nextThreshold"),
+    t("shortfall"), t("silverSlots"), t("goldSlots"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"),
+  ];
+  const rows = view.rows.map((r) => [
+    r.name, r.msPartnerId, tMarket(r.market), r.ruleSet, tLevel(r.level), { cents: r.qualifyingRevenueCents },
+    r.nextLevel ? tLevel(r.nextLevel) : null, r.nextLevel ? { cents: r.nextThresholdCents } : null, r.nextLevel ? { cents: r.nextShortfallCents } : null,
+    `${r.silverSlotsFilled}/${r.silverSlots}`, `${r.goldSlotsFilled}/${r.goldSlots}`, r.nextLevel ? { int: r.nextExamsNeeded } : null,
+    r.atRiskOn, r.levelAtRisk ? tLevel(r.levelAtRisk) : null, r.lastReviewAt ? r.lastReviewAt.slice(0, 10) : null,
+    r.lastReviewDecision ? tDecision(r.lastReviewDecision) : null, view.today,
+  ]);
+  return csvResponse(toCsv(header, rows, locale), `portfolio-${view.today}.csv`);
+}

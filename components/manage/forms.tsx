@@ -1,0 +1,105 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import {
+  addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
+} from "@/app/partners/manage-actions";
+import { Field, ManageMessage, SubmitButton, initialManageState } from "./form-bits";
+
+const formClass = "space-y-3 rounded border border-slate-200 bg-slate-50 p-3";
+const DECISIONS = ["approved", "needs-information", "note"] as const;
+const MARKETS = ["developed", "developing"] as const;
+const RULE_SETS = ["V1", "V2", "V3"] as const;
+
+/** Adds a review note with a decision. */
+export function ReviewForm({ partnerId }: { partnerId: number }) {
+  const t = useTranslations("review");
+  const tDecision = useTranslations("decision");
+  const formId = useId();
+  const [state, action, pending] = useActionState(addReviewNoteAction.bind(null, partnerId), initialManageState);
+  const keep = state.status === "error";
+  return (
+    <form key={keep ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="review-form">
+      <h3 id={`${formId}-title`} className="font-medium">{t("add")}</h3>
+      <Field formId={formId} name="decision" label={t("decision")} state={state} defaultValue="note"
+        options={DECISIONS.map((d) => ({ value: d, label: tDecision(d) }))} />
+      <Field formId={formId} name="body" label={t("body")} hint={t("bodyHint")} state={state} multiline maxLength={4000} />
+      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("saving")} />
+      <ManageMessage state={state} />
+    </form>
+  );
+}
+
+/** Changes a partner's market and rule set (version-checked). */
+export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { partnerId: number; market: string; ruleSet: string; version: number }) {
+  const t = useTranslations("manage");
+  const tMarket = useTranslations("market");
+  const formId = useId();
+  const [state, action, pending] = useActionState(updatePartnerSettingsAction.bind(null, partnerId), initialManageState);
+  // After an answer the server sends the partner's current values (and version): the form shows them.
+  const current = state.values ?? { market, ruleSet, version: String(version) };
+  return (
+    <form key={`${state.nonce}`} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="settings-form">
+      <h3 id={`${formId}-title`} className="font-medium">{t("settingsHeading")}</h3>
+      <input type="hidden" name="version" value={current.version} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field formId={formId} name="market" label={t("market")} state={{ ...state, values: undefined }} defaultValue={current.market}
+          options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
+        <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={{ ...state, values: undefined }} defaultValue={current.ruleSet}
+          options={RULE_SETS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
+      </div>
+      <p className="text-xs text-slate-600">{t("settingsHint")}</p>
+      <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />
+      <ManageMessage state={state} />
+    </form>
+  );
+}
+
+/** Another admin account for a partner: the temporary password is shown once. */
+export function NewAdminForm({ partnerId }: { partnerId: number }) {
+  const t = useTranslations("manage");
+  const formId = useId();
+  const [state, action, pending] = useActionState(createPartnerAdminAction.bind(null, partnerId), initialManageState);
+  return (
+    <form key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-admin-form">
+      <h3 id={`${formId}-title`} className="font-medium">{t("newAdminHeading")}</h3>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
+        <Field formId={formId} name="adminEmail" label={t("adminEmail")} state={state} type="email" maxLength={400} />
+      </div>
+      <SubmitButton pending={pending} label={t("createAdmin")} pendingLabel={t("saving")} />
+      <ManageMessage state={state} />
+    </form>
+  );
+}
+
+/** A new partner with its first admin. */
+export function NewPartnerForm() {
+  const t = useTranslations("manage");
+  const tMarket = useTranslations("market");
+  const formId = useId();
+  const [state, action, pending] = useActionState(createPartnerAction, initialManageState);
+  return (
+    <div className="space-y-4">
+      <form key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-partner-form">
+        <h2 id={`${formId}-title`} className="font-medium">{t("newPartnerForm")}</h2>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field formId={formId} name="name" label={t("partnerName")} state={state} maxLength={400} />
+          <Field formId={formId} name="msPartnerId" label={t("msPartnerId")} hint={t("msPartnerIdHint")} state={state} maxLength={40} />
+          <Field formId={formId} name="market" label={t("market")} state={state} defaultValue="developed"
+            options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
+          <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={state} defaultValue="V1"
+            options={RULE_SETS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
+          <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
+          <Field formId={formId} name="adminEmail" label={t("adminEmail")} state={state} type="email" maxLength={400} />
+        </div>
+        <SubmitButton pending={pending} label={t("createPartner")} pendingLabel={t("saving")} />
+        <ManageMessage state={state} />
+      </form>
+      {state.created && (
+        <p><Link href={`/partners/${state.created.partnerId}`} className="text-blue-800 underline" data-testid="open-new-partner">{t("openNewPartner")}</Link></p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { PortfolioRow, PortfolioSort } from "@/db/evaluations";
+import { formatDate, formatMoney } from "@/lib/format";
+import { portfolioQueryString, type PortfolioParams } from "@/lib/validation/manager";
+import { LevelBadge } from "@/components/level-badge";
+
+const COLUMNS: { key: PortfolioSort; align?: "right" }[] = [
+  { key: "name" }, { key: "partnerId" }, { key: "market" }, { key: "level" }, { key: "revenue", align: "right" },
+  { key: "slots" }, { key: "exams", align: "right" }, { key: "risk" }, { key: "review" },
+];
+
+/** The portfolio's rows; column headers sort (through the URL) when `sortable`. */
+export async function PortfolioTable({ rows, params, sortable }: { rows: PortfolioRow[]; params: PortfolioParams; sortable: boolean }) {
+  const [t, tLevel, tMarket, tDecision, locale] = await Promise.all([
+    getTranslations("portfolio"), getTranslations("level"), getTranslations("market"), getTranslations("decision"), getLocale(),
+  ]);
+  const money = (c: number) => formatMoney(c, locale);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:border-0 print:shadow-none">
+      <table className="w-full border-collapse text-left text-sm" data-testid="portfolio-table">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead className="bg-slate-100 print:bg-white">
+          <tr>
+            {COLUMNS.map((c) => {
+              const active = params.sort === c.key;
+              const nextDir = active && params.dir === "asc" ? "desc" : "asc";
+              const label = t(`columns.${c.key}`);
+              return (
+                <th key={c.key} scope="col" className={`p-2 align-bottom ${c.align === "right" ? "text-right" : ""}`}
+                  aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+                  {sortable ? (
+                    <Link href={`/portfolio${portfolioQueryString(params, { sort: c.key, dir: nextDir, page: 1 })}`} className="text-blue-900 underline-offset-2 hover:underline"
+                      data-testid={`sort-${c.key}`}>
+                      {label}
+                      <span aria-hidden="true">{active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                      <span className="sr-only">{active ? ` (${t(params.dir === "asc" ? "sortedAsc" : "sortedDesc")})` : ""}</span>
+                    </Link>
+                  ) : label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.partnerId} className="break-inside-avoid border-t border-slate-200 align-top" data-testid="portfolio-row" data-partner-id={r.partnerId}>
+              <td className="p-2">
+                {sortable ? <Link href={`/partners/${r.partnerId}`} className="text-blue-800 underline">{r.name}</Link> : r.name}
+              </td>
+              <td className="p-2 tabular-nums">{r.msPartnerId}</td>
+              <td className="p-2">{tMarket(r.market)}</td>
+              <td className="p-2" data-testid="cell-level" data-level={r.level}><LevelBadge level={r.level} /></td>
+              <td className="p-2 text-right tabular-nums">
+                {money(r.qualifyingRevenueCents)}
+                <span className="block text-xs text-slate-600">
+                  {r.nextLevel
+                    ? t("cells.ofThreshold", { threshold: money(r.nextThresholdCents), level: tLevel(r.nextLevel) })
+                    : t("cells.topLevel")}
+                </span>
+              </td>
+              <td className="p-2 whitespace-nowrap" data-testid="cell-slots">
+                {t("cells.slots", { silver: r.silverSlotsFilled, silverTotal: r.silverSlots, gold: r.goldSlotsFilled, goldTotal: r.goldSlots })}
+              </td>
+              <td className="p-2 text-right tabular-nums" data-testid="cell-exams">
+                {r.nextLevel ? t("cells.exams", { count: r.nextExamsNeeded, level: tLevel(r.nextLevel) }) : "—"}
+              </td>
+              <td className="p-2 whitespace-nowrap" data-testid="cell-risk">
+                {r.atRiskOn && r.levelAtRisk ? t("cells.risk", { date: formatDate(r.atRiskOn, locale, "short"), level: tLevel(r.levelAtRisk) }) : "—"}
+              </td>
+              <td className="p-2" data-testid="cell-review">
+                {r.lastReviewAt ? (
+                  <>
+                    {formatDate(r.lastReviewAt.slice(0, 10), locale, "short")}
+                    {r.lastReviewDecision && <span className="block text-xs text-slate-600">{tDecision(r.lastReviewDecision)}</span>}
+                  </>
+                ) : t("cells.never")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

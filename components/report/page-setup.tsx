@@ -1,0 +1,16 @@
+/** A CSS string literal safe inside a <style> element: no markup characters, quotes and backslashes escaped. */
+function cssString(s: string): string {
+  return `"${s.replace(/[<>\r\n]/g, " ").replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/**
+ * A4 page set-up for printed reports: margins, a running footer with the report's title on the left
+ * and "page N of M" on the right (CSS page-margin boxes, which Chromium prints).
+ */
+export function PageSetup({ footer, page, of }: { footer: string; page: string; of: string }) {
+  const css = `@page { size: A4; margin: 14mm 14mm 18mm 14mm;
+  @bottom-left { content: ${cssString(footer)}; font: 8pt sans-serif; color: #475569; }
+  @bottom-right { content: ${cssString(page)} " " counter(page) " " ${cssString(of)} " " counter(pages); font: 8pt sans-serif; color: #475569; } }
+@media print { main { max-width: none !important; padding: 0 !important; } }`;
+  return <style>{css}</style>;
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import type { RuleSetId } from "@/lib/competency";
+import { getDb, tx } from "./client";
+import { writeAudit } from "./audit";
+import { partners, reviewNotes, sessions, users } from "./schema";
+import { checkCredentials, hashPassword, normaliseEmail } from "./users";
+import { getPartner, type Partner } from "./partners";
+
+// Writes of channel managers (review notes, partners, partner admins) and the password change. Each
+// write is one transaction with its audit row.
+
+export type Decision = "approved" | "needs-information" | "note";
+
+export interface ReviewNote {
+  id: number;
+  decision: Decision;
+  body: string;
+  createdAt: string;
+  authorName: string;
+}
+
+export function addReviewNote(actorId: number, partnerId: number, v: { decision: Decision; body: string }): ReviewNote | null {
+  return tx((db) => {
+    if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()) return null;
+    const row = db.insert(reviewNotes).values({ partnerId, authorId: actorId, decision: v.decision, body: v.body })
+      .returning({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt }).get();
+    writeAudit(db, { actorId, partnerId, entity: "review_note", entityId: row.id, action: "create", after: row });
+    const author = db.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get();
+    return { ...row, authorName: author?.name ?? "" };
+  });
+}
+
+/** A partner's review notes, newest first. */
+export function listReviewNotes(partnerId: number, limit = 200): ReviewNote[] {
+  return getDb()
+    .select({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt, authorName: users.name })
+    .from(reviewNotes)
+    .innerJoin(users, eq(users.id, reviewNotes.authorId))
+    .where(eq(reviewNotes.partnerId, partnerId))
+    .orderBy(desc(reviewNotes.createdAt), desc(reviewNotes.id))
+    .limit(limit)
+    .all();
+}
+
+export type ManageError = "msPartnerIdTaken" | "emailTaken" | "notFound" | "conflict" | "nothingChanged";
+export type ManageResult<T> = { ok: true; value: T } | { ok: false; error: ManageError; current?: Partner };
+
+export interface NewPartner {
+  name: string;
+  msPartnerId: string;
+  market: "developed" | "developing";
+  ruleSet: RuleSetId;
+  adminName: string;
+  adminEmail: string;
+}
+
+function emailTaken(email: string): boolean {
+  return !!getDb().select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get();
+}
+
+/** A new partner and its first admin, who must change the temporary password at first sign-in. */
+export async function createPartnerWithAdmin(actorId: number, v: NewPartner, temporaryPassword: string): Promise<ManageResult<{ partnerId: number; userId: number }>> {
+  const passwordHash = await hashPassword(temporaryPassword);
+  return tx((db) => {
+    if (db.select({ id: partners.id }).from(partners).where(eq(partners.msPartnerId, v.msPartnerId)).get()) return { ok: false, error: "msPartnerIdTaken" };
+    if (emailTaken(v.adminEmail)) return { ok: false, error: "emailTaken" };
+    const p = db.insert(partners).values({ name: v.name, msPartnerId: v.msPartnerId, market: v.market, ruleSet: v.ruleSet })
+      .returning({ id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId, market: partners.market, ruleSet: partners.ruleSet, version: partners.version }).get();
+    writeAudit(db, { actorId, partnerId: p.id, entity: "partner", entityId: p.id, action: "create", after: p });
+    const u = insertAdmin(db, actorId, p.id, v.adminName, v.adminEmail, passwordHash);
+    return { ok: true, value: { partnerId: p.id, userId: u.id } };
+  });
+}
+
+function insertAdmin(db: ReturnType<typeof getDb>, actorId: number, partnerId: number, name: string, email: string, passwordHash: string) {
+  const u = db.insert(users).values({ email: normaliseEmail(email), name, passwordHash, role: "partner_admin", partnerId, mustChangePassword: true })
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, partnerId: users.partnerId, mustChangePassword: users.mustChangePassword }).get();
+  writeAudit(db, { actorId, partnerId, entity: "user", entityId: u.id, action: "create", after: u });
+  return u;
+}
+
+/** Another admin for an existing partner, with a temporary password. */
+export async function createPartnerAdmin(actorId: number, partnerId: number, v: { adminName: string; adminEmail: string }, temporaryPassword: string): Promise<ManageResult<{ userId: number }>> {
+  const passwordHash = await hashPassword(temporaryPassword);
+  return tx((db) => {
+    if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()) return { ok: false, error: "notFound" };
+    if (emailTaken(v.adminEmail)) return { ok: false, error: "emailTaken" };
+    const u = insertAdmin(db, actorId, partnerId, v.adminName, v.adminEmail, passwordHash);
+    return { ok: true, value: { userId: u.id } };
+  });
+}
+
+export interface PartnerAdmin { id: number; name: string; email: string; disabled: boolean; mustChangePassword: boolean }
+
+export function listPartnerAdmins(partnerId: number): PartnerAdmin[] {
+  return getDb()
+    .select({ id: users.id, name: users.name, email: users.email, disabled: users.disabled, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(and(eq(users.partnerId, partnerId), eq(users.role, "partner_admin")))
+    .orderBy(users.name)
+    .all();
+}
+
+/** Changes a partner's market and rule set, if nobody changed them since `version`. */
+export function updatePartnerSettings(actorId: number, partnerId: number, version: number, v: { market: "developed" | "developing"; ruleSet: RuleSetId }): ManageResult<Partner> {
+  return tx((db) => {
+    const before = getPartner(partnerId);
+    if (!before) return { ok: false, error: "notFound" };
+    if (before.version !== version) return { ok: false, error: "conflict", current: before };
+    if (before.market === v.market && before.ruleSet === v.ruleSet) return { ok: false, error: "nothingChanged", current: before };
+    db.update(partners).set({ market: v.market, ruleSet: v.ruleSet, version: sql`${partners.version} + 1` })
+      .where(and(eq(partners.id, partnerId), eq(partners.version, version))).run();
+    const after = getPartner(partnerId)!;
+    writeAudit(db, { actorId, partnerId, entity: "partner", entityId: partnerId, action: "update", before, after });
+    return { ok: true, value: after };
+  });
+}
+
+/**
+ * Changes a user's own password after checking the current one; clears "must change" and ends the
+ * user's other sessions. Returns false when the current password is wrong.
+ */
+export async function changeOwnPassword(userId: number, email: string, current: string, next: string, keepSessionId: string | null): Promise<boolean> {
+  const user = await checkCredentials(email, current);
+  if (!user || user.id !== userId) return false;
+  const passwordHash = await hashPassword(next);
+  tx((db) => {
+    db.update(users).set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).run();
+    db.delete(sessions).where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)).run();
+    writeAudit(db, { actorId: userId, partnerId: user.partnerId, entity: "user", entityId: userId, action: "update", before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false, password: "changed" } });
+  });
+  return true;
+}
