@@ -8,6 +8,13 @@ const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
 const SECOND_FACTOR_ACTIONS = new Set(["verifySecondFactorAction", "enrolTotpAction"]);
 // Actions bound to a partner id: (partnerId, prevState, formData).
 const PARTNER_ACTION_FILE = "app/partners/[partnerId]/actions.ts";
+// Channel-manager actions: bound to a partner id (partnerId, prevState, formData), except createPartnerAction.
+const MANAGER_ACTION_FILE = "app/partners/manage-actions.ts";
+const UNBOUND_MANAGER_ACTIONS = new Set(["createPartnerAction"]);
+// Actions any signed-in user may call for themselves (prevState, formData).
+const SELF_ACTIONS = new Set(["changePasswordAction"]);
+const managerArgs = (name: string, partnerId: number) =>
+  UNBOUND_MANAGER_ACTIONS.has(name) ? [{ status: "idle", nonce: 0 }] : [partnerId, { status: "idle", nonce: 0 }];
 
 async function sessionCookie(request: APIRequestContext, email: string): Promise<string> {
   const res = await callAction(request, { id: actionId("signInAction"), args: [{}], form: { email, password: DEMO_PASSWORD } });
@@ -36,12 +43,18 @@ test.describe("security", () => {
     const before = snapshot(db, 1);
     for (const a of actions) {
       const isPartnerAction = a.file === PARTNER_ACTION_FILE;
-      const known = PUBLIC_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction ||
-        ["signOutAction"].includes(a.name);
+      const isManagerAction = a.file === MANAGER_ACTION_FILE;
+      const known = PUBLIC_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction || isManagerAction ||
+        SELF_ACTIONS.has(a.name) || ["signOutAction"].includes(a.name);
       expect(known, `server action ${a.name} in ${a.file} has no security expectation in e2e/security.spec.ts`).toBe(true);
       // Each action's own argument shape: bound partner id + state, state only, the form only, or nothing.
-      const args = isPartnerAction ? [1, { status: "idle", nonce: 0 }] : a.name === "setLocaleAction" || a.name === "signOutAction" ? [] : [{ nonce: 0 }];
-      const res = await callAction(request, { id: a.id, args, form: { name: "Intruder", id: "1", version: "1", code: "123456" } });
+      const args = isPartnerAction ? [1, { status: "idle", nonce: 0 }] : isManagerAction ? managerArgs(a.name, 1)
+        : a.name === "setLocaleAction" || a.name === "signOutAction" ? [] : [{ nonce: 0 }];
+      const res = await callAction(request, {
+        id: a.id, args,
+        form: { name: "Intruder", id: "1", version: "1", code: "123456", decision: "approved", body: "Intruder", market: "developing", ruleSet: "V3",
+          msPartnerId: "12345678", adminName: "Intruder", adminEmail: "intruder@evil.example", current: "x", next: "intruder-password", confirm: "intruder-password" },
+      });
       if (PUBLIC_ACTIONS.has(a.name)) {
         expect(res.status(), a.name).toBeLessThan(500);
       } else {
@@ -227,6 +240,45 @@ test.describe("security", () => {
         await expect(page.locator("#code-error")).toContainText("não é válido");
       }
     }
+  });
+
+  test("a partner admin calling any channel-manager action is refused, and nothing changes", async ({ page, request }) => {
+    await signIn(page, adminOf("cerrado"));
+    const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    const cookie = await sessionCookie(request, adminOf("cerrado"));
+    const db = openTestDb();
+    const before = snapshot(db, own);
+    const partnersBefore = (db.prepare("select count(*) n from partners").get() as { n: number }).n;
+    const actions = listActions().filter((a) => a.file === MANAGER_ACTION_FILE);
+    expect(actions.map((a) => a.name).sort()).toEqual(["addReviewNoteAction", "createPartnerAction", "createPartnerAdminAction", "updatePartnerSettingsAction"]);
+    for (const a of actions) {
+      const res = await callAction(request, {
+        id: a.id, args: managerArgs(a.name, own), cookie,
+        form: { decision: "approved", body: "Self-approved", version: "1", market: "developing", ruleSet: "V2", name: "Rogue", msPartnerId: "66600066",
+          adminName: "Rogue", adminEmail: "rogue@evil.example" },
+      });
+      expect(await isForbidden(res), a.name).toBe(true);
+    }
+    expect(snapshot(db, own)).toEqual(before);
+    expect((db.prepare("select count(*) n from partners").get() as { n: number }).n).toBe(partnersBefore);
+    expect(db.prepare("select count(*) n from users where email = 'rogue@evil.example'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  test("partner admin A is refused B's report and CSV exports", async ({ page, request }) => {
+    await signIn(page, adminOf("fronteira"));
+    const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    const cookie = await sessionCookie(request, adminOf("fronteira"));
+    const db = openTestDb();
+    const other = (db.prepare("select id from partners where ms_partner_id = '4100005'").get() as { id: number }).id; // Estrela
+    db.close();
+    for (const p of [`/partners/${other}/report`, `/partners/${other}/report?asOf=2026-01-01`, ...["customers", "revenue", "people", "passes"].map((k) => `/partners/${other}/export/${k}`)]) {
+      const res = await request.get(p, { headers: { Cookie: cookie }, maxRedirects: 0 });
+      expect(res.status(), p).toBe(403);
+      const body = await res.text();
+      for (const secret of ["Estrela", "Eduardo Nunes", "Grupo Horizonte Azul"]) expect(body, p).not.toContain(secret);
+    }
+    expect((await request.get(`/partners/${own}/export/revenue`, { headers: { Cookie: cookie } })).status()).toBe(200);
   });
 
   test("markup typed into a field shows as text", async ({ page }) => {

@@ -44,7 +44,7 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.partnerId} className="break-inside-avoid border-t border-slate-200 align-top" data-testid="portfolio-row" data-partner-id={r.partnerId}>
+            <tr key={r.partnerId} className="break-inside-avoid border-t border-slate-200 align-top" data-testid="portfolio-row" data-partner-id={r.partnerId} data-revenue={r.qualifyingRevenueCents} data-name={r.name}>
               <td className="p-2">
                 {sortable ? <Link href={`/partners/${r.partnerId}`} className="text-blue-800 underline">{r.name}</Link> : r.name}
               </td>
