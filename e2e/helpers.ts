@@ -3,6 +3,8 @@ import { generate } from "otplib";
 
 export const DEMO_PASSWORD = "demo-2026";
 export const MANAGER = "gerente@demo.example";
+/** A second channel manager with the same second-factor secret, for tests that switch to English (the choice is saved per user). */
+export const MANAGER_EN = "cm-en@test.example";
 export const adminOf = (slug: string) => `admin@${slug}.demo.example`;
 
 /** The demo channel manager's second-factor secret in the e2e database (scripts/e2e-seed.ts). */

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   // The demo channel manager's second factor uses a fixed test secret (e2e/helpers.ts computes its codes);
   // a second channel manager has none yet, for the enrolment test.
   db.update(users).set({ totpSecret: E2E_TOTP_SECRET, totpEnabledAt: new Date().toISOString() }).where(eq(users.email, "gerente@demo.example")).run();
+  const en = await createUser({ email: "cm-en@test.example", name: "CM English", password: "demo-2026", role: "channel_manager", partnerId: null });
+  db.update(users).set({ totpSecret: E2E_TOTP_SECRET, totpEnabledAt: new Date().toISOString() }).where(eq(users.id, en.id)).run();
   await createUser({ email: "cm-enrol@test.example", name: "CM Enrol", password: "demo-2026", role: "channel_manager", partnerId: null });
   // A copy of the demo partner that is one exam from Gold, for the journey test that takes it to Gold.
   const delta = DEMO_PARTNERS.find((p) => p.slug === "delta")!;

@@ -44,6 +44,7 @@ export const VALIDATION_KEYS = [
   "msPartnerIdInvalid",
   "msPartnerIdTaken",
   "emailRequired",
+  "emailMalformed",
   "emailTaken",
   "nothingChanged",
   "partnerCreated",

@@ -35,8 +35,8 @@ const emailFormat = z.email();
 export const email = field<string>((raw) => {
   const s = raw.trim().toLowerCase();
   if (s === "") return refuse("emailRequired");
-  return s.length > EMAIL_MAX || !emailFormat.safeParse(s).success ? refuse("emailInvalid") : s;
-}, "emailInvalid");
+  return s.length > EMAIL_MAX || !emailFormat.safeParse(s).success ? refuse("emailMalformed") : s;
+}, "emailMalformed");
 
 export const reviewNoteSchema = z.object({ decision, body: reviewBody });
 export const partnerSettingsSchema = z.object({ version, market, ruleSet });
