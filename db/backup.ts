@@ -112,23 +112,15 @@ export function backupDatabase(source: string, out: string): BackupResult {
     fs.rmSync(partial, { force: true });
     throw new Error(`The copy failed integrity_check: ${check}`);
   }
-  fsyncFile(partial);
+  fsyncPath(partial);
   fs.renameSync(partial, out);
-  fsyncDir(path.dirname(out));
+  fsyncPath(path.dirname(out));
   return { file: out, bytes: fs.statSync(out).size, tables: describeDatabase(out) };
 }
 
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, "r+");
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, "r");
+/** Flushes a file (or a directory, so a rename in it is durable) to disk. */
+function fsyncPath(p: string): void {
+  const fd = fs.openSync(p, "r");
   try {
     fs.fsyncSync(fd);
   } finally {
@@ -189,7 +181,7 @@ export function restoreDatabase(from: string, target: string, now = new Date()):
   let previous: string | null = null;
   try {
     fs.copyFileSync(from, incoming);
-    fsyncFile(incoming);
+    fsyncPath(incoming);
     if (hasTarget) {
       // After a TRUNCATE checkpoint with no other connection the WAL is empty. A stale WAL must never be
       // replayed onto the restored file, so whatever is left goes with the old database.
@@ -205,7 +197,7 @@ export function restoreDatabase(from: string, target: string, now = new Date()):
   } finally {
     fs.rmSync(incoming, { force: true });
   }
-  fsyncDir(path.dirname(target));
+  fsyncPath(path.dirname(target));
   const after = integrityCheck(target);
   if (after !== "ok") throw new Error(`The restored database failed integrity_check: ${after}`);
   return { file: target, previous, tables: describeDatabase(target) };
