@@ -23,9 +23,9 @@ export function actionId(name: string): string {
 
 export async function callAction(
   request: APIRequestContext,
-  opts: { id: string; args: unknown[]; form?: Record<string, string>; cookie?: string; origin?: string | null; path?: string; headers?: Record<string, string> },
+  opts: { id: string; args: unknown[]; form?: Record<string, string>; cookie?: string; origin?: string | null; path?: string; headers?: Record<string, string>; base?: string },
 ) {
-  const base = process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+  const base = opts.base ?? process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3210}`;
   const formIndex = opts.form ? opts.args.length : -1;
   // Order matters as in the browser: the form's fields first, the argument list ("0") last.
   const multipart = new FormData();

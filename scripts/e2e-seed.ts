@@ -32,6 +32,13 @@ async function main(): Promise<void> {
   insertDemoPartner(db, delta, todayIso(), hash, "e2e-delta@test.example", "9900100", "E2E Delta Cópia");
   refreshStaleEvaluations(todayIso());
   console.log(`e2e database ready with ${SCRATCH_PARTNERS} scratch partners`);
+  // Scratch partners of the reliability tests (e2e/reliability*.spec.ts): E2E Confiabilidade 1…6, admins rel-N@test.example.
+  const RELIABILITY_PARTNERS = 6;
+  for (let i = 1; i <= RELIABILITY_PARTNERS; i++) {
+    const p = db.insert(partners).values({ name: `E2E Confiabilidade ${i}`, msPartnerId: `98000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    await createUser({ email: `rel-${i}@test.example`, name: `E2E Confiabilidade Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
+  }
+  console.log(`and ${RELIABILITY_PARTNERS} scratch partners for the reliability tests`);
 }
 
 main().catch((err) => {

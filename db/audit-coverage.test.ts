@@ -1,0 +1,364 @@
+// Every mutation path writes exactly one audit row — actor, partner, entity, entity id, before and after —
+// in the same transaction as the change; every refused write changes nothing and writes no audit row.
+//
+// To cover a new db/ write function: add a case to MUTATIONS (and, for its refusals, to REFUSALS), or
+// classify it in NOT_A_RECORD_CHANGE with the reason. The last test fails for any exported db/ function
+// that is in none of them.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTempDatabase } from "@/lib/testing/temp-db";
+
+const dbFile = useTempDatabase("audit");
+
+const { getDb } = await import("./client");
+const schema = await import("./schema");
+const facts = await import("./facts");
+const users = await import("./users");
+const sessions = await import("./sessions");
+const { describeDatabase } = await import("./backup");
+const { eq, desc } = await import("drizzle-orm");
+
+type Json = Record<string, unknown>;
+type Action = "create" | "update" | "delete" | "sign-in" | "sign-out";
+
+interface Ctx {
+  /** Partner A, its admin, partner B and its admin, a channel manager. */
+  a: { partnerId: number; adminId: number };
+  b: { partnerId: number; adminId: number };
+  managerId: number;
+  /** A unique suffix per call, so cases never collide. */
+  next(): string;
+}
+
+interface Target {
+  /** Entity id in the audit row (null for entities without one, such as sessions). */
+  id: number | null;
+  /** Data a case's act needs (e.g. the version to edit, a session token). */
+  extra?: Json;
+}
+
+interface MutationCase {
+  /** The db/ function under test, as "<module>.<export>" (the completeness check reads this). */
+  fn: string;
+  label: string;
+  entity: string;
+  action: Action;
+  /** Who acts and for which partner. */
+  actor: (c: Ctx) => number | null;
+  partner: (c: Ctx) => number | null;
+  /** Creates what the mutation needs (its own audit rows do not count). Default: nothing, id null. */
+  arrange?: (c: Ctx) => Promise<Target> | Target;
+  /** The mutation; returns the entity id it touched. */
+  act: (c: Ctx, t: Target) => Promise<number | null> | number | null;
+  /** The entity as the audit should show it, read straight from the table; null when it does not exist. */
+  read?: (id: number) => Json | null;
+  /** Sign-in and sign-out record the event only (no before/after). */
+  eventOnly?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How each entity looks in the audit log, read back from its table.
+
+const db = () => getDb();
+const readCustomer = (id: number): Json | null => {
+  const t = schema.customers;
+  return db().select({ id: t.id, name: t.name, dporFrom: t.dporFrom, dporUntil: t.dporUntil, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+};
+const readRevenue = (id: number): Json | null => {
+  const t = schema.revenueLines;
+  return db().select({ id: t.id, customerId: t.customerId, product: t.product, date: t.date, amountCents: t.amountCents, note: t.note, version: t.version })
+    .from(t).where(eq(t.id, id)).get() ?? null;
+};
+const readIndividual = (id: number): Json | null => {
+  const t = schema.individuals;
+  return db().select({ id: t.id, name: t.name, email: t.email, joinedOn: t.joinedOn, leftOn: t.leftOn, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+};
+const readPass = (id: number): Json | null => {
+  const t = schema.examPasses;
+  return db().select({ id: t.id, individualId: t.individualId, exam: t.exam, passedOn: t.passedOn, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+};
+/** A user as the audit shows it: the public columns, never the password hash or the TOTP secret. */
+const readUser = (id: number): Json | null => {
+  const t = schema.users;
+  return db().select({ id: t.id, email: t.email, name: t.name, role: t.role, partnerId: t.partnerId, locale: t.locale, disabled: t.disabled, mustChangePassword: t.mustChangePassword })
+    .from(t).where(eq(t.id, id)).get() ?? null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures through the real write functions.
+
+const scopeA = (c: Ctx) => ({ actorId: c.a.adminId, partnerId: c.a.partnerId });
+const scopeB = (c: Ctx) => ({ actorId: c.b.adminId, partnerId: c.b.partnerId });
+const ok = <T,>(r: { ok: true; row: T } | { ok: false; error: string }): T => {
+  if (!r.ok) throw new Error(`fixture write refused: ${r.error}`);
+  return r.row;
+};
+const newCustomer = (c: Ctx, scope = scopeA(c)) => ok(facts.createCustomer(scope, { name: `Cliente ${c.next()}`, dporFrom: "2024-01-01", dporUntil: null }));
+const newRevenue = (c: Ctx, scope = scopeA(c)) =>
+  ok(facts.createRevenue(scope, { customerId: newCustomer(c, scope).id, product: "crm-online", date: "2025-03-01", amountCents: 123_457, note: "n" }));
+const newIndividual = (c: Ctx, scope = scopeA(c)) => ok(facts.createIndividual(scope, { name: `Pessoa ${c.next()}`, email: null, joinedOn: "2023-01-01", leftOn: null }));
+const newPass = (c: Ctx, scope = scopeA(c)) => ok(facts.createPass(scope, { individualId: newIndividual(c, scope).id, exam: "MB2-714", passedOn: "2025-02-01" }));
+const newUser = async (c: Ctx) => users.createUser({ email: `u-${c.next()}@test.example`, name: "U", password: "long enough password", role: "partner_admin", partnerId: c.a.partnerId });
+const row = <T extends { id: number; version: number }>(r: T): Target => ({ id: r.id, extra: { version: r.version } });
+const version = (t: Target) => t.extra!.version as number;
+const ofWrite = (r: { ok: boolean; error?: string; row?: { id: number } }) => {
+  if (!r.ok) throw new Error(`refused: ${r.error}`);
+  return r.row!.id;
+};
+
+const factsCase = (entity: string, read: (id: number) => Json | null) => ({
+  entity, read, actor: (c: Ctx) => c.a.adminId, partner: (c: Ctx) => c.a.partnerId,
+});
+
+const MUTATIONS: MutationCase[] = [
+  { fn: "facts.createCustomer", label: "customer create", action: "create", ...factsCase("customer", readCustomer),
+    act: (c) => ofWrite(facts.createCustomer(scopeA(c), { name: "Novo", dporFrom: "2024-02-01", dporUntil: "2025-01-31" })) },
+  { fn: "facts.updateCustomer", label: "customer update", action: "update", ...factsCase("customer", readCustomer),
+    arrange: (c) => row(newCustomer(c)),
+    act: (c, t) => ofWrite(facts.updateCustomer(scopeA(c), t.id!, version(t), { name: "Renomeado", dporFrom: "2024-01-01", dporUntil: "2026-01-01" })) },
+  { fn: "facts.deleteCustomer", label: "customer delete", action: "delete", ...factsCase("customer", readCustomer),
+    arrange: (c) => row(newCustomer(c)),
+    act: (c, t) => ofWrite(facts.deleteCustomer(scopeA(c), t.id!, version(t))) },
+
+  { fn: "facts.createRevenue", label: "revenue line create", action: "create", ...factsCase("revenue_line", readRevenue),
+    arrange: (c) => ({ id: null, extra: { customerId: newCustomer(c).id } }),
+    act: (c, t) => ofWrite(facts.createRevenue(scopeA(c), { customerId: t.extra!.customerId as number, product: "d365-plan1", date: "2025-05-05", amountCents: 987_654_321, note: null })) },
+  { fn: "facts.updateRevenue", label: "revenue line update", action: "update", ...factsCase("revenue_line", readRevenue),
+    arrange: (c) => ({ ...row(newRevenue(c)), extra: { version: 1, customerId: newCustomer(c).id } }),
+    act: (c, t) => ofWrite(facts.updateRevenue(scopeA(c), t.id!, version(t), { customerId: t.extra!.customerId as number, product: "other", date: "2025-06-30", amountCents: -1_57, note: "estorno" })) },
+  { fn: "facts.deleteRevenue", label: "revenue line delete", action: "delete", ...factsCase("revenue_line", readRevenue),
+    arrange: (c) => row(newRevenue(c)),
+    act: (c, t) => ofWrite(facts.deleteRevenue(scopeA(c), t.id!, version(t))) },
+
+  { fn: "facts.createIndividual", label: "individual create", action: "create", ...factsCase("individual", readIndividual),
+    act: (c) => ofWrite(facts.createIndividual(scopeA(c), { name: "Ana", email: "ana@example.com", joinedOn: "2022-01-01", leftOn: null })) },
+  { fn: "facts.updateIndividual", label: "individual update", action: "update", ...factsCase("individual", readIndividual),
+    arrange: (c) => row(newIndividual(c)),
+    act: (c, t) => ofWrite(facts.updateIndividual(scopeA(c), t.id!, version(t), { name: "Ana Lima", email: null, joinedOn: "2022-01-01", leftOn: "2025-12-31" })) },
+  { fn: "facts.deleteIndividual", label: "individual delete", action: "delete", ...factsCase("individual", readIndividual),
+    arrange: (c) => row(newIndividual(c)),
+    act: (c, t) => ofWrite(facts.deleteIndividual(scopeA(c), t.id!, version(t))) },
+
+  { fn: "facts.createPass", label: "exam pass create", action: "create", ...factsCase("exam_pass", readPass),
+    arrange: (c) => ({ id: null, extra: { individualId: newIndividual(c).id } }),
+    act: (c, t) => ofWrite(facts.createPass(scopeA(c), { individualId: t.extra!.individualId as number, exam: "MB2-712", passedOn: "2025-01-10" })) },
+  { fn: "facts.updatePass", label: "exam pass update", action: "update", ...factsCase("exam_pass", readPass),
+    arrange: (c) => row(newPass(c)),
+    act: (c, t) => ofWrite(facts.updatePass(scopeA(c), t.id!, version(t), { individualId: readPass(t.id!)!.individualId as number, exam: "MB2-706", passedOn: "2025-03-03" })) },
+  { fn: "facts.deletePass", label: "exam pass delete", action: "delete", ...factsCase("exam_pass", readPass),
+    arrange: (c) => row(newPass(c)),
+    act: (c, t) => ofWrite(facts.deletePass(scopeA(c), t.id!, version(t))) },
+
+  { fn: "users.createUser", label: "user create (by a channel manager)", entity: "user", action: "create", read: readUser,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    act: async (c) => (await users.createUser({ email: "Nova@Test.example", name: " Nova ", password: "long enough password", role: "partner_admin", partnerId: c.a.partnerId }, c.managerId)).id },
+  { fn: "users.setUserDisabled", label: "user disable", entity: "user", action: "update", read: readUser,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: async (c) => {
+      const u = await newUser(c);
+      sessions.createSession(u.id); // disabling also ends this session, in the same transaction
+      return { id: u.id };
+    },
+    act: (c, t) => users.setUserDisabled(t.id!, true, c.managerId)!.id },
+  { fn: "users.setUserDisabled", label: "user enable", entity: "user", action: "update", read: readUser,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: async (c) => {
+      const u = await newUser(c);
+      users.setUserDisabled(u.id, true, c.managerId);
+      return { id: u.id };
+    },
+    act: (c, t) => users.setUserDisabled(t.id!, false, c.managerId)!.id },
+
+  { fn: "sessions.createSession", label: "sign-in (session start)", entity: "session", action: "sign-in", eventOnly: true,
+    actor: (c) => c.a.adminId, partner: (c) => c.a.partnerId,
+    act: (c) => (sessions.createSession(c.a.adminId), null) },
+  { fn: "sessions.deleteSession", label: "sign-out", entity: "session", action: "sign-out", eventOnly: true,
+    actor: (c) => c.a.adminId, partner: (c) => c.a.partnerId,
+    arrange: (c) => ({ id: null, extra: { token: sessions.createSession(c.a.adminId).token } }),
+    act: (c, t) => (sessions.deleteSession(t.extra!.token as string, users.getUserById(c.a.adminId)), null) },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Refused writes: no audit row, no change anywhere.
+
+interface RefusalCase {
+  fn: string;
+  label: string;
+  arrange: (c: Ctx) => Promise<Json> | Json;
+  /** Returns the error the write answered with. */
+  act: (c: Ctx, a: Json) => Promise<string | null> | string | null;
+  expected: string | null;
+}
+const errorOf = (r: { ok: boolean; error?: string }) => (r.ok ? "ok" : r.error!);
+
+const REFUSALS: RefusalCase[] = [
+  { fn: "facts.updateCustomer", label: "stale version (someone saved first)", expected: "conflict",
+    arrange: (c) => {
+      const x = newCustomer(c);
+      ok(facts.updateCustomer(scopeA(c), x.id, x.version, { name: "Primeiro", dporFrom: null, dporUntil: null }));
+      return { id: x.id, version: x.version };
+    },
+    act: (c, a) => errorOf(facts.updateCustomer(scopeA(c), a.id as number, a.version as number, { name: "Segundo", dporFrom: null, dporUntil: null })) },
+  { fn: "facts.updateCustomer", label: "another partner's customer", expected: "notFound",
+    arrange: (c) => ({ ...newCustomer(c, scopeB(c)) }),
+    act: (c, a) => errorOf(facts.updateCustomer(scopeA(c), a.id as number, a.version as number, { name: "Sequestro", dporFrom: null, dporUntil: null })) },
+  { fn: "facts.deleteCustomer", label: "another partner's customer", expected: "notFound",
+    arrange: (c) => ({ ...newCustomer(c, scopeB(c)) }),
+    act: (c, a) => errorOf(facts.deleteCustomer(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "facts.deleteCustomer", label: "a customer that still has revenue", expected: "customerHasRevenue",
+    arrange: (c) => {
+      const r = newRevenue(c);
+      return { ...readCustomer(r.customerId)! };
+    },
+    act: (c, a) => errorOf(facts.deleteCustomer(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "facts.createRevenue", label: "revenue on another partner's customer", expected: "invalidReference",
+    arrange: (c) => ({ customerId: newCustomer(c, scopeB(c)).id }),
+    act: (c, a) => errorOf(facts.createRevenue(scopeA(c), { customerId: a.customerId as number, product: "crm-online", date: "2025-01-01", amountCents: 100, note: null })) },
+  { fn: "facts.updateRevenue", label: "stale version", expected: "conflict",
+    arrange: (c) => ({ ...newRevenue(c), version: 7 }),
+    act: (c, a) => errorOf(facts.updateRevenue(scopeA(c), a.id as number, a.version as number, { customerId: a.customerId as number, product: "crm-online", date: "2025-01-01", amountCents: 1, note: null })) },
+  { fn: "facts.deleteRevenue", label: "another partner's line", expected: "notFound",
+    arrange: (c) => ({ ...newRevenue(c, scopeB(c)) }),
+    act: (c, a) => errorOf(facts.deleteRevenue(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "facts.updateIndividual", label: "another partner's person", expected: "notFound",
+    arrange: (c) => ({ ...newIndividual(c, scopeB(c)) }),
+    act: (c, a) => errorOf(facts.updateIndividual(scopeA(c), a.id as number, a.version as number, { name: "X", email: null, joinedOn: null, leftOn: null })) },
+  { fn: "facts.deleteIndividual", label: "stale version", expected: "conflict",
+    arrange: (c) => ({ ...newIndividual(c), version: 2 }),
+    act: (c, a) => errorOf(facts.deleteIndividual(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "facts.createPass", label: "a pass for another partner's person", expected: "invalidReference",
+    arrange: (c) => ({ individualId: newIndividual(c, scopeB(c)).id }),
+    act: (c, a) => errorOf(facts.createPass(scopeA(c), { individualId: a.individualId as number, exam: "MB2-714", passedOn: "2025-01-01" })) },
+  { fn: "facts.createPass", label: "the same exam twice for one person", expected: "duplicatePass",
+    arrange: (c) => ({ ...newPass(c) }),
+    act: (c, a) => errorOf(facts.createPass(scopeA(c), { individualId: a.individualId as number, exam: "MB2-714", passedOn: "2025-06-01" })) },
+  { fn: "facts.updatePass", label: "moving a pass to another partner's person", expected: "invalidReference",
+    arrange: (c) => ({ ...newPass(c), other: newIndividual(c, scopeB(c)).id }),
+    act: (c, a) => errorOf(facts.updatePass(scopeA(c), a.id as number, a.version as number, { individualId: a.other as number, exam: "MB2-714", passedOn: "2025-01-01" })) },
+  { fn: "facts.deletePass", label: "another partner's pass", expected: "notFound",
+    arrange: (c) => ({ ...newPass(c, scopeB(c)) }),
+    act: (c, a) => errorOf(facts.deletePass(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "users.setUserDisabled", label: "an unknown user", expected: null,
+    arrange: () => ({}),
+    act: (c) => (users.setUserDisabled(987_654, true, c.managerId) === null ? null : "changed") },
+];
+
+// ---------------------------------------------------------------------------------------------
+// db/ functions that change no business record, and why they write no audit row. Reads are listed too,
+// so that every exported function of db/ is classified.
+
+const NOT_A_RECORD_CHANGE: Record<string, string> = {
+  "users.normaliseEmail": "pure", "users.hashPassword": "pure", "users.checkCredentials": "read",
+  "users.getUserById": "read", "users.getUserByEmail": "read",
+  "users.setUserLocale": "a display preference of the user's own, not a record (no audit row by design; see docs/reliability.md)",
+  "sessions.getSessionUser": "read; slides the session's last-seen time and removes expired sessions (housekeeping)",
+  "sessions.deleteUserSessions": "housekeeping of sessions; disabling a user (audited) ends sessions in its own transaction",
+  "throttle.throttleWaitMs": "read", "throttle.recordFailure": "sign-in throttling bookkeeping", "throttle.clearFailures": "sign-in throttling bookkeeping",
+  "mfa.startTotpEnrolment": "stores a pending secret that does nothing until enrolment completes",
+  "mfa.completeTotpEnrolment": "audited as entity user-totp with after only (covered by db/auth.test.ts)",
+  "mfa.verifySecondFactor": "uses up a recovery code (sign-in bookkeeping)",
+  "mfa.isTotpEnabled": "read", "mfa.needsSecondFactor": "pure",
+  "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
+};
+/** Modules that are not the app's record writes at all. */
+const OTHER_MODULES: Record<string, string> = {
+  schema: "table definitions", client: "the connection and transactions", audit: "the audit writer itself",
+  bootstrap: "migration and demo seed of an empty database", seed: "demo seed of an empty database",
+  backup: "copies whole database files",
+};
+
+// ---------------------------------------------------------------------------------------------
+
+let seq = 0;
+const ctx: Ctx = { a: { partnerId: 0, adminId: 0 }, b: { partnerId: 0, adminId: 0 }, managerId: 0, next: () => String(++seq) };
+
+beforeAll(async () => {
+  const d = getDb();
+  const pa = d.insert(schema.partners).values({ name: "Auditado A", msPartnerId: "9796001", market: "developed" }).returning().get();
+  const pb = d.insert(schema.partners).values({ name: "Auditado B", msPartnerId: "9796002", market: "developed" }).returning().get();
+  const mk = (email: string, partnerId: number | null, role: "partner_admin" | "channel_manager") =>
+    users.createUser({ email, name: email, password: "long enough password", role, partnerId });
+  ctx.a = { partnerId: pa.id, adminId: (await mk("a@test.example", pa.id, "partner_admin")).id };
+  ctx.b = { partnerId: pb.id, adminId: (await mk("b@test.example", pb.id, "partner_admin")).id };
+  ctx.managerId = (await mk("cm@test.example", null, "channel_manager")).id;
+});
+
+const lastAuditId = () => db().select({ id: schema.auditLog.id }).from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1).get()?.id ?? 0;
+const auditSince = (id: number) => db().select().from(schema.auditLog).all().filter((r) => r.id > id);
+const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as Json));
+
+describe("every mutation writes exactly one audit row with actor, partner, entity, id, before and after", () => {
+  for (const c of MUTATIONS) {
+    it(`${c.label} (${c.fn})`, async () => {
+      const target = c.arrange ? await c.arrange(ctx) : { id: null };
+      const before = target.id !== null && c.read ? c.read(target.id) : null;
+      if (c.action === "update" || c.action === "delete") expect(before, "the record exists before").not.toBeNull();
+      const mark = lastAuditId();
+      const entityId = await c.act(ctx, target);
+      const after = entityId !== null && c.read ? c.read(entityId) : null;
+
+      const rows = auditSince(mark);
+      expect(rows, "new audit rows").toHaveLength(1);
+      const a = rows[0]!;
+      expect({ actorId: a.actorId, partnerId: a.partnerId, entity: a.entity, entityId: a.entityId, action: a.action }).toEqual({
+        actorId: c.actor(ctx), partnerId: c.partner(ctx), entity: c.entity, entityId: entityId === null ? null : String(entityId), action: c.action,
+      });
+      if (c.eventOnly) {
+        expect([a.before, a.after]).toEqual([null, null]);
+        return;
+      }
+      if (c.action === "create") expect(a.before).toBeNull();
+      else expect(parse(a.before)).toEqual(before);
+      if (c.action === "delete") {
+        expect(a.after).toBeNull();
+        expect(after, "the record is gone").toBeNull();
+      } else {
+        expect(after).not.toBeNull();
+        expect(parse(a.after)).toEqual(after);
+      }
+      if (c.action === "update") expect(after, "an update changes the record").not.toEqual(before);
+      // No secret ever reaches the audit log.
+      expect(`${a.before ?? ""} ${a.after ?? ""}`).not.toMatch(/passwordHash|password_hash|totpSecret|codeHash|\$argon2/);
+    });
+  }
+});
+
+describe("a refused write changes nothing and writes no audit row", () => {
+  for (const r of REFUSALS) {
+    it(`${r.fn}: ${r.label} → ${r.expected ?? "nothing"}`, async () => {
+      const arranged = await r.arrange(ctx);
+      const mark = lastAuditId();
+      const before = describeDatabase(dbFile);
+      expect(await r.act(ctx, arranged)).toBe(r.expected);
+      expect(auditSince(mark)).toEqual([]);
+      expect(describeDatabase(dbFile)).toEqual(before);
+    });
+  }
+});
+
+describe("coverage", () => {
+  it("every exported function of db/ is a tested mutation, or is classified as no record change with a reason", async () => {
+    const tested = new Set(MUTATIONS.map((m) => m.fn));
+    const unclassified: string[] = [];
+    const modules = fs.readdirSync(__dirname).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.replace(/\.ts$/, ""));
+    for (const m of modules) {
+      if (m in OTHER_MODULES) continue;
+      const mod = (await import(/* @vite-ignore */ path.join(__dirname, `${m}.ts`))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value !== "function") continue;
+        const key = `${m}.${name}`;
+        if (tested.has(key)) continue;
+        if (NOT_A_RECORD_CHANGE[key]) continue;
+        unclassified.push(key);
+      }
+    }
+    expect(unclassified, "db/ functions without an audit case in db/audit-coverage.test.ts (add one to MUTATIONS, or to NOT_A_RECORD_CHANGE with the reason)").toEqual([]);
+  });
+
+  it("every write function of db/facts.ts has at least one refusal case", () => {
+    const refused = new Set(REFUSALS.map((r) => r.fn));
+    const writes = MUTATIONS.map((m) => m.fn).filter((f) => f.startsWith("facts.") && !/^facts\.create(Customer|Individual)$/.test(f));
+    expect(writes.filter((f) => !refused.has(f))).toEqual([]);
+  });
+});
