@@ -16,6 +16,7 @@ const schema = await import("./schema");
 const facts = await import("./facts");
 const users = await import("./users");
 const sessions = await import("./sessions");
+const manage = await import("./manage");
 const { describeDatabase } = await import("./backup");
 const { eq, desc } = await import("drizzle-orm");
 
@@ -45,8 +46,8 @@ interface MutationCase {
   entity: string;
   action: Action;
   /** Who acts and for which partner. */
-  actor: (c: Ctx) => number | null;
-  partner: (c: Ctx) => number | null;
+  actor: (c: Ctx, t: Target) => number | null;
+  partner: (c: Ctx, t: Target) => number | null;
   /** Creates what the mutation needs (its own audit rows do not count). Default: nothing, id null. */
   arrange?: (c: Ctx) => Promise<Target> | Target;
   /** The mutation; returns the entity id it touched. */
@@ -83,6 +84,25 @@ const readUser = (id: number): Json | null => {
   const t = schema.users;
   return db().select({ id: t.id, email: t.email, name: t.name, role: t.role, partnerId: t.partnerId, locale: t.locale, disabled: t.disabled, mustChangePassword: t.mustChangePassword })
     .from(t).where(eq(t.id, id)).get() ?? null;
+};
+
+const readUserVersioned = (id: number): Json | null => {
+  const u = readUser(id);
+  return u && { ...u, version: db().select({ v: schema.users.version }).from(schema.users).where(eq(schema.users.id, id)).get()!.v };
+};
+const readPartner = (id: number): Json | null => {
+  const t = schema.partners;
+  return db().select({ id: t.id, name: t.name, msPartnerId: t.msPartnerId, market: t.market, ruleSet: t.ruleSet, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+};
+/** A new partner as its creation is audited: the partner with its first admin. */
+const readPartnerWithAdmin = (id: number): Json | null => {
+  const p = readPartner(id);
+  const admin = db().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.partnerId, id)).get();
+  return p && admin ? { ...p, admin: readUserVersioned(admin.id) } : null;
+};
+const readReviewNote = (id: number): Json | null => {
+  const t = schema.reviewNotes;
+  return db().select({ id: t.id, decision: t.decision, body: t.body, createdAt: t.createdAt }).from(t).where(eq(t.id, id)).get() ?? null;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +190,39 @@ const MUTATIONS: MutationCase[] = [
     },
     act: (c, t) => users.setUserDisabled(t.id!, false, c.managerId)!.id },
 
+  { fn: "manage.addReviewNote", label: "review note", entity: "review_note", action: "create", read: readReviewNote,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    act: (c) => manage.addReviewNote(c.managerId, c.a.partnerId, { decision: "needs-information", body: "Faltam dados <b>DPOR</b>" })!.id },
+  { fn: "manage.createPartnerWithAdmin", label: "partner with its first admin", entity: "partner", action: "create", read: readPartnerWithAdmin,
+    actor: (c) => c.managerId, partner: () => newPartnerId,
+    act: async (c) => {
+      const r = await manage.createPartnerWithAdmin(c.managerId, { name: "Parceiro Novo", msPartnerId: "97960" + c.next(), market: "developing", ruleSet: "V2", adminName: "Ana", adminEmail: `ana-${c.next()}@novo.example` }, "temporary-password-1");
+      if (!r.ok) throw new Error(r.error);
+      return (newPartnerId = r.value.partnerId);
+    } },
+  { fn: "manage.createPartnerAdmin", label: "another partner admin", entity: "user", action: "create", read: readUserVersioned,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    act: async (c) => {
+      const r = await manage.createPartnerAdmin(c.managerId, c.a.partnerId, { adminName: "Bia", adminEmail: `bia-${c.next()}@test.example` }, "temporary-password-1");
+      if (!r.ok) throw new Error(r.error);
+      return r.value.userId;
+    } },
+  { fn: "manage.updatePartnerSettings", label: "partner market and rule set", entity: "partner", action: "update", read: readPartner,
+    actor: (c) => c.managerId, partner: (c) => c.b.partnerId,
+    arrange: (c) => ({ id: c.b.partnerId, extra: { version: readPartner(c.b.partnerId)!.version } }),
+    act: (c, t) => {
+      const r = manage.updatePartnerSettings(c.managerId, c.b.partnerId, version(t), { market: "developing", ruleSet: "V3" });
+      if (!r.ok) throw new Error(r.error);
+      return r.value.id;
+    } },
+  { fn: "manage.changeOwnPassword", label: "own password change", entity: "user", action: "update", read: readUserVersioned,
+    actor: (_c, t) => t.id, partner: (c) => c.a.partnerId,
+    arrange: async (c) => {
+      const u = await users.createUser({ email: `pw-${c.next()}@test.example`, name: "P", password: "temporary-password-1", role: "partner_admin", partnerId: c.a.partnerId, mustChangePassword: true });
+      return { id: u.id, extra: { email: u.email } };
+    },
+    act: async (_c, t) => ((await manage.changeOwnPassword(t.id!, t.extra!.email as string, "temporary-password-1", "a-new-password-2", null)) ? t.id : -1) },
+
   { fn: "sessions.createSession", label: "sign-in (session start)", entity: "session", action: "sign-in", eventOnly: true,
     actor: (c) => c.a.adminId, partner: (c) => c.a.partnerId,
     act: (c) => (sessions.createSession(c.a.adminId), null) },
@@ -239,6 +292,21 @@ const REFUSALS: RefusalCase[] = [
   { fn: "facts.deletePass", label: "another partner's pass", expected: "notFound",
     arrange: (c) => ({ ...newPass(c, scopeB(c)) }),
     act: (c, a) => errorOf(facts.deletePass(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "manage.addReviewNote", label: "a note for a partner that does not exist", expected: null,
+    arrange: () => ({}),
+    act: (c) => (manage.addReviewNote(c.managerId, 987_654, { decision: "note", body: "x" }) === null ? null : "stored") },
+  { fn: "manage.updatePartnerSettings", label: "stale partner version", expected: "conflict",
+    arrange: (c) => ({ version: (readPartner(c.a.partnerId)!.version as number) - 1 }),
+    act: (c, a) => { const r = manage.updatePartnerSettings(c.managerId, c.a.partnerId, a.version as number, { market: "developing", ruleSet: "V3" }); return r.ok ? "ok" : r.error; } },
+  { fn: "manage.createPartnerWithAdmin", label: "a taken Microsoft partner ID", expected: "msPartnerIdTaken",
+    arrange: () => ({}),
+    act: async (c) => { const r = await manage.createPartnerWithAdmin(c.managerId, { name: "Dup", msPartnerId: "9796001", market: "developed", ruleSet: "V1", adminName: "D", adminEmail: `d-${c.next()}@x.example` }, "temporary-password-1"); return r.ok ? "ok" : r.error; } },
+  { fn: "manage.createPartnerAdmin", label: "a taken email", expected: "emailTaken",
+    arrange: () => ({}),
+    act: async (c) => { const r = await manage.createPartnerAdmin(c.managerId, c.a.partnerId, { adminName: "D", adminEmail: "b@test.example" }, "temporary-password-1"); return r.ok ? "ok" : r.error; } },
+  { fn: "manage.changeOwnPassword", label: "a wrong current password", expected: null,
+    arrange: () => ({}),
+    act: async (c) => ((await manage.changeOwnPassword(c.a.adminId, "a@test.example", "not the password", "a-new-password-2", null)) ? "changed" : null) },
   { fn: "users.setUserDisabled", label: "an unknown user", expected: null,
     arrange: () => ({}),
     act: (c) => (users.setUserDisabled(987_654, true, c.managerId) === null ? null : "changed") },
@@ -259,6 +327,11 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "mfa.completeTotpEnrolment": "audited as entity user-totp with after only (covered by db/auth.test.ts)",
   "mfa.verifySecondFactor": "uses up a recovery code (sign-in bookkeeping)",
   "mfa.isTotpEnabled": "read", "mfa.needsSecondFactor": "pure",
+  "sessions.hashToken": "pure",
+  "manage.listReviewNotes": "read", "manage.listPartnerAdmins": "read",
+  "evaluations.recomputeStoredEvaluation": "derived data: a cache of the engine's result over audited facts (no business record)",
+  "evaluations.partnersWithStaleEvaluation": "read", "evaluations.queryPortfolio": "read", "evaluations.portfolioCounts": "read",
+  "evaluations.storedEvaluations": "read",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
 /** Modules that are not the app's record writes at all. */
@@ -266,11 +339,13 @@ const OTHER_MODULES: Record<string, string> = {
   schema: "table definitions", client: "the connection and transactions", audit: "the audit writer itself",
   bootstrap: "migration and demo seed of an empty database", seed: "demo seed of an empty database",
   backup: "copies whole database files",
+  synthetic: "generates a synthetic database for load tests (scripts/db-synth.ts)",
 };
 
 // ---------------------------------------------------------------------------------------------
 
 let seq = 0;
+let newPartnerId = 0;
 const ctx: Ctx = { a: { partnerId: 0, adminId: 0 }, b: { partnerId: 0, adminId: 0 }, managerId: 0, next: () => String(++seq) };
 
 beforeAll(async () => {
@@ -302,7 +377,7 @@ describe("every mutation writes exactly one audit row with actor, partner, entit
       expect(rows, "new audit rows").toHaveLength(1);
       const a = rows[0]!;
       expect({ actorId: a.actorId, partnerId: a.partnerId, entity: a.entity, entityId: a.entityId, action: a.action }).toEqual({
-        actorId: c.actor(ctx), partnerId: c.partner(ctx), entity: c.entity, entityId: entityId === null ? null : String(entityId), action: c.action,
+        actorId: c.actor(ctx, target), partnerId: c.partner(ctx, target), entity: c.entity, entityId: entityId === null ? null : String(entityId), action: c.action,
       });
       if (c.eventOnly) {
         expect([a.before, a.after]).toEqual([null, null]);

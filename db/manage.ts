@@ -67,17 +67,21 @@ export async function createPartnerWithAdmin(actorId: number, v: NewPartner, tem
     if (emailTaken(v.adminEmail)) return { ok: false, error: "emailTaken" };
     const p = db.insert(partners).values({ name: v.name, msPartnerId: v.msPartnerId, market: v.market, ruleSet: v.ruleSet })
       .returning({ id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId, market: partners.market, ruleSet: partners.ruleSet, version: partners.version }).get();
-    writeAudit(db, { actorId, partnerId: p.id, entity: "partner", entityId: p.id, action: "create", after: p });
-    const u = insertAdmin(db, actorId, p.id, v.adminName, v.adminEmail, passwordHash);
-    return { ok: true, value: { partnerId: p.id, userId: u.id } };
+    const admin = insertAdmin(db, p.id, v.adminName, v.adminEmail, passwordHash);
+    // One mutation, one audit row: the partner as created, with its first admin.
+    writeAudit(db, { actorId, partnerId: p.id, entity: "partner", entityId: p.id, action: "create", after: { ...p, admin } });
+    return { ok: true, value: { partnerId: p.id, userId: admin.id } };
   });
 }
 
-function insertAdmin(db: ReturnType<typeof getDb>, actorId: number, partnerId: number, name: string, email: string, passwordHash: string) {
-  const u = db.insert(users).values({ email: normaliseEmail(email), name, passwordHash, role: "partner_admin", partnerId, mustChangePassword: true })
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, partnerId: users.partnerId, mustChangePassword: users.mustChangePassword }).get();
-  writeAudit(db, { actorId, partnerId, entity: "user", entityId: u.id, action: "create", after: u });
-  return u;
+const auditedUserColumns = {
+  id: users.id, email: users.email, name: users.name, role: users.role, partnerId: users.partnerId, locale: users.locale,
+  disabled: users.disabled, mustChangePassword: users.mustChangePassword, version: users.version,
+};
+
+function insertAdmin(db: ReturnType<typeof getDb>, partnerId: number, name: string, email: string, passwordHash: string) {
+  return db.insert(users).values({ email: normaliseEmail(email), name, passwordHash, role: "partner_admin", partnerId, mustChangePassword: true })
+    .returning(auditedUserColumns).get();
 }
 
 /** Another admin for an existing partner, with a temporary password. */
@@ -86,7 +90,8 @@ export async function createPartnerAdmin(actorId: number, partnerId: number, v: 
   return tx((db) => {
     if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()) return { ok: false, error: "notFound" };
     if (emailTaken(v.adminEmail)) return { ok: false, error: "emailTaken" };
-    const u = insertAdmin(db, actorId, partnerId, v.adminName, v.adminEmail, passwordHash);
+    const u = insertAdmin(db, partnerId, v.adminName, v.adminEmail, passwordHash);
+    writeAudit(db, { actorId, partnerId, entity: "user", entityId: u.id, action: "create", after: u });
     return { ok: true, value: { userId: u.id } };
   });
 }
@@ -126,9 +131,12 @@ export async function changeOwnPassword(userId: number, email: string, current: 
   if (!user || user.id !== userId) return false;
   const passwordHash = await hashPassword(next);
   tx((db) => {
-    db.update(users).set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).run();
+    const before = db.select(auditedUserColumns).from(users).where(eq(users.id, userId)).get();
+    const after = db.update(users).set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` }).where(eq(users.id, userId))
+      .returning(auditedUserColumns).get();
     db.delete(sessions).where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)).run();
-    writeAudit(db, { actorId: userId, partnerId: user.partnerId, entity: "user", entityId: userId, action: "update", before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false, password: "changed" } });
+    // The audit shows the account before and after (a new version, no longer "must change"), never the hash.
+    writeAudit(db, { actorId: userId, partnerId: user.partnerId, entity: "user", entityId: userId, action: "update", before, after });
   });
   return true;
 }

@@ -53,7 +53,7 @@ describe("stored evaluations", () => {
     expect(has()).toBe(false);
     refreshPartnerEvaluation(id, TODAY);
     expect(has()).toBe(true);
-    const r = facts.createRevenue(scope, { customerId: (c as { row: { id: number } }).row.id, product: "crm-online", date: "2026-10-01", amountCents: 123 });
+    const r = facts.createRevenue(scope, { customerId: (c as { row: { id: number } }).row.id, product: "crm-online", date: "2026-10-01", amountCents: 123, note: null });
     expect(r.ok).toBe(true);
     expect(has()).toBe(false);
     refreshPartnerEvaluation(id, TODAY);
