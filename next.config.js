@@ -6,6 +6,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Metadata (the page title) is rendered in the head for every client, not streamed after the body,
+  // so a page is complete (and accessible) when it has loaded.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   // Headers for every response, static files included. The CSP (with a per-request nonce) comes from proxy.ts.
   async headers() {

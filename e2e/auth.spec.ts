@@ -6,6 +6,7 @@ test.describe("sign-in and roles", () => {
     await signIn(page, MANAGER);
     await expect(page).toHaveURL(/\/portfolio$/);
     await expect(page.getByRole("heading", { name: "Carteira de parceiros" })).toBeVisible();
+    await page.goto("/portfolio?size=100"); // every partner on one page
     const estrela = page.getByTestId("portfolio-row").filter({ hasText: "Estrela Cloud" });
     await expect(estrela).toContainText("Gold");
     await expect(page.getByTestId("portfolio-row").filter({ hasText: "Aurora Sistemas" })).toContainText("Sem nível");

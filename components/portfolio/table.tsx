@@ -17,7 +17,8 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
   ]);
   const money = (c: number) => formatMoney(c, locale);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:border-0 print:shadow-none">
+    // Focusable and named, so keyboard users can scroll a table wider than the screen.
+    <div tabIndex={0} role="region" aria-label={t("caption")} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:border-0 print:shadow-none">
       <table className="w-full border-collapse text-left text-sm" data-testid="portfolio-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-100 print:bg-white">
