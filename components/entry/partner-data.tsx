@@ -11,7 +11,12 @@ import { isLocale } from "@/lib/i18n/config";
 import { RecordSection } from "./record-section";
 
 /** The partner's facts: customers, revenue lines, people and exam passes, editable by the partner's admin. */
-export async function PartnerDataSections({ data, readOnly, asOf }: { data: PartnerData; readOnly: boolean; asOf: string }) {
+/** Revenue lines listed at first (newest first); the rest behind "show all", so a large partner's page stays light. */
+export const REVENUE_ROWS_SHOWN = 50;
+
+export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue = false, showAllHref }: {
+  data: PartnerData; readOnly: boolean; asOf: string; showAllRevenue?: boolean; showAllHref?: string;
+}) {
   const [t, tDash, localeRaw] = await Promise.all([getTranslations("entry"), getTranslations("dashboard"), getLocale()]);
   const locale = isLocale(localeRaw) ? localeRaw : "pt-BR";
   const id = data.partner.id;
@@ -55,7 +60,13 @@ export async function PartnerDataSections({ data, readOnly, asOf }: { data: Part
         addTitle={t("revenue.addTitle")}
         blockedReason={data.customers.length === 0 ? t("revenue.needCustomer") : undefined}
         columns={[t("revenue.date"), t("revenue.customer"), t("revenue.product"), t("revenue.amount"), t("revenue.note")]}
-        rows={[...data.revenue].reverse().map((r) => ({
+        footer={!showAllRevenue && data.revenue.length > REVENUE_ROWS_SHOWN && showAllHref ? (
+          <p className="mt-2 text-sm" data-testid="revenue-shown-of">
+            {t("revenue.shownOf", { shown: REVENUE_ROWS_SHOWN, total: data.revenue.length })}{" "}
+            <a href={showAllHref} className="text-blue-800 underline">{t("revenue.showAll", { total: data.revenue.length })}</a>
+          </p>
+        ) : undefined}
+        rows={[...data.revenue].reverse().slice(0, showAllRevenue ? undefined : REVENUE_ROWS_SHOWN).map((r) => ({
           id: r.id, version: r.version, label: `${customerName.get(r.customerId) ?? ""} ${d(r.date)} ${formatMoney(r.amountCents, locale)}`,
           cells: [d(r.date), customerName.get(r.customerId) ?? "", tDash(`productNames.${r.product}`), formatMoney(r.amountCents, locale), r.note ?? ""],
           values: { customerId: String(r.customerId), product: r.product, date: r.date, amount: formatMoneyInput(r.amountCents, locale), note: r.note ?? "" },

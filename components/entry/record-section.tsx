@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/app/partners/[partnerId]/actions";
 import { ExamField } from "./exam-field";
 
@@ -43,6 +43,8 @@ export function RecordSection(props: {
   readOnly: boolean;
   /** When set, the form is not offered and this text says why (e.g. "add a customer first"). */
   blockedReason?: string;
+  /** Shown under the table (e.g. "showing 50 of 158"). */
+  footer?: ReactNode;
 }) {
   const t = useTranslations("entry");
   const tv = useTranslations("validation");
@@ -69,7 +71,7 @@ export function RecordSection(props: {
   const fieldError = (name: string) => (showErrors ? state.fieldErrors?.[name] : undefined);
 
   return (
-    <section aria-labelledby={`${props.sectionId}-heading`} data-testid={`section-${props.sectionId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section id={`section-${props.sectionId}`} aria-labelledby={`${props.sectionId}-heading`} data-testid={`section-${props.sectionId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 id={`${props.sectionId}-heading`} ref={headingRef} className="text-lg font-semibold">{props.title}</h3>
       {props.rows.length === 0 ? (
         <p className="text-sm text-slate-700">{t("none")}</p>
@@ -101,6 +103,7 @@ export function RecordSection(props: {
         </div>
       )}
 
+      {props.footer}
       {!props.readOnly && (props.blockedReason && !editing ? (
         <p className="mt-3 text-sm text-slate-700">{props.blockedReason}</p>
       ) : (

@@ -17,7 +17,7 @@ import Link from "next/link";
 
 export default async function PartnerPage({
   params, searchParams,
-}: { params: Promise<{ partnerId: string }>; searchParams: Promise<{ asOf?: string | string[] }> }) {
+}: { params: Promise<{ partnerId: string }>; searchParams: Promise<{ asOf?: string | string[]; all?: string | string[] }> }) {
   const { partnerId } = await params;
   const id = Number(partnerId);
   const user = await requirePartnerAccess(id);
@@ -75,7 +75,8 @@ export default async function PartnerPage({
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
       <HowCounted evaluation={evaluation} />
 
-      <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} />
+      <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} showAllRevenue={sp.all === "revenue"}
+        showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`} />
       {isManager && (
         <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version} admins={listPartnerAdmins(id)} />
       )}

@@ -30,7 +30,7 @@ export default async function PortfolioReportPage({ searchParams }: { searchPara
   const generated = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date());
   return (
     <article className="mx-auto space-y-4 bg-white p-6 print:p-0" data-testid="portfolio-report">
-      <PageSetup footer={t("portfolioFooter", { date: formatDate(view.today, locale) })} page={t("page")} of={t("of")} />
+      <PageSetup footer={t("portfolioFooter", { date: formatDate(view.today, locale) })} page={t("page")} of={t("of")} landscape />
       <div className="no-print flex flex-wrap items-center gap-3">
         <PrintButton />
         <Link href={`/portfolio${portfolioQueryString(params)}`} className="text-blue-800 underline">{t("backToPortfolio")}</Link>
