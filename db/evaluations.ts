@@ -47,6 +47,16 @@ export function recomputeStoredEvaluation(partnerId: number, compute: (data: Par
 
 /** Partners whose stored evaluation is missing or does not hold on `today` (its date passed, or the clock went back). */
 export function partnersWithStaleEvaluation(today: string, limit = 100_000): number[] {
+  // Fast path (every request of the portfolio comes here): one row per partner, none expired, none
+  // from the future. Uses the primary keys and the valid_until index, not a scan of both tables.
+  const c = getDb().$client
+    .prepare(
+      `select (select count(*) from partners) as partners, (select count(*) from partner_evaluations) as stored,
+              (select min(valid_until) from partner_evaluations where valid_until is not null) as soonest,
+              (select max(as_of) from partner_evaluations) as latest`,
+    )
+    .get() as { partners: number; stored: number; soonest: string | null; latest: string | null };
+  if (c.partners === c.stored && (c.soonest === null || c.soonest > today) && (c.latest === null || c.latest <= today)) return [];
   return getDb()
     .select({ id: partners.id })
     .from(partners)

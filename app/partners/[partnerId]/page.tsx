@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/auth/session";
 import { buildDashboard } from "@/lib/dashboard";
 import { formatDate } from "@/lib/format";
-import { LevelBadge } from "@/components/level-badge";
+import { CurrentLevel } from "@/components/dashboard/current-level";
 import { LevelCard } from "@/components/dashboard/level-card";
 import { RevenueDetail } from "@/components/dashboard/revenue-detail";
 import { RiskPanel } from "@/components/dashboard/risk-panel";
@@ -25,8 +25,8 @@ export default async function PartnerPage({
   const model = buildDashboard(id, typeof sp.asOf === "string" ? sp.asOf : undefined);
   if (!model) notFound();
   const { data, evaluation, asOf } = model;
-  const [t, tMarket, tLevel, tReport, locale] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("market"), getTranslations("level"), getTranslations("report"), getLocale(),
+  const [t, tMarket, tReport, locale] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getLocale(),
   ]);
   const isManager = user.role === "channel_manager";
   const notes = listReviewNotes(id);
@@ -49,16 +49,7 @@ export default async function PartnerPage({
         </nav>
       </header>
 
-      <section aria-labelledby="current-level" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="current-level" className="text-lg font-semibold">{t("currentLevel")}</h2>
-        <p className="mt-2 flex flex-wrap items-center gap-3">
-          <span data-testid="current-level"><LevelBadge level={evaluation.level} /></span>
-          <span>{t("levelSentence", { date: formatDate(asOf, locale, "long"), partner: data.partner.name, level: tLevel(evaluation.level) })}</span>
-        </p>
-        <p className="mt-2 text-sm text-slate-700">
-          {t("window", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) })}
-        </p>
-      </section>
+      <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" />
 
       <RiskPanel model={model} />
 

@@ -5,7 +5,7 @@ import { requirePartnerAccess } from "@/lib/auth/session";
 import { buildDashboard } from "@/lib/dashboard";
 import { listReviewNotes } from "@/db/manage";
 import { formatDate } from "@/lib/format";
-import { LevelBadge } from "@/components/level-badge";
+import { CurrentLevel } from "@/components/dashboard/current-level";
 import { LevelCard } from "@/components/dashboard/level-card";
 import { RevenueDetail } from "@/components/dashboard/revenue-detail";
 import { RiskPanel } from "@/components/dashboard/risk-panel";
@@ -24,8 +24,8 @@ export default async function PartnerReportPage({
   const model = buildDashboard(id, typeof sp.asOf === "string" ? sp.asOf : undefined);
   if (!model) notFound();
   const { data, evaluation, asOf } = model;
-  const [t, tDash, tMarket, tLevel, tDecision, locale] = await Promise.all([
-    getTranslations("report"), getTranslations("dashboard"), getTranslations("market"), getTranslations("level"), getTranslations("decision"), getLocale(),
+  const [t, tDash, tMarket, tDecision, locale] = await Promise.all([
+    getTranslations("report"), getTranslations("dashboard"), getTranslations("market"), getTranslations("decision"), getLocale(),
   ]);
   const latest = listReviewNotes(id, 1)[0];
   const generated = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date());
@@ -49,13 +49,7 @@ export default async function PartnerReportPage({
         </dl>
       </header>
 
-      <section aria-labelledby="report-level" className="break-inside-avoid">
-        <h2 id="report-level" className="text-lg font-semibold">{tDash("currentLevel")}</h2>
-        <p className="mt-1 flex flex-wrap items-center gap-3">
-          <span data-testid="report-level"><LevelBadge level={evaluation.level} /></span>
-          <span>{tDash("levelSentence", { date: formatDate(asOf, locale, "long"), partner: data.partner.name, level: tLevel(evaluation.level) })}</span>
-        </p>
-      </section>
+      <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow={false} className="break-inside-avoid" />
 
       <RiskPanel model={model} />
       <LevelCard level="silver" evaluation={evaluation} names={model.names} />
