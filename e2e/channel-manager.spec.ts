@@ -70,6 +70,14 @@ test.describe("channel manager", () => {
     expect(revenue.length).toBeGreaterThan(20);
     expect([...revenue].sort((a, b) => b - a)).toEqual(revenue);
 
+    // Sort by revenue shortfall (share of the next threshold): Gold partners, with no next level, come last.
+    await page.getByTestId("sort-shortfall").click();
+    await expect(page).toHaveURL(/sort=shortfall/);
+    const shortfalls = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-shortfall-bp")!));
+    const withNext = shortfalls.filter((x) => x !== "").map(Number);
+    expect([...withNext].sort((a, b) => a - b)).toEqual(withNext);
+    expect(shortfalls.slice(withNext.length).every((x) => x === "")).toBe(true);
+
     // Pages of 10: page 2 holds the next names in order, and the state survives a reload.
     await page.goto("/portfolio?size=10");
     const first = await names(page);

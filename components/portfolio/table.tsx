@@ -7,7 +7,7 @@ import { LevelBadge } from "@/components/level-badge";
 
 const COLUMNS: { key: PortfolioSort; align?: "right" }[] = [
   { key: "name" }, { key: "partnerId" }, { key: "market" }, { key: "level" }, { key: "revenue", align: "right" },
-  { key: "slots" }, { key: "exams", align: "right" }, { key: "risk" }, { key: "review" },
+  { key: "shortfall", align: "right" }, { key: "slots" }, { key: "exams", align: "right" }, { key: "risk" }, { key: "review" },
 ];
 
 /** The portfolio's rows; column headers sort (through the URL) when `sortable`. */
@@ -16,6 +16,7 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
     getTranslations("portfolio"), getTranslations("level"), getTranslations("market"), getTranslations("decision"), getLocale(),
   ]);
   const money = (c: number) => formatMoney(c, locale);
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
     // Focusable and named, so keyboard users can scroll a table wider than the screen.
     <div tabIndex={0} role="region" aria-label={t("caption")} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:border-0 print:shadow-none">
@@ -45,7 +46,7 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.partnerId} className="break-inside-avoid border-t border-slate-200 align-top" data-testid="portfolio-row" data-partner-id={r.partnerId} data-revenue={r.qualifyingRevenueCents} data-name={r.name}>
+            <tr key={r.partnerId} className="break-inside-avoid border-t border-slate-200 align-top" data-testid="portfolio-row" data-partner-id={r.partnerId} data-revenue={r.qualifyingRevenueCents} data-shortfall-bp={r.nextLevel ? r.nextShortfallBp : ""} data-name={r.name}>
               <td className="p-2">
                 {sortable ? <Link href={`/partners/${r.partnerId}`} className="text-blue-800 underline">{r.name}</Link> : r.name}
               </td>
@@ -59,6 +60,14 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
                     ? t("cells.ofThreshold", { threshold: money(r.nextThresholdCents), level: tLevel(r.nextLevel) })
                     : t("cells.topLevel")}
                 </span>
+              </td>
+              <td className="p-2 text-right tabular-nums" data-testid="cell-shortfall">
+                {r.nextLevel ? (
+                  <>
+                    {money(r.nextShortfallCents)}
+                    <span className="block text-xs text-slate-600">{percent.format(r.nextShortfallBp / 10000)}</span>
+                  </>
+                ) : "—"}
               </td>
               <td className="p-2 whitespace-nowrap" data-testid="cell-slots">
                 {t("cells.slots", { silver: r.silverSlotsFilled, silverTotal: r.silverSlots, gold: r.goldSlotsFilled, goldTotal: r.goldSlots })}
