@@ -51,8 +51,8 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
                 {sortable ? <Link href={`/partners/${r.partnerId}`} className="text-blue-800 underline">{r.name}</Link> : r.name}
               </td>
               <td className="p-2 tabular-nums">{r.msPartnerId}</td>
-              <td className="p-2">{tMarket(r.market)}</td>
-              <td className="p-2" data-testid="cell-level" data-level={r.level}><LevelBadge level={r.level} /></td>
+              <td className="p-2"><span title={tMarket(r.market)}>{t(`cells.market.${r.market}`)}</span></td>
+              <td className="p-2 whitespace-nowrap" data-testid="cell-level" data-level={r.level}><LevelBadge level={r.level} /></td>
               <td className="p-2 text-right tabular-nums">
                 {money(r.qualifyingRevenueCents)}
                 <span className="block text-xs text-slate-600">
@@ -70,13 +70,19 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
                 ) : "—"}
               </td>
               <td className="p-2 whitespace-nowrap" data-testid="cell-slots">
-                {t("cells.slots", { silver: r.silverSlotsFilled, silverTotal: r.silverSlots, gold: r.goldSlotsFilled, goldTotal: r.goldSlots })}
+                <span className="block">{t("cells.slotsSilver", { filled: r.silverSlotsFilled, total: r.silverSlots })}</span>
+                <span className="block">{t("cells.slotsGold", { filled: r.goldSlotsFilled, total: r.goldSlots })}</span>
               </td>
               <td className="p-2 text-right tabular-nums" data-testid="cell-exams">
                 {r.nextLevel ? t("cells.exams", { count: r.nextExamsNeeded, level: tLevel(r.nextLevel) }) : "—"}
               </td>
               <td className="p-2 whitespace-nowrap" data-testid="cell-risk">
-                {r.atRiskOn && r.levelAtRisk ? t("cells.risk", { date: formatDate(r.atRiskOn, locale, "short"), level: tLevel(r.levelAtRisk) }) : "—"}
+                {r.atRiskOn && r.levelAtRisk ? (
+                  <>
+                    <span className="block">{formatDate(r.atRiskOn, locale, "short")}</span>
+                    <span className="block text-xs text-slate-600">{t("cells.riskThen", { level: tLevel(r.levelAtRisk) })}</span>
+                  </>
+                ) : "—"}
               </td>
               <td className="p-2" data-testid="cell-review">
                 {r.lastReviewAt ? (
