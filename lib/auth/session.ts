@@ -69,6 +69,17 @@ export async function requirePendingSecondFactor(): Promise<PublicUser> {
   return user;
 }
 
+/**
+ * A channel manager's own session, pending or full, for enrolling the second factor: anyone without a
+ * session goes to sign-in, anyone else gets 403.
+ */
+export async function requireSecondFactorEnrolment(): Promise<SessionUser> {
+  const s = await getCurrentSession();
+  if (!s) redirect("/sign-in");
+  if (s.role !== "channel_manager") forbidden();
+  return s;
+}
+
 /** A channel manager; a partner admin gets 403. */
 export async function requireChannelManager(): Promise<PublicUser> {
   const user = await requireUser();

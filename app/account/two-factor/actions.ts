@@ -2,15 +2,12 @@
 // Enrolment of the second factor. Only a channel manager's own session (pending or full) may enrol,
 // and only for itself: the user id comes from the session, never from the form.
 import { completeTotpEnrolment } from "@/db/mfa";
-import { getCurrentSession, startSession } from "@/lib/auth/session";
-import { forbidden, redirect } from "next/navigation";
+import { requireSecondFactorEnrolment, startSession } from "@/lib/auth/session";
 
 export interface EnrolState { codes?: string[]; error?: string; nonce: number }
 
 export async function enrolTotpAction(_prev: EnrolState, formData: FormData): Promise<EnrolState> {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  if (session.role !== "channel_manager") forbidden();
+  const session = await requireSecondFactorEnrolment();
   const code = String(formData.get("code") ?? "").slice(0, 64);
   if (!code.trim()) return { error: "codeRequired", nonce: Date.now() };
   const codes = await completeTotpEnrolment(session.id, code);

@@ -1,14 +1,11 @@
-import { forbidden, redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
-import { getCurrentSession } from "@/lib/auth/session";
+import { requireSecondFactorEnrolment } from "@/lib/auth/session";
 import { isTotpEnabled, startTotpEnrolment } from "@/db/mfa";
 import { TwoFactorEnrol } from "@/components/two-factor-enrol";
 
 export default async function TwoFactorPage() {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
-  if (session.role !== "channel_manager") forbidden();
+  const session = await requireSecondFactorEnrolment();
   const t = await getTranslations("mfa");
   const enabled = isTotpEnabled(session.id);
   // A full session without a second factor cannot exist for a channel manager; a pending one enrols here.
