@@ -2,6 +2,7 @@ import "server-only";
 import { evaluate, getRuleSet, isValidDate, levelHistory, projectRisk, type Evaluation, type LevelChange, type RiskProjection } from "@/lib/competency";
 import { getPartnerData, toFacts, type PartnerData } from "@/db/partners";
 import { todayIso } from "@/lib/format";
+import { RISK_HORIZON_DAYS } from "@/lib/evaluation";
 
 export interface DashboardModel {
   data: PartnerData;
@@ -18,8 +19,6 @@ export interface DashboardModel {
   history: LevelChange[];
 }
 
-export { RISK_HORIZON_DAYS } from "@/lib/evaluation";
-import { RISK_HORIZON_DAYS } from "@/lib/evaluation";
 
 /** Everything one partner's dashboard shows, as of a date given in the URL (today when absent or invalid). */
 export function buildDashboard(partnerId: number, asOfParam: string | undefined): DashboardModel | null {

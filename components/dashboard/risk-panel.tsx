@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { DashboardModel } from "@/lib/dashboard";
-import { RISK_HORIZON_DAYS } from "@/lib/dashboard";
+import { RISK_HORIZON_DAYS } from "@/lib/evaluation";
 import { formatDate, formatMoney } from "@/lib/format";
 import { requirementText } from "./words";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isRuleSetId, isValidDate, type Level, type Market, type RuleSetId } from "@/lib/competency";
 import { PORTFOLIO_SORTS, type PortfolioSort } from "@/db/evaluations";
-import { EMAIL_MAX, alongsideFieldErrors, charLength, field, name, refuse, version } from "./facts";
+import { EMAIL_MAX, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, alongsideFieldErrors, charLength, field, name, refuse, version } from "./facts";
 
 export const REVIEW_MAX = 2000;
 export const PASSWORD_MIN = 10;
@@ -109,7 +109,7 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
       return /^\d{1,3}([.,]\d{1,2})?$/.test(s) && n >= 0 && n <= 100 ? n : undefined;
     }),
     riskDays: pick("riskDays", intIn(1, 365)),
-    notReviewedSince: pick("notReviewedSince", (s) => (isValidDate(s) && s >= "2000-01-01" && s <= "2100-12-31" ? s : undefined)),
+    notReviewedSince: pick("notReviewedSince", (s) => (isValidDate(s) && s >= MIN_BUSINESS_DATE && s <= MAX_BUSINESS_DATE ? s : undefined)),
     q: pick("q", (s) => (charLength(s) <= 100 ? s : undefined)),
     sort: pick("sort", (s) => ((PORTFOLIO_SORTS as readonly string[]).includes(s) ? (s as PortfolioSort) : undefined)) ?? "name",
     dir: pick("dir", (s) => (s === "asc" || s === "desc" ? s : undefined)) ?? "asc",
