@@ -7,15 +7,19 @@ export const initialManageState: ManageFormState = { status: "idle", nonce: 0 };
 
 const inputClass = "w-full rounded border border-slate-400 bg-white px-2 py-1";
 
+/** What a field reads of its form's last answer: the per-field errors and what was typed. */
+type FieldState = Pick<ManageFormState, "fieldErrors" | "values"> & { status: string };
+
 /** A labelled field with its error (aria-invalid, aria-describedby) and optional hint. */
 export function Field(props: {
   formId: string;
   name: string;
   label: string;
-  state: ManageFormState;
+  state: FieldState;
   defaultValue?: string;
   hint?: string;
-  type?: "text" | "email";
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
   options?: { value: string; label: string }[];
   multiline?: boolean;
   maxLength?: number;
@@ -29,7 +33,7 @@ export function Field(props: {
   let control: ReactNode;
   if (props.options) control = <select {...common}>{props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>;
   else if (props.multiline) control = <textarea {...common} rows={4} maxLength={props.maxLength} />;
-  else control = <input {...common} type={props.type ?? "text"} maxLength={props.maxLength} />;
+  else control = <input {...common} type={props.type ?? "text"} maxLength={props.maxLength} autoComplete={props.autoComplete} />;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">{props.label}</label>
