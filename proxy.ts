@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // Runs before every page, route handler and server action. It adds the per-request CSP nonce, refuses
 // cross-origin or oversized server-action posts, and redirects visitors without a session cookie early.
 // It is NOT the security boundary: every page, route handler and server action checks the session and
-// role itself (lib/auth/session.ts).
+// role itself (lib/server/auth/session.ts).
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

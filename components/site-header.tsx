@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import { setLocaleAction, signOutAction } from "@/app/actions/session";
 import { LOCALES } from "@/lib/i18n/config";
 

@@ -329,9 +329,9 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "mfa.isTotpEnabled": "read", "mfa.needsSecondFactor": "pure",
   "sessions.hashToken": "pure",
   "manage.listReviewNotes": "read", "manage.listPartnerAdmins": "read",
-  "evaluations.recomputeStoredEvaluation": "derived data: a cache of the engine's result over audited facts (no business record)",
-  "evaluations.partnersWithStaleEvaluation": "read", "evaluations.queryPortfolio": "read", "evaluations.portfolioCounts": "read",
-  "evaluations.storedEvaluations": "read",
+  "portfolio.recomputeStoredEvaluation": "derived data: a cache of the engine's result over audited facts (no business record)",
+  "portfolio.partnersWithStaleEvaluation": "read", "portfolio.queryPortfolio": "read", "portfolio.portfolioCounts": "read",
+  "portfolio.storedEvaluations": "read",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
 /** Modules that are not the app's record writes at all. */

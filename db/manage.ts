@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
-import type { RuleSetId } from "@/lib/competency";
+import type { Decision, Market, RuleSetId } from "@/lib/vocabulary";
 import { getDb, tx } from "./client";
 import { writeAudit } from "./audit";
 import { partners, reviewNotes, sessions, users } from "./schema";
@@ -10,7 +10,6 @@ import { getPartner, type Partner } from "./partners";
 // Writes of channel managers (review notes, partners, partner admins) and the password change. Each
 // write is one transaction with its audit row.
 
-export type Decision = "approved" | "needs-information" | "note";
 
 export interface ReviewNote {
   id: number;
@@ -108,7 +107,7 @@ export function listPartnerAdmins(partnerId: number): PartnerAdmin[] {
 }
 
 /** Changes a partner's market and rule set, if nobody changed them since `version`. */
-export function updatePartnerSettings(actorId: number, partnerId: number, version: number, v: { market: "developed" | "developing"; ruleSet: RuleSetId }): ManageResult<Partner> {
+export function updatePartnerSettings(actorId: number, partnerId: number, version: number, v: { market: Market; ruleSet: RuleSetId }): ManageResult<Partner> {
   return tx((db) => {
     const before = getPartner(partnerId);
     if (!before) return { ok: false, error: "notFound" };

@@ -7,10 +7,11 @@ useTempDatabase("portfolio");
 const { getDb } = await import("./client");
 const schema = await import("./schema");
 const facts = await import("./facts");
-const evaluations = await import("./evaluations");
+const evaluations = await import("./portfolio");
+const { PORTFOLIO_SORTS } = await import("@/lib/vocabulary");
 const manage = await import("./manage");
 const { insertSyntheticPartners } = await import("./synthetic");
-const { refreshStaleEvaluations, refreshPartnerEvaluation, storedEvaluationOf } = await import("@/lib/evaluation");
+const { refreshStaleEvaluations, refreshPartnerEvaluation, storedEvaluationOf } = await import("@/lib/server/stored-evaluations");
 const { getPartnerData, toFacts } = await import("./partners");
 const { evaluate, projectRisk } = await import("@/lib/competency");
 
@@ -115,7 +116,7 @@ describe("queryPortfolio", () => {
     const key: Record<string, (r: (typeof all)[number]) => number | string> = {
       revenue: (r) => r.qualifyingRevenueCents, level: (r) => ({ none: 0, silver: 1, gold: 2 })[r.level], name: (r) => r.name,
     };
-    for (const sort of evaluations.PORTFOLIO_SORTS) {
+    for (const sort of PORTFOLIO_SORTS) {
       for (const dir of ["asc", "desc"] as const) {
         const rows = evaluations.queryPortfolio({ ...base, sort, dir }).rows;
         expect(rows).toHaveLength(60);

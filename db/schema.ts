@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative on purpose: drizzle-kit loads this file without the "@/" alias.
+import { DECISIONS, LEVELS, MARKETS, PRODUCTS, ROLES, RULE_SET_IDS } from "../lib/vocabulary";
+import { LOCALES } from "../lib/i18n/config";
 
 /** Editable rows carry a version that every update checks and increments (optimistic locking). */
 const version = () => integer("version").notNull().default(1);
@@ -14,8 +17,8 @@ export const partners = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
     msPartnerId: text("ms_partner_id").notNull(),
-    market: text("market", { enum: ["developed", "developing"] }).notNull(),
-    ruleSet: text("rule_set", { enum: ["V1", "V2", "V3"] }).notNull().default("V1"),
+    market: text("market", { enum: MARKETS }).notNull(),
+    ruleSet: text("rule_set", { enum: RULE_SET_IDS }).notNull().default("V1"),
     createdAt: createdAt(),
     version: version(),
   },
@@ -29,9 +32,9 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["partner_admin", "channel_manager"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
-    locale: text("locale", { enum: ["pt-BR", "en"] }),
+    locale: text("locale", { enum: LOCALES }),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     /** Base32 TOTP secret (RFC 6238); set at enrolment, active once totpEnabledAt is set. */
@@ -108,7 +111,7 @@ export const revenueLines = sqliteTable(
     customerId: integer("customer_id")
       .notNull()
       .references(() => customers.id, { onDelete: "restrict" }),
-    product: text("product", { enum: ["crm-online", "d365-plan1", "other"] }).notNull(),
+    product: text("product", { enum: PRODUCTS }).notNull(),
     date: text("date").notNull(),
     amountCents: integer("amount_cents").notNull(),
     note: text("note"),
@@ -166,7 +169,7 @@ export const reviewNotes = sqliteTable(
     authorId: integer("author_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    decision: text("decision", { enum: ["approved", "needs-information", "note"] }).notNull(),
+    decision: text("decision", { enum: DECISIONS }).notNull(),
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
@@ -211,8 +214,8 @@ export const partnerEvaluations = sqliteTable(
       .references(() => partners.id, { onDelete: "cascade" }),
     asOf: text("as_of").notNull(),
     validUntil: text("valid_until"),
-    ruleSet: text("rule_set", { enum: ["V1", "V2", "V3"] }).notNull(),
-    level: text("level", { enum: ["none", "silver", "gold"] }).notNull(),
+    ruleSet: text("rule_set", { enum: RULE_SET_IDS }).notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
     /** 0 none, 1 silver, 2 gold: for sorting. */
     levelRank: integer("level_rank").notNull(),
     qualifyingRevenueCents: integer("qualifying_revenue_cents").notNull(),
@@ -227,7 +230,7 @@ export const partnerEvaluations = sqliteTable(
     goldSlots: integer("gold_slots").notNull(),
     /** First day the current level would be lost within a year, if nothing changes. */
     atRiskOn: text("at_risk_on"),
-    levelAtRisk: text("level_at_risk", { enum: ["none", "silver", "gold"] }),
+    levelAtRisk: text("level_at_risk", { enum: LEVELS }),
     computedAt: text("computed_at")
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),

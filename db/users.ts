@@ -8,8 +8,9 @@ import { writeAudit } from "./audit";
 /** argon2id, OWASP's first recommended profile: 19 MiB, 2 passes, 1 lane. */
 const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export type Role = "partner_admin" | "channel_manager";
-export type Locale = "pt-BR" | "en";
+import type { Role } from "@/lib/vocabulary";
+import type { AppLocale as Locale } from "@/lib/i18n/config";
+export type { Role };
 
 /** A user as the rest of the app sees it: never the password hash. */
 export interface PublicUser {

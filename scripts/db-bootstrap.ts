@@ -2,7 +2,7 @@
 import { bootstrapDatabase } from "../db/bootstrap";
 import { DEMO_PASSWORD } from "../db/seed";
 import { todayIso } from "../lib/format";
-import { refreshStaleEvaluations } from "../lib/evaluation";
+import { refreshStaleEvaluations } from "../lib/server/stored-evaluations";
 
 async function main(): Promise<void> {
 

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const { getDb } = await import("../db/client");
   const { insertSyntheticPartners } = await import("../db/synthetic");
   const { createUser } = await import("../db/users");
-  const { refreshStaleEvaluations } = await import("../lib/evaluation");
+  const { refreshStaleEvaluations } = await import("../lib/server/stored-evaluations");
   const { todayIso } = await import("../lib/format");
   const today = todayIso();
   const db = getDb();

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { createUser, hashPassword } from "../db/users";
 import { DEMO_PARTNERS, insertDemoPartner } from "../db/seed";
 import { todayIso } from "../lib/format";
-import { refreshStaleEvaluations } from "../lib/evaluation";
+import { refreshStaleEvaluations } from "../lib/server/stored-evaluations";
 
 /** Base32 secret of the demo channel manager in the e2e database (the same value is in e2e/helpers.ts). */
 const E2E_TOTP_SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";

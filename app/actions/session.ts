@@ -4,7 +4,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { endSession, getCurrentUser, requireUserAllowingPasswordChange } from "@/lib/auth/session";
+import { endSession, getCurrentUser, requireUserAllowingPasswordChange } from "@/lib/server/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { setUserLocale } from "@/db/users";
 

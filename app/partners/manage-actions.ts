@@ -4,11 +4,11 @@
 // with its audit row → refresh the stored evaluation where the facts' meaning changed → revalidate.
 import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { requireChannelManager } from "@/lib/auth/session";
+import { requireChannelManager } from "@/lib/server/auth/session";
 import { formValues, parseForm } from "@/lib/validation/facts";
 import { newAdminSchema, newPartnerSchema, partnerSettingsSchema, reviewNoteSchema } from "@/lib/validation/manager";
 import { addReviewNote, createPartnerAdmin, createPartnerWithAdmin, updatePartnerSettings } from "@/db/manage";
-import { afterPartnerWrite } from "@/lib/after-write";
+import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
 
 export interface ManageFormState {
   status: "idle" | "saved" | "error";

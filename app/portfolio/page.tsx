@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireChannelManager } from "@/lib/auth/session";
-import { loadPortfolio, AT_RISK_DAYS } from "@/lib/portfolio";
+import { requireChannelManager } from "@/lib/server/auth/session";
+import { loadPortfolio } from "@/lib/server/portfolio";
+import { AT_RISK_DAYS } from "@/lib/vocabulary";
 import { parsePortfolioParams, portfolioQueryString, type PortfolioParams } from "@/lib/validation/manager";
 import { formatDate, formatNumber } from "@/lib/format";
 import { PortfolioFilters } from "@/components/portfolio/filters";

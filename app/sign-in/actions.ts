@@ -7,8 +7,8 @@ import { redirect } from "next/navigation";
 import { checkCredentials, normaliseEmail } from "@/db/users";
 import { clearFailures, recordFailure, throttleWaitMs, type ThrottleKey } from "@/db/throttle";
 import { isTotpEnabled, needsSecondFactor, verifySecondFactor } from "@/db/mfa";
-import { requirePendingSecondFactor, startSession } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/auth/client-address";
+import { requirePendingSecondFactor, startSession } from "@/lib/server/auth/session";
+import { clientAddress } from "@/lib/server/auth/client-address";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { signInSchema } from "@/lib/validation/sign-in";
 

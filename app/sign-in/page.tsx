@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import { SignInForm } from "@/components/sign-in-form";
 
 export default async function SignInPage() {

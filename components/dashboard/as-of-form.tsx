@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE } from "@/lib/vocabulary";
 import { getTranslations } from "next-intl/server";
 
 /** A plain GET form: the as-of date lives in the URL, so a view can be shared. */
@@ -8,7 +9,7 @@ export async function AsOfForm({ asOf, path, invalid }: { asOf: string; path: st
     <form method="get" action={path} className="no-print flex flex-wrap items-end gap-2">
       <div>
         <label htmlFor="asOf" className="block text-sm font-medium">{t("asOfLabel")}</label>
-        <input id="asOf" name="asOf" type="date" defaultValue={asOf} min="2000-01-01" max="2100-12-31" className="rounded border border-slate-400 px-2 py-1" />
+        <input id="asOf" name="asOf" type="date" defaultValue={asOf} min={MIN_BUSINESS_DATE} max={MAX_BUSINESS_DATE} className="rounded border border-slate-400 px-2 py-1" />
       </div>
       <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-white hover:bg-blue-800">{t("asOfSubmit")}</button>
       <Link href={path} className="px-2 py-1.5 text-blue-800 underline">{t("asOfToday")}</Link>

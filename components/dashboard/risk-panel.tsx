@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { DashboardModel } from "@/lib/dashboard";
-import { RISK_HORIZON_DAYS } from "@/lib/evaluation";
+import type { DashboardModel } from "@/lib/server/dashboard";
+import { RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 import { formatDate, formatMoney } from "@/lib/format";
 import { requirementText } from "./words";
 

@@ -8,6 +8,7 @@ import { examCatalogue } from "@/lib/competency";
 import { formatDate, formatMoney } from "@/lib/format";
 import { formatMoneyInput } from "@/lib/money";
 import { isLocale } from "@/lib/i18n/config";
+import { PRODUCTS } from "@/lib/vocabulary";
 import { RecordSection } from "./record-section";
 
 /** The partner's facts: customers, revenue lines, people and exam passes, editable by the partner's admin. */
@@ -24,7 +25,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
   const customerName = new Map(data.customers.map((c) => [c.id, c.name]));
   const personName = new Map(data.individuals.map((p) => [p.id, p.name]));
   const catalogue = new Map(examCatalogue(data.partner.ruleSet).map((e) => [e.code, e]));
-  const products = (["crm-online", "d365-plan1", "other"] as const).map((p) => ({ value: p, label: tDash(`productNames.${p}`) }));
+  const products = PRODUCTS.map((p) => ({ value: p, label: tDash(`productNames.${p}`) }));
   const common = { partnerId: id, ruleSet: data.partner.ruleSet, readOnly };
   const passes = data.individuals.flatMap((p) => p.passes);
 

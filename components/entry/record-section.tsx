@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/app/partners/[partnerId]/actions";
+import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE } from "@/lib/vocabulary";
 import { ExamField } from "./exam-field";
 
 export interface FieldDef {
@@ -155,8 +156,8 @@ export function RecordSection(props: {
                       type={f.type === "money" ? "text" : f.type}
                       inputMode={f.type === "money" ? "decimal" : undefined}
                       placeholder={f.placeholder}
-                      min={f.type === "date" ? "2000-01-01" : undefined}
-                      max={f.type === "date" ? "2100-12-31" : undefined}
+                      min={f.type === "date" ? MIN_BUSINESS_DATE : undefined}
+                      max={f.type === "date" ? MAX_BUSINESS_DATE : undefined}
                     />
                   )}
                   {f.hint && <p id={hintId(f.name)} className="mt-1 text-xs text-slate-600">{f.hint}</p>}

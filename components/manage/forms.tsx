@@ -5,12 +5,10 @@ import { useActionState, useId } from "react";
 import {
   addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
 } from "@/app/partners/manage-actions";
+import { DECISIONS, MARKETS, RULE_SET_IDS } from "@/lib/vocabulary";
 import { Field, ManageMessage, SubmitButton, initialManageState } from "./form-bits";
 
 const formClass = "space-y-3 rounded border border-slate-200 bg-slate-50 p-3";
-const DECISIONS = ["approved", "needs-information", "note"] as const;
-const MARKETS = ["developed", "developing"] as const;
-const RULE_SETS = ["V1", "V2", "V3"] as const;
 
 /** Adds a review note with a decision. */
 export function ReviewForm({ partnerId }: { partnerId: number }) {
@@ -47,7 +45,7 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
         <Field formId={formId} name="market" label={t("market")} state={{ ...state, values: undefined }} defaultValue={current.market}
           options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
         <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={{ ...state, values: undefined }} defaultValue={current.ruleSet}
-          options={RULE_SETS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
+          options={RULE_SET_IDS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
       </div>
       <p className="text-xs text-slate-600">{t("settingsHint")}</p>
       <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />
@@ -90,7 +88,7 @@ export function NewPartnerForm() {
           <Field formId={formId} name="market" label={t("market")} state={state} defaultValue="developed"
             options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
           <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={state} defaultValue="V1"
-            options={RULE_SETS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
+            options={RULE_SET_IDS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
           <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
           <Field formId={formId} name="adminEmail" label={t("adminEmail")} state={state} type="email" maxLength={400} />
         </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PAGE_SIZES, type PortfolioParams } from "@/lib/validation/manager";
+import type { PortfolioParams } from "@/lib/validation/manager";
+import { MARKETS, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, PAGE_SIZES } from "@/lib/vocabulary";
 
 /** The portfolio's filters as a plain GET form: the whole state lives in the URL (shareable, bookmarkable). */
 export async function PortfolioFilters({ params }: { params: PortfolioParams }) {
@@ -29,7 +30,7 @@ export async function PortfolioFilters({ params }: { params: PortfolioParams }) 
           <label htmlFor="f-market" className={label}>{t("filters.market")}</label>
           <select id="f-market" name="market" defaultValue={params.market ?? ""} className={input}>
             <option value="">{t("filters.any")}</option>
-            {(["developed", "developing"] as const).map((m) => <option key={m} value={m}>{tMarket(m)}</option>)}
+            {MARKETS.map((m) => <option key={m} value={m}>{tMarket(m)}</option>)}
           </select>
         </div>
         <div>
@@ -51,7 +52,7 @@ export async function PortfolioFilters({ params }: { params: PortfolioParams }) 
         </div>
         <div>
           <label htmlFor="f-notReviewedSince" className={label}>{t("filters.notReviewedSince")}</label>
-          <input id="f-notReviewedSince" name="notReviewedSince" type="date" min="2000-01-01" max="2100-12-31" defaultValue={params.notReviewedSince ?? ""} className={input} />
+          <input id="f-notReviewedSince" name="notReviewedSince" type="date" min={MIN_BUSINESS_DATE} max={MAX_BUSINESS_DATE} defaultValue={params.notReviewedSince ?? ""} className={input} />
         </div>
         <div>
           <label htmlFor="f-size" className={label}>{t("filters.size")}</label>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PortfolioRow, PortfolioSort } from "@/db/evaluations";
+import type { PortfolioRow } from "@/db/portfolio";
+import type { PortfolioSort } from "@/lib/vocabulary";
 import { formatDate, formatMoney } from "@/lib/format";
 import { portfolioQueryString, type PortfolioParams } from "@/lib/validation/manager";
 import { LevelBadge } from "@/components/level-badge";

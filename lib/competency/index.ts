@@ -20,6 +20,7 @@ export type {
   ExclusionReason,
   IgnoredPassReason,
 } from "./types";
+export { LEVELS, MARKETS, PRODUCTS } from "./types";
 export type { ExamDefinition, SlotDefinition, RuleSet } from "./rules";
 export {
   RULE_SETS,

@@ -28,7 +28,8 @@ export interface RuleSet {
   peopleWording: { silver: string; gold: string };
 }
 
-export const EXAM_GROUPS: readonly ExamGroup[] = ["A", "B", "C"];
+import { EXAM_GROUPS, RULE_SET_IDS } from "./types";
+export { EXAM_GROUPS, RULE_SET_IDS };
 
 export const GROUP_ROLES: Readonly<Record<ExamGroup, string>> = {
   A: "workload",
@@ -138,11 +139,10 @@ function structuredCloneSlots(): RuleSet["slots"] {
   };
 }
 
-export const RULE_SET_IDS: readonly RuleSetId[] = ["V1", "V2", "V3"];
 export const DEFAULT_RULE_SET: RuleSetId = "V1";
 
 export function isRuleSetId(x: unknown): x is RuleSetId {
-  return x === "V1" || x === "V2" || x === "V3";
+  return typeof x === "string" && (RULE_SET_IDS as readonly string[]).includes(x);
 }
 
 export function getRuleSet(id: RuleSetId = DEFAULT_RULE_SET): RuleSet {

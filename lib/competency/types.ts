@@ -1,10 +1,17 @@
 // Public types of the competency engine. Plain data only.
 
-export type RuleSetId = "V1" | "V2" | "V3";
-export type ExamGroup = "A" | "B" | "C";
-export type Level = "none" | "silver" | "gold";
-export type Market = "developed" | "developing";
-export type Product = "crm-online" | "d365-plan1" | "other";
+// The engine's vocabulary, declared once: everything else (schema enums, forms, filters) reads these lists.
+export const RULE_SET_IDS = ["V1", "V2", "V3"] as const;
+export type RuleSetId = (typeof RULE_SET_IDS)[number];
+export const EXAM_GROUPS = ["A", "B", "C"] as const;
+export type ExamGroup = (typeof EXAM_GROUPS)[number];
+/** Levels in rank order (LEVEL_RANK is the position in this list). */
+export const LEVELS = ["none", "silver", "gold"] as const;
+export type Level = (typeof LEVELS)[number];
+export const MARKETS = ["developed", "developing"] as const;
+export type Market = (typeof MARKETS)[number];
+export const PRODUCTS = ["crm-online", "d365-plan1", "other"] as const;
+export type Product = (typeof PRODUCTS)[number];
 
 export interface PartnerFacts {
   market: Market;

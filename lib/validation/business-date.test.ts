@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
 import { isValidDate } from "@/lib/competency";
-import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, businessDate, optionalBusinessDate, parseForm } from "./facts";
+import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE } from "@/lib/vocabulary";
+import { businessDate, optionalBusinessDate, parseForm } from "./facts";
 
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 

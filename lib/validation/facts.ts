@@ -5,6 +5,7 @@ import { z } from "zod";
 import { examCatalogue, findExam, isValidDate, normaliseExamCode, type Product, type RuleSetId } from "@/lib/competency";
 import type { AppLocale } from "@/lib/i18n/config";
 import { parseMoney } from "@/lib/money";
+import { EMAIL_MAX, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, NAME_MAX, NOTE_MAX, PRODUCTS } from "@/lib/vocabulary";
 
 /** Every key these schemas (and the fact forms) may show; each exists in both catalogues under "validation". */
 export const VALIDATION_KEYS = [
@@ -60,12 +61,6 @@ export const VALIDATION_KEYS = [
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
 
-export const MIN_BUSINESS_DATE = "2000-01-01";
-export const MAX_BUSINESS_DATE = "2100-12-31";
-export const NAME_MAX = 200;
-export const NOTE_MAX = 500;
-export const EMAIL_MAX = 254;
-export const PRODUCTS: readonly Product[] = ["crm-online", "d365-plan1", "other"];
 
 // ---------------------------------------------------------------------------------------------
 // Field building blocks. Each takes the raw form value (string, or missing) and either returns the

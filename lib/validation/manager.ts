@@ -2,15 +2,12 @@
 // admins), the password change, and the portfolio's URL. Errors are message keys under "validation".
 import { z } from "zod";
 import { isRuleSetId, isValidDate, type Level, type Market, type RuleSetId } from "@/lib/competency";
-import { PORTFOLIO_SORTS, type PortfolioSort } from "@/db/evaluations";
-import { EMAIL_MAX, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, alongsideFieldErrors, charLength, field, name, refuse, version } from "./facts";
+import {
+  DECISIONS, DEFAULT_PAGE_SIZE, EMAIL_MAX, LEVELS, MARKETS, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, PAGE_SIZES, PASSWORD_MAX, PASSWORD_MIN,
+  PORTFOLIO_SORTS, REVIEW_MAX, type Decision, type PortfolioSort,
+} from "@/lib/vocabulary";
+import { alongsideFieldErrors, charLength, field, name, refuse, version } from "./facts";
 
-export const REVIEW_MAX = 2000;
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
-export const DECISIONS = ["approved", "needs-information", "note"] as const;
-export type Decision = (typeof DECISIONS)[number];
-export const MARKETS: readonly Market[] = ["developed", "developing"];
 
 const decision = field<Decision>((raw) => ((DECISIONS as readonly string[]).includes(raw.trim()) ? (raw.trim() as Decision) : refuse("decisionInvalid")), "decisionInvalid");
 
@@ -63,8 +60,6 @@ export const changePasswordSchema = z
 // The portfolio's state in the URL. Anything unreadable falls back to "not set", so an edited or old
 // link still opens; the page says which parameters it ignored.
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
 
 export interface PortfolioParams {
   level?: Level;
@@ -101,7 +96,7 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
   };
   const intIn = (min: number, max: number) => (s: string) => (/^\d{1,6}$/.test(s) && +s >= min && +s <= max ? +s : undefined);
   const params: PortfolioParams = {
-    level: pick("level", (s) => (["none", "silver", "gold"].includes(s) ? (s as Level) : undefined)),
+    level: pick("level", (s) => ((LEVELS as readonly string[]).includes(s) ? (s as Level) : undefined)),
     market: pick("market", (s) => ((MARKETS as readonly string[]).includes(s) ? (s as Market) : undefined)),
     maxExams: pick("maxExams", intIn(0, 12)),
     maxShortfall: pick("maxShortfall", (s) => {

@@ -3,8 +3,8 @@
 // the session, never from the form; the current password is checked and wrong ones are throttled.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentSessionId, requireUserAllowingPasswordChange } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/auth/client-address";
+import { currentSessionId, requireUserAllowingPasswordChange } from "@/lib/server/auth/session";
+import { clientAddress } from "@/lib/server/auth/client-address";
 import { changeOwnPassword } from "@/db/manage";
 import { clearFailures, recordFailure, throttleWaitMs, type ThrottleKey } from "@/db/throttle";
 import { parseForm } from "@/lib/validation/facts";

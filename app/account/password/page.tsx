@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireUserAllowingPasswordChange } from "@/lib/auth/session";
+import { requireUserAllowingPasswordChange } from "@/lib/server/auth/session";
 import { PasswordForm } from "@/components/password-form";
 
 export default async function PasswordPage() {

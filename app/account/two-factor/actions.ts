@@ -2,7 +2,7 @@
 // Enrolment of the second factor. Only a channel manager's own session (pending or full) may enrol,
 // and only for itself: the user id comes from the session, never from the form.
 import { completeTotpEnrolment } from "@/db/mfa";
-import { requireSecondFactorEnrolment, startSession } from "@/lib/auth/session";
+import { requireSecondFactorEnrolment, startSession } from "@/lib/server/auth/session";
 
 export interface EnrolState { codes?: string[]; error?: string; nonce: number }
 

@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
-import { requireSecondFactorEnrolment } from "@/lib/auth/session";
+import { requireSecondFactorEnrolment } from "@/lib/server/auth/session";
 import { isTotpEnabled, startTotpEnrolment } from "@/db/mfa";
 import { TwoFactorEnrol } from "@/components/two-factor-enrol";
 

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
-import { requirePartnerAdmin } from "@/lib/auth/session";
+import { requirePartnerAdmin } from "@/lib/server/auth/session";
 import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
@@ -13,7 +13,7 @@ import {
   customerSchema, deleteSchema, examPassSchema, individualSchema, parseForm, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
 import { formatMoneyInput } from "@/lib/money";
-import { afterPartnerWrite } from "@/lib/after-write";
+import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
 
 export interface FormState {
   status: "idle" | "saved" | "deleted" | "error";

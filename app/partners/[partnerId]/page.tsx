@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePartnerAccess } from "@/lib/auth/session";
-import { buildDashboard } from "@/lib/dashboard";
+import { requirePartnerAccess } from "@/lib/server/auth/session";
+import { buildDashboard } from "@/lib/server/dashboard";
 import { formatDate } from "@/lib/format";
 import { CurrentLevel } from "@/components/dashboard/current-level";
 import { LevelCard } from "@/components/dashboard/level-card";

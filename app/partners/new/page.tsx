@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireChannelManager } from "@/lib/auth/session";
+import { requireChannelManager } from "@/lib/server/auth/session";
 import { NewPartnerForm } from "@/components/manage/forms";
 
 export default async function NewPartnerPage() {

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireChannelManager } from "@/lib/auth/session";
-import { loadPortfolio } from "@/lib/portfolio";
+import { requireChannelManager } from "@/lib/server/auth/session";
+import { loadPortfolio } from "@/lib/server/portfolio";
 import { parsePortfolioParams } from "@/lib/validation/manager";
 import { csvResponse, toCsv } from "@/lib/csv";
 import { isLocale } from "@/lib/i18n/config";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePendingSecondFactor } from "@/lib/auth/session";
+import { requirePendingSecondFactor } from "@/lib/server/auth/session";
 import { isTotpEnabled } from "@/db/mfa";
 import { SecondFactorForm } from "@/components/second-factor-form";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePartnerAccess } from "@/lib/auth/session";
-import { buildDashboard } from "@/lib/dashboard";
+import { requirePartnerAccess } from "@/lib/server/auth/session";
+import { buildDashboard } from "@/lib/server/dashboard";
 import { listReviewNotes } from "@/db/manage";
 import { formatDate } from "@/lib/format";
 import { CurrentLevel } from "@/components/dashboard/current-level";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requirePartnerAccess } from "@/lib/auth/session";
+import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { getPartner } from "@/db/partners";
 import { examCatalogue } from "@/lib/competency";
 

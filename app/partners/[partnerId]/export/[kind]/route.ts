@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePartnerAccess } from "@/lib/auth/session";
+import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { getPartnerData } from "@/db/partners";
 import { findExam } from "@/lib/competency";
 import { csvResponse, toCsv, type CsvCell } from "@/lib/csv";

@@ -2,7 +2,7 @@ import "server-only";
 import { evaluate, getRuleSet, isValidDate, levelHistory, projectRisk, type Evaluation, type LevelChange, type RiskProjection } from "@/lib/competency";
 import { getPartnerData, toFacts, type PartnerData } from "@/db/partners";
 import { todayIso } from "@/lib/format";
-import { RISK_HORIZON_DAYS } from "@/lib/evaluation";
+import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 
 export interface DashboardModel {
   data: PartnerData;
@@ -24,7 +24,7 @@ export interface DashboardModel {
 export function buildDashboard(partnerId: number, asOfParam: string | undefined): DashboardModel | null {
   const data = getPartnerData(partnerId);
   if (!data) return null;
-  const valid = typeof asOfParam === "string" && isValidDate(asOfParam) && asOfParam >= "2000-01-01" && asOfParam <= "2100-12-31";
+  const valid = typeof asOfParam === "string" && isValidDate(asOfParam) && asOfParam >= MIN_BUSINESS_DATE && asOfParam <= MAX_BUSINESS_DATE;
   const asOf = valid ? asOfParam : todayIso();
   const facts = toFacts(data);
   const ruleSet = data.partner.ruleSet;

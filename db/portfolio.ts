@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Level, Market, RuleSetId } from "@/lib/competency";
+import { LEVEL_RANK, type Decision, type Level, type Market, type PortfolioSort, type RuleSetId } from "@/lib/vocabulary";
 import { getDb } from "./client";
 import { getPartnerData, type PartnerData } from "./partners";
 import { partnerEvaluations, partners, reviewNotes } from "./schema";
@@ -25,7 +25,6 @@ export interface StoredEvaluation {
   levelAtRisk: Level | null;
 }
 
-const LEVEL_RANK: Record<Level, number> = { none: 0, silver: 1, gold: 2 };
 
 /**
  * Reads one partner's facts and stores what `compute` makes of them, in one IMMEDIATE transaction: no
@@ -74,8 +73,6 @@ export function partnersWithStaleEvaluation(today: string, limit = 100_000): num
     .map((r) => r.id);
 }
 
-export const PORTFOLIO_SORTS = ["name", "partnerId", "market", "level", "revenue", "shortfall", "slots", "exams", "risk", "review"] as const;
-export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 
 export interface PortfolioFilter {
   level?: Level;
@@ -106,7 +103,7 @@ export interface PortfolioRow extends StoredEvaluation {
   msPartnerId: string;
   market: Market;
   lastReviewAt: string | null;
-  lastReviewDecision: "approved" | "needs-information" | "note" | null;
+  lastReviewDecision: Decision | null;
 }
 
 const lastReviewAt = sql<string | null>`(select max(${reviewNotes.createdAt}) from ${reviewNotes} where ${reviewNotes.partnerId} = ${partners.id})`;
@@ -178,7 +175,7 @@ const rowColumns = {
 
 /**
  * One page of the portfolio (or every row when pageSize is 0), with the number of matching partners.
- * Reads the stored evaluations: refresh stale ones first (lib/evaluation.ts).
+ * Reads the stored evaluations: refresh stale ones first (lib/server/stored-evaluations.ts).
  */
 export function queryPortfolio(q: PortfolioQuery): { rows: PortfolioRow[]; total: number } {
   const db = getDb();

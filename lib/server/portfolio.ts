@@ -1,12 +1,11 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
-import { portfolioCounts, queryPortfolio, type PortfolioRow } from "@/db/evaluations";
-import { refreshStaleEvaluations } from "@/lib/evaluation";
+import { AT_RISK_DAYS } from "@/lib/vocabulary";
+import { portfolioCounts, queryPortfolio, type PortfolioRow } from "@/db/portfolio";
+import { refreshStaleEvaluations } from "@/lib/server/stored-evaluations";
 import type { PortfolioParams } from "@/lib/validation/manager";
 import { todayIso } from "@/lib/format";
 
-/** "At risk" on the portfolio's counts: the level would be lost within this many days. */
-export const AT_RISK_DAYS = 90;
 
 export interface PortfolioView {
   today: string;

@@ -1,11 +1,10 @@
 import "server-only";
 import { evaluate, projectRisk, resultValidUntil, summarize } from "@/lib/competency";
 import { toFacts, type PartnerData } from "@/db/partners";
-import { partnersWithStaleEvaluation, recomputeStoredEvaluation, type StoredEvaluation } from "@/db/evaluations";
+import { partnersWithStaleEvaluation, recomputeStoredEvaluation, type StoredEvaluation } from "@/db/portfolio";
 import { todayIso } from "@/lib/format";
+import { RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 
-/** Days ahead in which a level drop counts as a risk (the dashboard's horizon too). */
-export const RISK_HORIZON_DAYS = 365;
 
 /** What the portfolio stores of one partner's evaluation as of a day; every figure comes from the engine. */
 export function storedEvaluationOf(data: PartnerData, asOf: string): StoredEvaluation {
@@ -47,4 +46,17 @@ export function refreshStaleEvaluations(today = todayIso()): number {
   const ids = partnersWithStaleEvaluation(today);
   for (const id of ids) refreshPartnerEvaluation(id, today);
   return ids.length;
+}
+
+/**
+ * Runs after every successful write to a partner's facts or settings. The write's own transaction has
+ * already dropped the stored evaluation (triggers); this stores the new one so the portfolio reads it
+ * at once. If this fails, the next portfolio read recomputes it.
+ */
+export function afterPartnerWrite(partnerId: number): void {
+  try {
+    refreshPartnerEvaluation(partnerId);
+  } catch (err) {
+    console.error(`could not refresh the evaluation of partner ${partnerId}:`, err instanceof Error ? err.message : err);
+  }
 }

@@ -1,0 +1,38 @@
+// The domain's vocabulary, declared once. The engine's own words (levels, markets, products, rule sets,
+// exam groups) live in lib/competency and are re-exported here; the application's words (review
+// decisions, roles, business-date bounds, horizons, the portfolio's sorts and page sizes, limits) are
+// declared here. The schema's enums, the forms' options, the validators and the filters all read these.
+export {
+  LEVELS, LEVEL_RANK, MARKETS, PRODUCTS, RULE_SET_IDS, EXAM_GROUPS,
+  type Level, type Market, type Product, type RuleSetId, type ExamGroup,
+} from "./competency";
+
+/** A channel manager's decision on a review note. */
+export const DECISIONS = ["approved", "needs-information", "note"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const ROLES = ["partner_admin", "channel_manager"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Business dates (as-of, invoices, DPOR periods, memberships, exam passes) lie within these bounds. */
+export const MIN_BUSINESS_DATE = "2000-01-01";
+export const MAX_BUSINESS_DATE = "2100-12-31";
+
+/** Days ahead in which a level drop is projected (the dashboard's horizon and the stored risk date). */
+export const RISK_HORIZON_DAYS = 365;
+/** "At risk" on the portfolio's counts: the level would be lost within this many days. */
+export const AT_RISK_DAYS = 90;
+
+/** The portfolio's sortable columns. */
+export const PORTFOLIO_SORTS = ["name", "partnerId", "market", "level", "revenue", "shortfall", "slots", "exams", "risk", "review"] as const;
+export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Text limits, in characters as people count them. */
+export const NAME_MAX = 200;
+export const NOTE_MAX = 500;
+export const EMAIL_MAX = 254;
+export const REVIEW_MAX = 2000;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
