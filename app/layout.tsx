@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
-import { Providers } from "@/components/providers";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,20 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const t = await getTranslations("nav");
+  const [t, user] = await Promise.all([getTranslations("nav"), getCurrentUser()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
         <NextIntlClientProvider>
-          <Providers>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
-          <SiteHeader />
+          <SiteHeader user={user} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
-          </Providers>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/server/auth/session";
-import { setLocaleAction, signOutAction } from "@/app/actions/session";
+import type { PublicUser } from "@/db/users";
+import { setLocaleAction, signOutAction } from "@/app/actions";
 import { LOCALES } from "@/lib/i18n/config";
 
 const LOCALE_LABEL: Record<string, string> = { "pt-BR": "Português", en: "English" };
 
-export async function SiteHeader() {
-  const [t, tApp, tRoles, locale, user] = await Promise.all([
+/** The header: the app's name, the main link for the role, the language switch and the account links. */
+export async function SiteHeader({ user }: { user: PublicUser | null }) {
+  const [t, tApp, tRoles, locale] = await Promise.all([
     getTranslations("nav"),
     getTranslations("app"),
     getTranslations("roles"),
     getLocale(),
-    getCurrentUser(),
   ]);
   return (
     <header className="no-print border-b border-slate-200 bg-white">

@@ -7,9 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/lib/testing/temp-db";
+import { createTempDatabase } from "@/lib/testing/temp-db";
 
-const dbFile = useTempDatabase("audit");
+const dbFile = createTempDatabase("audit");
 
 const { getDb } = await import("./client");
 const schema = await import("./schema");
@@ -64,25 +64,33 @@ interface MutationCase {
 const db = () => getDb();
 const readCustomer = (id: number): Json | null => {
   const t = schema.customers;
-  return db().select({ id: t.id, name: t.name, dporFrom: t.dporFrom, dporUntil: t.dporUntil, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+  return db().select({ id: t.id, name: t.name, dporFrom: t.dporFrom, dporUntil: t.dporUntil, version: t.version })
+    .from(t).where(eq(t.id, id)).get() ?? null;
 };
 const readRevenue = (id: number): Json | null => {
   const t = schema.revenueLines;
   return db().select({ id: t.id, customerId: t.customerId, product: t.product, date: t.date, amountCents: t.amountCents, note: t.note, version: t.version })
+    
     .from(t).where(eq(t.id, id)).get() ?? null;
 };
 const readIndividual = (id: number): Json | null => {
   const t = schema.individuals;
-  return db().select({ id: t.id, name: t.name, email: t.email, joinedOn: t.joinedOn, leftOn: t.leftOn, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+  return db().select({ id: t.id, name: t.name, email: t.email, joinedOn: t.joinedOn, leftOn: t.leftOn, version: t.version })
+    .from(t).where(eq(t.id, id)).get() ?? null;
 };
 const readPass = (id: number): Json | null => {
   const t = schema.examPasses;
-  return db().select({ id: t.id, individualId: t.individualId, exam: t.exam, passedOn: t.passedOn, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+  return db().select({ id: t.id, individualId: t.individualId, exam: t.exam, passedOn: t.passedOn, version: t.version })
+    .from(t).where(eq(t.id, id)).get() ?? null;
 };
 /** A user as the audit shows it: the public columns, never the password hash or the TOTP secret. */
 const readUser = (id: number): Json | null => {
   const t = schema.users;
-  return db().select({ id: t.id, email: t.email, name: t.name, role: t.role, partnerId: t.partnerId, locale: t.locale, disabled: t.disabled, mustChangePassword: t.mustChangePassword })
+  return db().select({
+    id: t.id, email: t.email, name: t.name, role: t.role, partnerId: t.partnerId, locale: t.locale,
+    disabled: t.disabled, mustChangePassword: t.mustChangePassword,
+  })
+    
     .from(t).where(eq(t.id, id)).get() ?? null;
 };
 
@@ -92,7 +100,8 @@ const readUserVersioned = (id: number): Json | null => {
 };
 const readPartner = (id: number): Json | null => {
   const t = schema.partners;
-  return db().select({ id: t.id, name: t.name, msPartnerId: t.msPartnerId, market: t.market, ruleSet: t.ruleSet, version: t.version }).from(t).where(eq(t.id, id)).get() ?? null;
+  return db().select({ id: t.id, name: t.name, msPartnerId: t.msPartnerId, market: t.market, ruleSet: t.ruleSet, version: t.version })
+    .from(t).where(eq(t.id, id)).get() ?? null;
 };
 /** A new partner as its creation is audited: the partner with its first admin. */
 const readPartnerWithAdmin = (id: number): Json | null => {
@@ -102,7 +111,8 @@ const readPartnerWithAdmin = (id: number): Json | null => {
 };
 const readReviewNote = (id: number): Json | null => {
   const t = schema.reviewNotes;
-  return db().select({ id: t.id, decision: t.decision, body: t.body, createdAt: t.createdAt }).from(t).where(eq(t.id, id)).get() ?? null;
+  return db().select({ id: t.id, decision: t.decision, body: t.body, createdAt: t.createdAt })
+    .from(t).where(eq(t.id, id)).get() ?? null;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +387,8 @@ describe("every mutation writes exactly one audit row with actor, partner, entit
       expect(rows, "new audit rows").toHaveLength(1);
       const a = rows[0]!;
       expect({ actorId: a.actorId, partnerId: a.partnerId, entity: a.entity, entityId: a.entityId, action: a.action }).toEqual({
-        actorId: c.actor(ctx, target), partnerId: c.partner(ctx, target), entity: c.entity, entityId: entityId === null ? null : String(entityId), action: c.action,
+        actorId: c.actor(ctx, target), partnerId: c.partner(ctx, target), entity: c.entity,
+        entityId: entityId === null ? null : String(entityId), action: c.action,
       });
       if (c.eventOnly) {
         expect([a.before, a.after]).toEqual([null, null]);

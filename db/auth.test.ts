@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/lib/testing/temp-db";
+import { createTempDatabase } from "@/lib/testing/temp-db";
 
-useTempDatabase("auth");
+createTempDatabase("auth");
 
 // db/ modules are imported after DATABASE_PATH is set.
 const users = await import("./users");

@@ -46,3 +46,9 @@ export function tx<T>(fn: (db: Db) => T): T {
   const db = getDb();
   return db.$client.transaction(() => fn(db)).immediate();
 }
+
+/** Closes this process's connection (tests switch files between cases; scripts close before exiting). */
+export function closeDb(): void {
+  globalForDb.__competencyDb?.$client.close();
+  globalForDb.__competencyDb = undefined;
+}

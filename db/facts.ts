@@ -3,7 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { tx, type Db } from "./client";
 import { writeAudit } from "./audit";
-import { customers, examPasses, individuals, revenueLines } from "./schema";
+import {
+  customers, examPasses, individuals, revenueLines,
+  type CustomerRecord, type IndividualRecord, type PassRecord, type RevenueRecord, type ValuesOf,
+} from "./schema";
 
 /** Who is writing and for which partner. The caller has already been authorised for partnerId. */
 export interface WriteScope {
@@ -14,13 +17,13 @@ export interface WriteScope {
 export type WriteError = "notFound" | "conflict" | "duplicatePass" | "customerHasRevenue" | "invalidReference";
 export type WriteResult<T> = { ok: true; row: T } | { ok: false; error: WriteError; current?: T };
 
-export interface CustomerValues { name: string; dporFrom: string | null; dporUntil: string | null }
-export interface RevenueValues { customerId: number; product: "crm-online" | "d365-plan1" | "other"; date: string; amountCents: number; note: string | null }
-export interface IndividualValues { name: string; email: string | null; joinedOn: string | null; leftOn: string | null }
-export interface PassValues { individualId: number; exam: string; passedOn: string }
+export type CustomerValues = ValuesOf<CustomerRecord>;
+export type RevenueValues = ValuesOf<RevenueRecord>;
+export type IndividualValues = ValuesOf<IndividualRecord>;
+export type PassValues = ValuesOf<PassRecord>;
 
 // Each editable entity: its table, the columns the app shows and edits, and its audit name.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any -- drizzle tables of four shapes share one generic writer */
 interface Entity<V> {
   name: string;
   table: SQLiteTable & { id: any; partnerId: any; version: any };
@@ -73,7 +76,6 @@ function belongsToPartner(db: Db, table: typeof customers | typeof individuals, 
   return !!db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.partnerId, partnerId))).get();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function readRow<T>(db: Db, e: Entity<any>, scope: WriteScope, id: number): T | undefined {
   return db.select(e.columns).from(e.table).where(and(eq(e.table.id, id), eq(e.table.partnerId, scope.partnerId))).get() as T | undefined;
 }
@@ -120,31 +122,27 @@ function remove<T>(e: Entity<any>, scope: WriteScope, id: number, version: numbe
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-export type CustomerRow = CustomerValues & { id: number; version: number };
-export type RevenueRow = RevenueValues & { id: number; version: number };
-export type IndividualRow = IndividualValues & { id: number; version: number };
-export type PassRow = PassValues & { id: number; version: number };
 
-export const createCustomer = (s: WriteScope, v: CustomerValues) => create<CustomerValues, CustomerRow>(customerEntity, s, v);
+export const createCustomer = (s: WriteScope, v: CustomerValues) => create<CustomerValues, CustomerRecord>(customerEntity, s, v);
 export const updateCustomer = (s: WriteScope, id: number, version: number, v: CustomerValues) =>
-  update<CustomerValues, CustomerRow>(customerEntity, s, id, version, v);
+  update<CustomerValues, CustomerRecord>(customerEntity, s, id, version, v);
 /** A customer with revenue lines is kept: its lines must go first, so no revenue disappears silently. */
 export const deleteCustomer = (s: WriteScope, id: number, version: number) =>
-  remove<CustomerRow>(customerEntity, s, id, version, (db) =>
+  remove<CustomerRecord>(customerEntity, s, id, version, (db) =>
     db.select({ id: revenueLines.id }).from(revenueLines).where(eq(revenueLines.customerId, id)).get() ? "customerHasRevenue" : null,
   );
 
-export const createRevenue = (s: WriteScope, v: RevenueValues) => create<RevenueValues, RevenueRow>(revenueEntity, s, v);
+export const createRevenue = (s: WriteScope, v: RevenueValues) => create<RevenueValues, RevenueRecord>(revenueEntity, s, v);
 export const updateRevenue = (s: WriteScope, id: number, version: number, v: RevenueValues) =>
-  update<RevenueValues, RevenueRow>(revenueEntity, s, id, version, v);
-export const deleteRevenue = (s: WriteScope, id: number, version: number) => remove<RevenueRow>(revenueEntity, s, id, version);
+  update<RevenueValues, RevenueRecord>(revenueEntity, s, id, version, v);
+export const deleteRevenue = (s: WriteScope, id: number, version: number) => remove<RevenueRecord>(revenueEntity, s, id, version);
 
-export const createIndividual = (s: WriteScope, v: IndividualValues) => create<IndividualValues, IndividualRow>(individualEntity, s, v);
+export const createIndividual = (s: WriteScope, v: IndividualValues) => create<IndividualValues, IndividualRecord>(individualEntity, s, v);
 export const updateIndividual = (s: WriteScope, id: number, version: number, v: IndividualValues) =>
-  update<IndividualValues, IndividualRow>(individualEntity, s, id, version, v);
+  update<IndividualValues, IndividualRecord>(individualEntity, s, id, version, v);
 /** Deleting a person deletes their passes too (cascade); marking them as left keeps their history. */
-export const deleteIndividual = (s: WriteScope, id: number, version: number) => remove<IndividualRow>(individualEntity, s, id, version);
+export const deleteIndividual = (s: WriteScope, id: number, version: number) => remove<IndividualRecord>(individualEntity, s, id, version);
 
-export const createPass = (s: WriteScope, v: PassValues) => create<PassValues, PassRow>(passEntity, s, v);
-export const updatePass = (s: WriteScope, id: number, version: number, v: PassValues) => update<PassValues, PassRow>(passEntity, s, id, version, v);
-export const deletePass = (s: WriteScope, id: number, version: number) => remove<PassRow>(passEntity, s, id, version);
+export const createPass = (s: WriteScope, v: PassValues) => create<PassValues, PassRecord>(passEntity, s, v);
+export const updatePass = (s: WriteScope, id: number, version: number, v: PassValues) => update<PassValues, PassRecord>(passEntity, s, id, version, v);
+export const deletePass = (s: WriteScope, id: number, version: number) => remove<PassRecord>(passEntity, s, id, version);

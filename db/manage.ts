@@ -59,13 +59,17 @@ function emailTaken(email: string): boolean {
 }
 
 /** A new partner and its first admin, who must change the temporary password at first sign-in. */
-export async function createPartnerWithAdmin(actorId: number, v: NewPartner, temporaryPassword: string): Promise<ManageResult<{ partnerId: number; userId: number }>> {
+export async function createPartnerWithAdmin(
+  actorId: number, v: NewPartner, temporaryPassword: string,
+): Promise<ManageResult<{ partnerId: number; userId: number }>> {
   const passwordHash = await hashPassword(temporaryPassword);
   return tx((db) => {
     if (db.select({ id: partners.id }).from(partners).where(eq(partners.msPartnerId, v.msPartnerId)).get()) return { ok: false, error: "msPartnerIdTaken" };
     if (emailTaken(v.adminEmail)) return { ok: false, error: "emailTaken" };
     const p = db.insert(partners).values({ name: v.name, msPartnerId: v.msPartnerId, market: v.market, ruleSet: v.ruleSet })
-      .returning({ id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId, market: partners.market, ruleSet: partners.ruleSet, version: partners.version }).get();
+      .returning({
+        id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId, market: partners.market, ruleSet: partners.ruleSet, version: partners.version,
+      }).get();
     const admin = insertAdmin(db, p.id, v.adminName, v.adminEmail, passwordHash);
     // One mutation, one audit row: the partner as created, with its first admin.
     writeAudit(db, { actorId, partnerId: p.id, entity: "partner", entityId: p.id, action: "create", after: { ...p, admin } });
@@ -84,7 +88,9 @@ function insertAdmin(db: ReturnType<typeof getDb>, partnerId: number, name: stri
 }
 
 /** Another admin for an existing partner, with a temporary password. */
-export async function createPartnerAdmin(actorId: number, partnerId: number, v: { adminName: string; adminEmail: string }, temporaryPassword: string): Promise<ManageResult<{ userId: number }>> {
+export async function createPartnerAdmin(
+  actorId: number, partnerId: number, v: { adminName: string; adminEmail: string }, temporaryPassword: string,
+): Promise<ManageResult<{ userId: number }>> {
   const passwordHash = await hashPassword(temporaryPassword);
   return tx((db) => {
     if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()) return { ok: false, error: "notFound" };

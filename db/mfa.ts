@@ -38,7 +38,8 @@ async function codeMatches(secret: string, code: string): Promise<boolean> {
 
 /** Turns the second factor on when the code matches the pending secret; returns the one-time recovery codes. */
 export async function completeTotpEnrolment(userId: number, code: string): Promise<string[] | null> {
-  const u = getDb().select({ secret: users.totpSecret, enabled: users.totpEnabledAt, partnerId: users.partnerId }).from(users).where(eq(users.id, userId)).get();
+  const u = getDb().select({ secret: users.totpSecret, enabled: users.totpEnabledAt, partnerId: users.partnerId })
+    .from(users).where(eq(users.id, userId)).get();
   if (!u?.secret || u.enabled || !(await codeMatches(u.secret, code))) return null;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
     const raw = randomBytes(5).toString("hex"); // 10 hex characters

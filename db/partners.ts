@@ -1,17 +1,13 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { PartnerFacts, RuleSetId } from "@/lib/competency";
+import type { PartnerFacts } from "@/lib/competency";
 import { getDb } from "./client";
-import { customers, examPasses, individuals, partners, revenueLines } from "./schema";
+import {
+  customers, examPasses, individuals, partners, revenueLines,
+  type CustomerRecord, type IndividualRecord as IndividualRow, type Partner, type PassRecord, type RevenueRecord,
+} from "./schema";
 
-export interface Partner {
-  id: number;
-  name: string;
-  msPartnerId: string;
-  market: "developed" | "developing";
-  ruleSet: RuleSetId;
-  version: number;
-}
+export type { CustomerRecord, Partner, PassRecord, RevenueRecord };
 
 const partnerColumns = {
   id: partners.id,
@@ -30,16 +26,8 @@ export function getPartner(id: number): Partner | null {
   return getDb().select(partnerColumns).from(partners).where(eq(partners.id, id)).get() ?? null;
 }
 
-export interface CustomerRecord { id: number; name: string; dporFrom: string | null; dporUntil: string | null; version: number }
-export interface RevenueRecord {
-  id: number; customerId: number; product: "crm-online" | "d365-plan1" | "other";
-  date: string; amountCents: number; note: string | null; version: number;
-}
-export interface PassRecord { id: number; individualId: number; exam: string; passedOn: string; version: number }
-export interface IndividualRecord {
-  id: number; name: string; email: string | null; joinedOn: string | null; leftOn: string | null; version: number;
-  passes: PassRecord[];
-}
+/** A person with their exam passes. */
+export type IndividualRecord = IndividualRow & { passes: PassRecord[] };
 
 /** Everything recorded for one partner, as plain rows. */
 export interface PartnerData {

@@ -1,7 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/lib/testing/temp-db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { databaseTemplate } from "@/lib/testing/temp-db";
 
-useTempDatabase("portfolio");
+// Every test starts from a copy of one database: 60 synthetic partners and a channel manager, with no
+// stored evaluations yet (tests that read the portfolio refresh them first).
+const db0 = databaseTemplate("portfolio", () => {
+  const db = getDb();
+  ids = insertSyntheticPartners(db, { partners: 60, today: TODAY, seed: 7 });
+  actor = db.insert(schema.users).values({ email: "cm@example.com", name: "CM", passwordHash: "x", role: "channel_manager" }).returning().get().id;
+});
 
 // db/ modules are imported after DATABASE_PATH is set.
 const { getDb } = await import("./client");
@@ -19,11 +25,11 @@ const TODAY = "2026-11-25";
 let ids: number[] = [];
 let actor = 0;
 
-beforeAll(async () => {
-  const db = getDb();
-  ids = insertSyntheticPartners(db, { partners: 60, today: TODAY, seed: 7 });
-  actor = db.insert(schema.users).values({ email: "cm@example.com", name: "CM", passwordHash: "x", role: "channel_manager" }).returning().get().id;
+beforeEach(async () => {
+  await db0.fresh();
 });
+/** The stored evaluations as of TODAY, as the portfolio reads them. */
+const evaluated = () => beforeEach(() => void refreshStaleEvaluations(TODAY));
 
 const base = { sort: "name" as const, dir: "asc" as const, page: 1, pageSize: 0 };
 
@@ -46,6 +52,7 @@ describe("stored evaluations", () => {
   });
 
   it("are deleted in the same transaction as any change to a partner's facts or settings (triggers)", () => {
+    refreshStaleEvaluations(TODAY);
     const id = ids[0]!;
     const scope = { actorId: actor, partnerId: id };
     const has = () => evaluations.storedEvaluations([id]).has(id);
@@ -75,6 +82,7 @@ describe("stored evaluations", () => {
   });
 
   it("are stale once their valid-until date has come, and recomputed then", () => {
+    refreshStaleEvaluations(TODAY);
     const stored = evaluations.storedEvaluations(ids);
     const soonest = [...stored.values()].map((s) => s.validUntil).filter((d): d is string => d !== null).sort()[0]!;
     const due = [...stored.entries()].filter(([, s]) => s.validUntil !== null && s.validUntil <= soonest).map(([id]) => id);
@@ -86,6 +94,7 @@ describe("stored evaluations", () => {
 });
 
 describe("queryPortfolio", () => {
+  evaluated();
   it("filters by level, market, closeness, risk, review and search, each as the stored figures say", () => {
     refreshStaleEvaluations(TODAY);
     const all = evaluations.queryPortfolio(base).rows;
@@ -146,6 +155,7 @@ describe("queryPortfolio", () => {
 });
 
 describe("channel-manager writes", () => {
+  evaluated();
   it("a review note is stored with one audit row, and shows as the partner's last review", () => {
     const id = ids[3]!;
     const before = getDb().select().from(schema.auditLog).all().length;

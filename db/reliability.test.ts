@@ -5,9 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/lib/testing/temp-db";
+import { createTempDatabase } from "@/lib/testing/temp-db";
 
-const dbFile = useTempDatabase("reliability");
+const dbFile = createTempDatabase("reliability");
 const dir = path.dirname(dbFile);
 
 const { getDb } = await import("./client");

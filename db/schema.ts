@@ -201,6 +201,16 @@ export type ExamPassRow = typeof examPasses.$inferSelect;
 export type ReviewNoteRow = typeof reviewNotes.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 
+// What the app reads and edits of each record (no partner id, no timestamps): the row types every
+// layer uses, derived from the tables above so a column is declared once.
+export type Partner = Pick<PartnerRow, "id" | "name" | "msPartnerId" | "market" | "ruleSet" | "version">;
+export type CustomerRecord = Pick<CustomerRow, "id" | "name" | "dporFrom" | "dporUntil" | "version">;
+export type RevenueRecord = Pick<RevenueLineRow, "id" | "customerId" | "product" | "date" | "amountCents" | "note" | "version">;
+export type IndividualRecord = Pick<IndividualRow, "id" | "name" | "email" | "joinedOn" | "leftOn" | "version">;
+export type PassRecord = Pick<ExamPassRow, "id" | "individualId" | "exam" | "passedOn" | "version">;
+/** The editable values of a record: what a form submits (without id and version). */
+export type ValuesOf<R> = Omit<R, "id" | "version">;
+
 /**
  * The stored evaluation of each partner as of a day, for the portfolio. A row holds from asOf until
  * validUntil (exclusive; null: until the facts change). Triggers (migration 0003) delete a partner's row

@@ -136,7 +136,9 @@ export async function seedDemo(db: Db, today: string): Promise<SeededAccount[]> 
 }
 
 /** Inserts one demo partner with its admin, customers, revenue, people and passes. */
-export function insertDemoPartner(db: Db, p: DemoPartner, today: string, passwordHash: string, adminEmail: string, msPartnerId = p.msPartnerId, name = p.name): number {
+export function insertDemoPartner(
+  db: Db, p: DemoPartner, today: string, passwordHash: string, adminEmail: string, msPartnerId = p.msPartnerId, name = p.name,
+): number {
   const partner = db.insert(partners).values({ name, msPartnerId, market: p.market, ruleSet: p.ruleSet }).returning({ id: partners.id }).get();
   db.insert(users).values({ email: adminEmail, name: `Admin ${name}`, passwordHash, role: "partner_admin", partnerId: partner.id }).run();
   for (const c of p.customers) {

@@ -23,7 +23,10 @@ export function actionId(name: string): string {
 
 export async function callAction(
   request: APIRequestContext,
-  opts: { id: string; args: unknown[]; form?: Record<string, string>; cookie?: string; origin?: string | null; path?: string; headers?: Record<string, string>; base?: string },
+  opts: {
+    id: string; args: unknown[]; form?: Record<string, string>; cookie?: string; origin?: string | null; path?: string;
+    headers?: Record<string, string>; base?: string;
+  },
 ) {
   const base = opts.base ?? process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3210}`;
   const formIndex = opts.form ? opts.args.length : -1;

@@ -80,7 +80,12 @@ function listenerPid(rootPid: number, port: number): number {
 }
 
 class OwnServer {
-  private constructor(readonly proc: ChildProcess, readonly port: number, readonly exited: Promise<{ code: number | null; signal: string | null }>, private readonly log: () => string) {}
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly port: number,
+    readonly exited: Promise<{ code: number | null; signal: string | null }>,
+    private readonly log: () => string,
+  ) {}
 
   get base(): string {
     return `http://127.0.0.1:${this.port}`;

@@ -72,7 +72,7 @@ test.describe("security", () => {
     const cookie = await sessionCookie(request, adminOf("boreal"));
 
     // Pages and route handlers.
-    for (const p of [`/partners/${other}`, `/partners/${other}?asOf=2026-01-01`, `/api/partners/${other}/exams`]) {
+    for (const p of [`/partners/${other}`, `/partners/${other}?asOf=2026-01-01`, `/partners/${other}/report`, `/partners/${other}/export/customers`]) {
       const res = await request.get(p, { headers: { Cookie: cookie }, maxRedirects: 0 });
       expect(res.status(), p).toBe(403);
       expect(await res.text()).not.toContain("Cerrado");

@@ -51,7 +51,8 @@ export function parseMoney(input: string, locale: AppLocale): MoneyParseResult {
   }
   const m = SHAPE.exec(s);
   if (!m) return fail("moneyInvalid");
-  const [, signBefore, currencyBefore, signAfter, number, currencyAfter] = m as unknown as [string, string, string | undefined, string, string, string | undefined];
+  type Parts = [string, string, string | undefined, string, string, string | undefined];
+  const [, signBefore, currencyBefore, signAfter, number, currencyAfter] = m as unknown as Parts;
   if (currencyBefore && currencyAfter) return fail("moneyInvalid");
   const signs = (signBefore ? 1 : 0) + (signAfter ? 1 : 0);
   if (signs > 1 || (signs === 1 && negative)) return fail("moneyInvalid");

@@ -86,7 +86,10 @@ async function measure(n) {
       await cannon({ url: base + t.url, headers, duration: 2 }); // warm-up
       const r = await cannon({ url: base + t.url, headers, duration: seconds });
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`${t.url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-      out.push({ endpoint: t.name, url: t.url, requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, mean: r.latency.average });
+      out.push({
+        endpoint: t.name, url: t.url, requests: r.requests.total, rps: r.requests.average,
+        p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, mean: r.latency.average,
+      });
       console.log(`  ${n} partners · ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms`);
     }
     return out;

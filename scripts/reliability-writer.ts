@@ -2,7 +2,8 @@
 // several of these write to one SQLite file at once, as the server and the command-line scripts may.
 //   DATABASE_PATH=… tsx --conditions=react-server scripts/reliability-writer.ts \
 //     --partner P --customer C --actor U --tag T [--count N] [--stop-file F] [--go-file G]
-// With --go-file it prints "ready" and waits for that file, so several writers start together. It then writes revenue lines (one createRevenue each: row + audit row in one transaction) until N are written or
+// With --go-file it prints "ready" and waits for that file, so several writers start together. It then
+// writes revenue lines (one createRevenue each: row + audit row in one transaction) until N are written or
 // the stop file exists. Prints "started" after the first write, then one JSON line: what it wrote and every error.
 import fs from "node:fs";
 import { createRevenue } from "../db/facts";

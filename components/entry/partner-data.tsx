@@ -7,7 +7,7 @@ import {
 import { examCatalogue } from "@/lib/competency";
 import { formatDate, formatMoney } from "@/lib/format";
 import { formatMoneyInput } from "@/lib/money";
-import { isLocale } from "@/lib/i18n/config";
+import { asLocale } from "@/lib/i18n/config";
 import { PRODUCTS } from "@/lib/vocabulary";
 import { RecordSection } from "./record-section";
 
@@ -19,7 +19,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
   data: PartnerData; readOnly: boolean; asOf: string; showAllRevenue?: boolean; showAllHref?: string;
 }) {
   const [t, tDash, localeRaw] = await Promise.all([getTranslations("entry"), getTranslations("dashboard"), getLocale()]);
-  const locale = isLocale(localeRaw) ? localeRaw : "pt-BR";
+  const locale = asLocale(localeRaw);
   const id = data.partner.id;
   const d = (s: string | null) => (s ? formatDate(s, locale, "short") : "—");
   const customerName = new Map(data.customers.map((c) => [c.id, c.name]));
@@ -27,6 +27,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
   const catalogue = new Map(examCatalogue(data.partner.ruleSet).map((e) => [e.code, e]));
   const products = PRODUCTS.map((p) => ({ value: p, label: tDash(`productNames.${p}`) }));
   const common = { partnerId: id, ruleSet: data.partner.ruleSet, readOnly };
+  const examOptions = [...catalogue.values()].map((e) => ({ code: e.code, title: e.title, group: e.group }));
   const passes = data.individuals.flatMap((p) => p.passes);
 
   return (
@@ -112,6 +113,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
       <RecordSection
         {...common}
         sectionId="passes"
+        catalogue={examOptions}
         title={t("passes.heading")}
         addTitle={t("passes.addTitle")}
         blockedReason={data.individuals.length === 0 ? t("passes.needPerson") : undefined}

@@ -1,10 +1,9 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { FormState } from "@/app/partners/[partnerId]/actions";
-import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE } from "@/lib/vocabulary";
-import { ExamField } from "./exam-field";
+import { useActionState, useId, useState, type ReactNode } from "react";
+import { IDLE_STATE, type ActionState } from "@/lib/action-state";
+import { Field, FormMessage, SubmitButton, fieldError } from "@/components/form/kit";
+import { ExamField, type CatalogueExam } from "./exam-field";
 
 export interface FieldDef {
   name: string;
@@ -26,14 +25,15 @@ export interface RecordRow {
   values: Record<string, string>;
 }
 
-type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
-const initial: FormState = { status: "idle", nonce: 0 };
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** A table of one kind of record with add, edit (version-checked) and delete (asks first). */
 export function RecordSection(props: {
   sectionId: string;
   partnerId: number;
   ruleSet: string;
+  /** The rule set's exams, for the exam field. */
+  catalogue?: CatalogueExam[];
   title: string;
   addTitle: string;
   columns: string[];
@@ -48,32 +48,18 @@ export function RecordSection(props: {
   footer?: ReactNode;
 }) {
   const t = useTranslations("entry");
-  const tv = useTranslations("validation");
   const formId = useId();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<RecordRow | null>(null);
-  const [state, formAction, pending] = useActionState(props.saveAction, initial);
-  const lastNonce = useRef(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The row being edited, and the answer it was opened after: a later successful save closes it.
+  const [edit, setEdit] = useState<{ row: RecordRow; after: number } | null>(null);
+  const [state, formAction, pending] = useActionState(props.saveAction, IDLE_STATE);
+  const editing = edit && !(state.status === "saved" && state.nonce !== edit.after) ? edit.row : null;
+  const setEditing = (row: RecordRow | null) => setEdit(row ? { row, after: state.nonce } : null);
 
-  useEffect(() => {
-    if (state.nonce === lastNonce.current) return;
-    lastNonce.current = state.nonce;
-    if (state.status === "saved") {
-      setEditing(null);
-      void queryClient.invalidateQueries({ queryKey: ["partner", props.partnerId] });
-    }
-  }, [state, queryClient, props.partnerId]);
-
-  const showErrors = state.status === "error";
-  const defaults = showErrors && state.values ? state.values : editing?.values ?? {};
-  const errorId = (name: string) => `${formId}-${name}-error`;
-  const hintId = (name: string) => `${formId}-${name}-hint`;
-  const fieldError = (name: string) => (showErrors ? state.fieldErrors?.[name] : undefined);
+  const defaults = editing?.values ?? {};
 
   return (
     <section id={`section-${props.sectionId}`} aria-labelledby={`${props.sectionId}-heading`} data-testid={`section-${props.sectionId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 id={`${props.sectionId}-heading`} ref={headingRef} className="text-lg font-semibold">{props.title}</h3>
+      <h3 id={`${props.sectionId}-heading`} className="text-lg font-semibold">{props.title}</h3>
       {props.rows.length === 0 ? (
         <p className="text-sm text-slate-700">{t("none")}</p>
       ) : (
@@ -94,7 +80,7 @@ export function RecordSection(props: {
                       <button type="button" className="mr-2 text-blue-800 underline" onClick={() => setEditing(r)} aria-label={`${t("edit")}: ${r.label}`}>
                         {t("edit")}
                       </button>
-                      <DeleteButton row={r} action={props.deleteAction} partnerId={props.partnerId} />
+                      <DeleteButton row={r} action={props.deleteAction} />
                     </td>
                   )}
                 </tr>
@@ -123,72 +109,36 @@ export function RecordSection(props: {
             </>
           )}
           <div className="grid gap-3 sm:grid-cols-2">
-            {props.fields.map((f) => {
-              const err = fieldError(f.name);
-              if (f.type === "exam") {
-                return (
-                  <div key={f.name}>
-                    <ExamField partnerId={props.partnerId} ruleSet={props.ruleSet} name={f.name} label={f.label}
-                      defaultValue={defaults[f.name]} error={err} errorId={errorId(f.name)} />
-                    {err && <p id={errorId(f.name)} className="mt-1 text-sm text-red-700">{tv(err)}</p>}
-                  </div>
-                );
-              }
-              const describedBy = [f.hint ? hintId(f.name) : null, err ? errorId(f.name) : null].filter(Boolean).join(" ") || undefined;
-              const common = {
-                id: `${formId}-${f.name}`,
-                name: f.name,
-                defaultValue: defaults[f.name] ?? "",
-                "aria-invalid": err ? (true as const) : undefined,
-                "aria-describedby": describedBy,
-                className: "w-full rounded border border-slate-400 bg-white px-2 py-1",
-              };
-              return (
-                <div key={f.name}>
-                  <label htmlFor={common.id} className="mb-1 block text-sm font-medium">{f.label}</label>
-                  {f.type === "select" ? (
-                    <select {...common}>
-                      {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                    </select>
-                  ) : (
-                    <input
-                      {...common}
-                      type={f.type === "money" ? "text" : f.type}
-                      inputMode={f.type === "money" ? "decimal" : undefined}
-                      placeholder={f.placeholder}
-                      min={f.type === "date" ? MIN_BUSINESS_DATE : undefined}
-                      max={f.type === "date" ? MAX_BUSINESS_DATE : undefined}
-                    />
-                  )}
-                  {f.hint && <p id={hintId(f.name)} className="mt-1 text-xs text-slate-600">{f.hint}</p>}
-                  {err && <p id={errorId(f.name)} className="mt-1 text-sm text-red-700">{tv(err)}</p>}
-                </div>
-              );
-            })}
+            {props.fields.map((f) =>
+              f.type === "exam" ? (
+                <ExamField key={f.name} id={`${formId}-${f.name}`} catalogue={props.catalogue ?? []} ruleSet={props.ruleSet} name={f.name} label={f.label}
+                  defaultValue={(state.status === "error" ? state.values?.[f.name] : undefined) ?? defaults[f.name]} error={fieldError(state, f.name)} />
+              ) : (
+                <Field key={f.name} formId={formId} name={f.name} label={f.label} state={state} defaultValue={defaults[f.name]} hint={f.hint}
+                  type={f.type === "select" ? undefined : f.type} options={f.type === "select" ? f.options ?? [] : undefined} placeholder={f.placeholder} />
+              ),
+            )}
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <button type="submit" disabled={pending} aria-disabled={pending} className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
-              {pending ? t("saving") : editing ? t("save") : t("add")}
-            </button>
+            <SubmitButton pending={pending} label={editing ? t("save") : t("add")} pendingLabel={t("saving")} />
             {editing && (
               <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-400 px-3 py-1.5">{t("cancel")}</button>
             )}
           </div>
-          <FormMessage state={state} onLoadCurrent={editing && state.current ? () => setEditing({ ...editing, version: Number(state.current!.version), values: state.current! }) : undefined} />
+          <RecordMessage state={state} onLoadCurrent={editing && state.current
+            ? () => setEditing({ ...editing, version: Number(state.current!.version), values: state.current! })
+            : undefined} />
         </form>
       ))}
     </section>
   );
 }
 
-function FormMessage({ state, onLoadCurrent }: { state: FormState; onLoadCurrent?: () => void }) {
-  const tv = useTranslations("validation");
+/** The form's answer; after a conflict, the record as it is now and a button to edit that. */
+function RecordMessage({ state, onLoadCurrent }: { state: ActionState; onLoadCurrent?: () => void }) {
   const t = useTranslations("entry");
-  if (state.status === "idle" || !state.message) return <p role="status" className="sr-only" data-testid="form-message" data-nonce={state.nonce} />;
-  const ok = state.status === "saved" || state.status === "deleted";
   return (
-    <div role={ok ? "status" : "alert"} data-testid="form-message" data-nonce={state.nonce} className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
-      <p>{tv(state.message)}</p>
+    <FormMessage state={state}>
       {state.current && (
         <>
           <p data-testid="conflict-current">
@@ -199,19 +149,15 @@ function FormMessage({ state, onLoadCurrent }: { state: FormState; onLoadCurrent
           {onLoadCurrent && <button type="button" onClick={onLoadCurrent} className="mt-1 text-blue-800 underline">{t("loadCurrent")}</button>}
         </>
       )}
-    </div>
+    </FormMessage>
   );
 }
 
-function DeleteButton({ row, action, partnerId }: { row: RecordRow; action: Action; partnerId: number }) {
+function DeleteButton({ row, action }: { row: RecordRow; action: Action }) {
   const t = useTranslations("entry");
   const tv = useTranslations("validation");
-  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const [state, formAction, pending] = useActionState(action, initial);
-  useEffect(() => {
-    if (state.status === "deleted") void queryClient.invalidateQueries({ queryKey: ["partner", partnerId] });
-  }, [state, queryClient, partnerId]);
+  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
   if (!asking) {
     return (
       <>

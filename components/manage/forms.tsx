@@ -6,7 +6,8 @@ import {
   addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
 } from "@/app/partners/manage-actions";
 import { DECISIONS, MARKETS, RULE_SET_IDS } from "@/lib/vocabulary";
-import { Field, ManageMessage, SubmitButton, initialManageState } from "./form-bits";
+import { IDLE_STATE, type ActionState } from "@/lib/action-state";
+import { Field, FormMessage, SubmitButton } from "@/components/form/kit";
 
 const formClass = "space-y-3 rounded border border-slate-200 bg-slate-50 p-3";
 
@@ -15,7 +16,7 @@ export function ReviewForm({ partnerId }: { partnerId: number }) {
   const t = useTranslations("review");
   const tDecision = useTranslations("decision");
   const formId = useId();
-  const [state, action, pending] = useActionState(addReviewNoteAction.bind(null, partnerId), initialManageState);
+  const [state, action, pending] = useActionState(addReviewNoteAction.bind(null, partnerId), IDLE_STATE);
   const keep = state.status === "error";
   return (
     <form key={keep ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="review-form">
@@ -34,7 +35,7 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
   const t = useTranslations("manage");
   const tMarket = useTranslations("market");
   const formId = useId();
-  const [state, action, pending] = useActionState(updatePartnerSettingsAction.bind(null, partnerId), initialManageState);
+  const [state, action, pending] = useActionState(updatePartnerSettingsAction.bind(null, partnerId), IDLE_STATE);
   // After an answer the server sends the partner's current values (and version): the form shows them.
   const current = state.values ?? { market, ruleSet, version: String(version) };
   return (
@@ -58,7 +59,7 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
 export function NewAdminForm({ partnerId }: { partnerId: number }) {
   const t = useTranslations("manage");
   const formId = useId();
-  const [state, action, pending] = useActionState(createPartnerAdminAction.bind(null, partnerId), initialManageState);
+  const [state, action, pending] = useActionState(createPartnerAdminAction.bind(null, partnerId), IDLE_STATE);
   return (
     <form key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-admin-form">
       <h3 id={`${formId}-title`} className="font-medium">{t("newAdminHeading")}</h3>
@@ -77,7 +78,7 @@ export function NewPartnerForm() {
   const t = useTranslations("manage");
   const tMarket = useTranslations("market");
   const formId = useId();
-  const [state, action, pending] = useActionState(createPartnerAction, initialManageState);
+  const [state, action, pending] = useActionState(createPartnerAction, IDLE_STATE);
   return (
     <div className="space-y-4">
       <form key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-partner-form">
@@ -99,5 +100,21 @@ export function NewPartnerForm() {
         <p><Link href={`/partners/${state.created.partnerId}`} className="text-blue-800 underline" data-testid="open-new-partner">{t("openNewPartner")}</Link></p>
       )}
     </div>
+  );
+}
+
+/** The answer to a form, and a new account's temporary password, shown once. */
+function ManageMessage({ state }: { state: ActionState }) {
+  const t = useTranslations("manage");
+  return (
+    <FormMessage state={state}>
+      {state.created && (
+        <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="temporary-password">
+          <p>{t("temporaryPasswordIntro", { email: state.created.email })}</p>
+          <p className="mt-1 font-mono text-base font-semibold" data-testid="temporary-password-value">{state.created.temporaryPassword}</p>
+          <p className="mt-1 text-xs">{t("temporaryPasswordOnce")}</p>
+        </div>
+      )}
+    </FormMessage>
   );
 }

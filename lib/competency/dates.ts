@@ -44,8 +44,8 @@ export function formatDate(y: number, m: number, d: number): string {
 
 /** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
 export function toDayNumber(s: string): number {
-  let [y, m, d] = parts(s);
-  y -= m <= 2 ? 1 : 0;
+  const [year, m, d] = parts(s);
+  const y = year - (m <= 2 ? 1 : 0);
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;

@@ -129,7 +129,9 @@ describe("projectRisk", () => {
 
   it("finds the same first drop as a day-by-day scan (property)", () => {
     fc.assert(
-      fc.property(fc.oneof({ arbitrary: factsArb, weight: 1 }, { arbitrary: richFactsArb, weight: 3 }), asOfArb, ruleSetArb, fc.integer({ min: 0, max: 120 }), (f, asOf, rs, horizonDays) => {
+      fc.property(
+        fc.oneof({ arbitrary: factsArb, weight: 1 }, { arbitrary: richFactsArb, weight: 3 }), asOfArb, ruleSetArb, fc.integer({ min: 0, max: 120 }),
+        (f, asOf, rs, horizonDays) => {
         const r = projectRisk(f, { asOf, ruleSet: rs, horizonDays });
         const now = evaluate(f, { asOf, ruleSet: rs }).level;
         let expected: string | null = null;

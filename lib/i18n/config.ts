@@ -25,3 +25,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
   }
   return null;
 }
+
+/** A supported locale, or the default for anything else. */
+export function asLocale(v: unknown): AppLocale {
+  return isLocale(v) ? v : DEFAULT_LOCALE;
+}

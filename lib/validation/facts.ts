@@ -57,6 +57,7 @@ export const VALIDATION_KEYS = [
   "passwordMismatch",
   "passwordWrong",
   "passwordSameAsOld",
+  "throttled",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
@@ -236,12 +237,12 @@ export type Identity = z.output<typeof deleteSchema>;
 export const FORM_ERROR_FIELD = "_form";
 
 /** First message key per field ("a.b" for nested paths, "_form" for the whole form). Unknown messages become "genericError". */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.ZodError, known: ReadonlySet<string> = KNOWN_KEYS): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : FORM_ERROR_FIELD;
     if (field in out) continue;
-    out[field] = KNOWN_KEYS.has(issue.message) ? issue.message : "genericError";
+    out[field] = known.has(issue.message) ? issue.message : "genericError";
   }
   return out;
 }
@@ -268,11 +269,11 @@ export function formValues(input: FormInput): Record<string, string> {
  * on failure `fieldErrors` maps field names to message keys and `values` echoes what was typed,
  * so the form can be shown again as the user left it.
  */
-export function parseForm<S extends z.ZodType>(schema: S, input: FormInput): ParseFormResult<z.output<S>> {
+export function parseForm<S extends z.ZodType>(schema: S, input: FormInput, known?: ReadonlySet<string>): ParseFormResult<z.output<S>> {
   const values = formValues(input);
   const r = schema.safeParse(values);
   if (r.success) return { ok: true, data: r.data };
-  const errors = fieldErrors(r.error);
+  const errors = fieldErrors(r.error, known);
   if (Object.keys(errors).length === 0) errors[FORM_ERROR_FIELD] = "genericError";
   return { ok: false, fieldErrors: errors, values };
 }

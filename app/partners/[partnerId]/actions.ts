@@ -1,49 +1,27 @@
 "use server";
-// Data entry for one partner. Every action: authorise (requirePartnerAdmin, on the server) →
-// validate (one zod schema per form) → one db/ write with its audit row → revalidate the dashboard.
-import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
+// Data entry for one partner, by the partner's own admin. Each action is one wrapper call
+// (lib/server/action.ts): authorise the partner → validate → one db/ write with its audit row →
+// refresh the stored evaluation → revalidate the dashboard.
 import type { z } from "zod";
-import { requirePartnerAdmin } from "@/lib/server/auth/session";
+import { partnerAction, type Answer, type PartnerActionContext } from "@/lib/server/action";
+import type { PublicUser } from "@/db/users";
 import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
-import { isLocale } from "@/lib/i18n/config";
 import {
-  customerSchema, deleteSchema, examPassSchema, individualSchema, parseForm, revenueSchema, withIdentity,
+  customerSchema, deleteSchema, examPassSchema, individualSchema, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
 import { formatMoneyInput } from "@/lib/money";
-import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
+import type { AppLocale } from "@/lib/i18n/config";
 
-export interface FormState {
-  status: "idle" | "saved" | "deleted" | "error";
-  /** A message key under "validation". */
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  /** What the user typed, to refill the form after a refusal. */
-  values?: Record<string, string>;
-  /** On a conflict: the record as it is now, as form values (with its current version). */
-  current?: Record<string, string>;
-  /** Changes on every answer so forms can remount with fresh defaults. */
-  nonce: number;
-}
-
+type Ctx = PartnerActionContext<PublicUser>;
 type Row = { id: number; version: number } & Record<string, unknown>;
 
-async function scopeFor(partnerId: number): Promise<WriteScope> {
-  const user = await requirePartnerAdmin(partnerId);
-  return { actorId: user.id, partnerId };
-}
+const scope = (ctx: Ctx): WriteScope => ({ actorId: ctx.user.id, partnerId: ctx.partnerId });
+const dashboard = (ctx: Ctx) => [`/partners/${ctx.partnerId}`];
 
-function typedValues(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) out[k] = v.slice(0, 2000);
-  return out;
-}
-
-async function rowToForm(row: Row): Promise<Record<string, string>> {
-  const localeRaw = await getLocale();
-  const locale = isLocale(localeRaw) ? localeRaw : "pt-BR";
+/** A stored row as the form's values (money in the user's locale). */
+function rowToForm(row: Row, locale: AppLocale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(row)) {
     if (k === "amountCents" && typeof v === "number") out.amount = formatMoneyInput(v, locale);
@@ -52,87 +30,72 @@ async function rowToForm(row: Row): Promise<Record<string, string>> {
   return out;
 }
 
-async function answer(partnerId: number, result: WriteResult<Row>, formData: FormData, okStatus: "saved" | "deleted"): Promise<FormState> {
-  const nonce = Date.now();
-  if (result.ok) {
-    afterPartnerWrite(partnerId);
-    revalidatePath(`/partners/${partnerId}`);
-    return { status: okStatus, message: okStatus, nonce };
-  }
-  const fieldErrors: Record<string, string> = {};
-  if (result.error === "duplicatePass") fieldErrors.exam = "duplicatePass";
+function answer(result: WriteResult<unknown>, locale: AppLocale, ok: "saved" | "deleted"): Answer {
+  if (result.ok) return { status: ok, message: ok };
   return {
     status: "error",
     message: result.error,
-    fieldErrors,
-    values: typedValues(formData),
-    current: result.current ? await rowToForm(result.current) : undefined,
-    nonce,
+    fieldErrors: result.error === "duplicatePass" ? { exam: "duplicatePass" } : undefined,
+    current: result.current ? rowToForm(result.current as Row, locale) : undefined,
   };
 }
 
-/** Create when the form has no id, else update the version the user edited. */
-async function save<S extends z.ZodType<object>>(
-  partnerId: number,
-  formData: FormData,
-  schema: S,
-  toValues: (data: z.output<S>) => object,
-  write: { create: (s: WriteScope, v: never) => WriteResult<Row>; update: (s: WriteScope, id: number, version: number, v: never) => WriteResult<Row> },
-): Promise<FormState> {
-  const scope = await scopeFor(partnerId);
-  const isEdit = !!formData.get("id");
-  const parsed = isEdit ? parseForm(withIdentity(schema), formData) : parseForm(schema, formData);
-  if (!parsed.ok) return { status: "error", message: "fixErrors", fieldErrors: parsed.fieldErrors, values: typedValues(formData), nonce: Date.now() };
-  const data = parsed.data as z.output<S> & { id?: number; version?: number };
-  const values = toValues(data) as never;
-  const result = isEdit ? write.update(scope, data.id!, data.version!, values) : write.create(scope, values);
-  return answer(partnerId, result, formData, "saved");
+/** A form without an id creates; with one it updates the version the user edited. */
+const editing = (ctx: Ctx) => !!ctx.formData.get("id");
+const identified = <S extends z.ZodType<object>>(ctx: Ctx, schema: S) => (editing(ctx) ? withIdentity(schema) : schema);
+
+interface Writes<V> {
+  create: (s: WriteScope, v: V) => WriteResult<unknown>;
+  update: (s: WriteScope, id: number, version: number, v: V) => WriteResult<unknown>;
+}
+function save<V>(ctx: Ctx, data: V & { id?: number; version?: number }, values: V, w: Writes<V>): Answer {
+  const r = data.id !== undefined && data.version !== undefined ? w.update(scope(ctx), data.id, data.version, values) : w.create(scope(ctx), values);
+  return answer(r, ctx.locale, "saved");
 }
 
-async function remove(partnerId: number, formData: FormData, del: (s: WriteScope, id: number, version: number) => WriteResult<Row>): Promise<FormState> {
-  const scope = await scopeFor(partnerId);
-  const parsed = parseForm(deleteSchema, formData);
-  if (!parsed.ok) return { status: "error", message: "invalidReference", nonce: Date.now() };
-  return answer(partnerId, del(scope, parsed.data.id, parsed.data.version), formData, "deleted");
+function deleteAction(del: (s: WriteScope, id: number, version: number) => WriteResult<unknown>) {
+  return partnerAction({
+    access: "partner-admin",
+    schema: deleteSchema,
+    run: (d, ctx) => answer(del(scope(ctx), d.id, d.version), ctx.locale, "deleted"),
+    revalidate: dashboard,
+  });
 }
 
-const asRow = <A extends unknown[]>(f: (...a: A) => WriteResult<unknown>) => f as unknown as (...a: A) => WriteResult<Row>;
+export const saveCustomerAction = partnerAction({
+  access: "partner-admin",
+  schema: (ctx) => identified(ctx, customerSchema),
+  run: (d, ctx) => save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer }),
+  revalidate: dashboard,
+});
+export const deleteCustomerAction = deleteAction(facts.deleteCustomer);
 
-export async function saveCustomerAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return save(partnerId, formData, customerSchema, (d) => ({ name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }),
-    { create: asRow(facts.createCustomer), update: asRow(facts.updateCustomer) });
-}
-export async function deleteCustomerAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return remove(partnerId, formData, asRow(facts.deleteCustomer));
-}
+export const saveRevenueAction = partnerAction({
+  access: "partner-admin",
+  schema: (ctx) => identified(ctx, revenueSchema(ctx.locale)),
+  run: (d, ctx) => save(ctx, d, { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note },
+    { create: facts.createRevenue, update: facts.updateRevenue }),
+  revalidate: dashboard,
+});
+export const deleteRevenueAction = deleteAction(facts.deleteRevenue);
 
-export async function saveRevenueAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const localeRaw = await getLocale();
-  const schema = revenueSchema(isLocale(localeRaw) ? localeRaw : "pt-BR");
-  return save(partnerId, formData, schema,
-    (d) => ({ customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note }),
-    { create: asRow(facts.createRevenue), update: asRow(facts.updateRevenue) });
-}
-export async function deleteRevenueAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return remove(partnerId, formData, asRow(facts.deleteRevenue));
-}
+export const saveIndividualAction = partnerAction({
+  access: "partner-admin",
+  schema: (ctx) => identified(ctx, individualSchema),
+  run: (d, ctx) => save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
+    { create: facts.createIndividual, update: facts.updateIndividual }),
+  revalidate: dashboard,
+});
+export const deleteIndividualAction = deleteAction(facts.deleteIndividual);
 
-export async function saveIndividualAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return save(partnerId, formData, individualSchema, (d) => ({ name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn }),
-    { create: asRow(facts.createIndividual), update: asRow(facts.updateIndividual) });
-}
-export async function deleteIndividualAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return remove(partnerId, formData, asRow(facts.deleteIndividual));
-}
-
-export async function savePassAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  await scopeFor(partnerId);
-  const partner = getPartner(partnerId);
-  if (!partner) return { status: "error", message: "notFound", nonce: Date.now() };
-  return save(partnerId, formData, examPassSchema(partner.ruleSet),
-    (d) => ({ individualId: d.individualId, exam: d.exam, passedOn: d.passedOn }),
-    { create: asRow(facts.createPass), update: asRow(facts.updatePass) });
-}
-export async function deletePassAction(partnerId: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return remove(partnerId, formData, asRow(facts.deletePass));
-}
+export const savePassAction = partnerAction({
+  access: "partner-admin",
+  // The exam must be in the partner's rule set's catalogue; an unknown partner has none (notFound).
+  schema: (ctx) => {
+    const partner = getPartner(ctx.partnerId);
+    return partner ? identified(ctx, examPassSchema(partner.ruleSet)) : null;
+  },
+  run: (d, ctx) => save(ctx, d, { individualId: d.individualId, exam: d.exam, passedOn: d.passedOn }, { create: facts.createPass, update: facts.updatePass }),
+  revalidate: dashboard,
+});
+export const deletePassAction = deleteAction(facts.deletePass);

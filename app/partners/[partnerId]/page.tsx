@@ -69,7 +69,8 @@ export default async function PartnerPage({
       <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} showAllRevenue={sp.all === "revenue"}
         showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`} />
       {isManager && (
-        <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version} admins={listPartnerAdmins(id)} />
+        <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version}
+          admins={listPartnerAdmins(id)} />
       )}
     </div>
   );

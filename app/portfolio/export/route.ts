@@ -3,7 +3,7 @@ import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadPortfolio } from "@/lib/server/portfolio";
 import { parsePortfolioParams } from "@/lib/validation/manager";
 import { csvResponse, toCsv } from "@/lib/csv";
-import { isLocale } from "@/lib/i18n/config";
+import { asLocale } from "@/lib/i18n/config";
 
 /** The portfolio's current filter and sort as CSV (every matching row). */
 export async function GET(request: Request) {
@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   const [t, tLevel, tMarket, tDecision, localeRaw] = await Promise.all([
     getTranslations("csv"), getTranslations("level"), getTranslations("market"), getTranslations("decision"), getLocale(),
   ]);
-  const locale = isLocale(localeRaw) ? localeRaw : "pt-BR";
+  const locale = asLocale(localeRaw);
   const header = [
     t("partner"), t("partnerId"), t("market"), t("ruleSet"), t("level"), t("qualifyingRevenue"), t("nextLevel"), t("nextThreshold"),
     t("shortfall"), t("silverSlots"), t("goldSlots"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"),

@@ -3,7 +3,7 @@ import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { getPartnerData } from "@/db/partners";
 import { findExam } from "@/lib/competency";
 import { csvResponse, toCsv, type CsvCell } from "@/lib/csv";
-import { isLocale } from "@/lib/i18n/config";
+import { asLocale } from "@/lib/i18n/config";
 import { todayIso } from "@/lib/format";
 
 const KINDS = ["customers", "revenue", "people", "passes"] as const;
@@ -19,7 +19,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ partner
   const data = getPartnerData(id);
   if (!data) return new Response("Not found", { status: 404 });
   const [t, tProduct, localeRaw] = await Promise.all([getTranslations("csv"), getTranslations("dashboard.productNames"), getLocale()]);
-  const locale = isLocale(localeRaw) ? localeRaw : "pt-BR";
+  const locale = asLocale(localeRaw);
   const customer = new Map(data.customers.map((c) => [c.id, c.name]));
   const person = new Map(data.individuals.map((i) => [i.id, i.name]));
   let header: string[];

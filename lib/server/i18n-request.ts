@@ -1,7 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
-import { loadMessages } from "./messages";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "./config";
+import { loadMessages } from "@/lib/i18n/messages";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "@/lib/i18n/config";
 
 export async function resolveLocale(): Promise<AppLocale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
