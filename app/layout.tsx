@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/messages";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import "./globals.css";
@@ -13,11 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const [t, user] = await Promise.all([getTranslations("nav"), getCurrentUser()]);
+  const [t, user, messages] = await Promise.all([getTranslations("nav"), getCurrentUser(), getMessages()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>
+        {/* Only the namespaces client components use go to the browser. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>

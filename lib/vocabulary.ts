@@ -2,10 +2,12 @@
 // exam groups) live in lib/competency and are re-exported here; the application's words (review
 // decisions, roles, business-date bounds, horizons, the portfolio's sorts and page sizes, limits) are
 // declared here. The schema's enums, the forms' options, the validators and the filters all read these.
+// From the engine's types module (plain constants), not its index: client bundles that read the
+// vocabulary then carry no engine code.
 export {
   LEVELS, LEVEL_RANK, MARKETS, PRODUCTS, RULE_SET_IDS, EXAM_GROUPS,
   type Level, type Market, type Product, type RuleSetId, type ExamGroup,
-} from "./competency";
+} from "./competency/types";
 
 /** A channel manager's decision on a review note. */
 export const DECISIONS = ["approved", "needs-information", "note"] as const;

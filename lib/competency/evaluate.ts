@@ -1,5 +1,5 @@
 // The evaluation engine: revenue (TTM, DPOR, product), exam passes, slot matching, plans.
-import { LEVELS } from "./types";
+import { LEVEL_RANK } from "./types";
 import { assertDate, inWindow, monthOf, addMonths, ttmWindow } from "./dates";
 import { cheapestAssignment, maxSlotMatching, missingGroups } from "./matching";
 import { DEFAULT_RULE_SET, EXAM_GROUPS, getRuleSet, isExamAcceptedOn, normaliseExamCode } from "./rules";
@@ -19,8 +19,7 @@ import type {
   UsedPass,
 } from "./types";
 
-/** A level's rank: its position in LEVELS (none 0, silver 1, gold 2). */
-export const LEVEL_RANK: Readonly<Record<Level, number>> = Object.fromEntries(LEVELS.map((l, i) => [l, i])) as Record<Level, number>;
+export { LEVEL_RANK };
 
 export function compareLevels(a: Level, b: Level): number {
   return LEVEL_RANK[a] - LEVEL_RANK[b];

@@ -8,6 +8,8 @@ export type ExamGroup = (typeof EXAM_GROUPS)[number];
 /** Levels in rank order (LEVEL_RANK is the position in this list). */
 export const LEVELS = ["none", "silver", "gold"] as const;
 export type Level = (typeof LEVELS)[number];
+/** A level's rank: its position in LEVELS (none 0, silver 1, gold 2). */
+export const LEVEL_RANK: Readonly<Record<Level, number>> = Object.fromEntries(LEVELS.map((l, i) => [l, i])) as Record<Level, number>;
 export const MARKETS = ["developed", "developing"] as const;
 export type Market = (typeof MARKETS)[number];
 export const PRODUCTS = ["crm-online", "d365-plan1", "other"] as const;

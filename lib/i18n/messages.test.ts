@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { MESSAGE_FILES } from "./messages";
+import { CLIENT_NAMESPACES, MESSAGE_FILES } from "./messages";
 
 type Tree = { [k: string]: string | Tree };
 function keys(t: Tree, prefix = ""): string[] {
@@ -25,4 +25,24 @@ describe("message catalogues", () => {
       }
     });
   }
+});
+
+describe("messages sent to the client", () => {
+  const root = path.join(__dirname, "../..");
+  const files = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  const clientFiles = [...files("app"), ...files("components")].filter((f) => /^\s*["']use client["']/.test(fs.readFileSync(path.join(root, f), "utf8")));
+
+  it("cover every namespace a client component translates", () => {
+    expect(clientFiles.length).toBeGreaterThan(5);
+    const used = new Set<string>();
+    for (const f of clientFiles) {
+      const src = fs.readFileSync(path.join(root, f), "utf8");
+      for (const m of src.matchAll(/useTranslations\(\s*"([^"]+)"/g)) used.add(m[1]!.split(".")[0]!);
+      for (const m of src.matchAll(/namespace="([^"]+)"/g)) used.add(m[1]!.split(".")[0]!);
+    }
+    const missing = [...used].filter((n) => !(CLIENT_NAMESPACES as readonly string[]).includes(n));
+    expect(missing, "namespaces used by client components but not sent to the client (lib/i18n/messages.ts)").toEqual([]);
+  });
 });

@@ -6,6 +6,18 @@ export const MESSAGE_FILES = ["core", "dashboard", "validation", "portfolio", "s
 
 type Tree = { [k: string]: string | Tree };
 
+/**
+ * The namespaces that client components translate in the browser: only these are sent to the client
+ * (every other string is rendered on the server). A unit test checks every `useTranslations` of a
+ * "use client" file against this list, and the form kit's namespaces.
+ */
+export const CLIENT_NAMESPACES = ["errors", "entry", "validation", "decision", "manage", "market", "review", "password", "report", "mfa", "signIn"] as const;
+
+/** The client's part of a message tree. */
+export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
+}
+
 export async function loadMessages(locale: AppLocale): Promise<Tree> {
   const parts = await Promise.all(
     MESSAGE_FILES.map(async (f) => (await import(`../../messages/${locale}/${f}.json`)).default as Tree),
