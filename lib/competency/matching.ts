@@ -1,8 +1,11 @@
 // Slot assignment: maximum matching of distinct people to slots, and the cheapest exam plan
 // (min-cost assignment). Exact for any input: people are compressed to their "holding type"
 // (the subset of groups A/B/C they hold, 8 types); within a type only input order matters,
-// so the search enumerates, per slot, a type (taking its earliest unused person) or none/new.
-// With ≤ 4 slots that is at most 9^4 = 6561 leaves, independent of the number of people.
+// so the search chooses, per slot, a type (taking its earliest unused person) or none/new.
+// The choices are explored depth-first in increasing person index (none/new last), which is the
+// lexicographic order of the tie-break, so the first leaf reaching the optimum is the answer; a bound
+// on the remaining slots (distinctness relaxed) prunes every subtree that cannot beat the best leaf.
+// Independent of the number of people beyond one pass to find each type's first few members.
 import type { ExamGroup } from "./types";
 
 export interface SlotSpec {
@@ -43,47 +46,153 @@ function popcount(x: number): number {
   return c;
 }
 
+/** Per type (0..7): how many people of that type are usable (at most k) and the indices of the first k. */
+function typeTable(masks: ArrayLike<number>, k: number): { first: Int32Array; avail: Int32Array } {
+  const first = new Int32Array(8 * k);
+  const avail = new Int32Array(8);
+  for (let i = 0; i < masks.length; i++) {
+    const t = masks[i]! & 7;
+    if (avail[t]! < k) first[t * k + avail[t]!++] = i;
+  }
+  return { first, avail };
+}
+
 /**
- * Enumerate assignments slot → person index or -1, each person at most once, with people of the
- * same type used in input order across slots in slot order. `allowed(slot, mask)` filters types.
+ * Maximum matching on masks: req[s] = required-group mask of slot s, masks[p] = held-group mask of
+ * person p. Returns per slot the person index or −1. Among maximum matchings, the lexicographically
+ * smallest per-slot person indices (unfilled last), restricted to using people of a type in input order.
  */
-function enumerate(
-  slots: readonly SlotSpec[],
-  holdings: readonly (readonly ExamGroup[])[],
-  allowed: (slotIndex: number, mask: number) => boolean,
-  visit: (assignment: readonly number[]) => void,
-): void {
-  const byMask: number[][] = Array.from({ length: 8 }, () => []);
-  holdings.forEach((h, i) => byMask[groupsMask(h)].push(i));
-  const used = new Array<number>(8).fill(0);
-  const assignment = new Array<number>(slots.length).fill(-1);
-  const rec = (s: number): void => {
-    if (s === slots.length) {
-      visit(assignment);
+export function maxMatchingMasks(req: readonly number[], masks: ArrayLike<number>): Int32Array {
+  const n = req.length;
+  const k = Math.max(1, n);
+  const { first, avail } = typeTable(masks, k);
+  const used = new Int32Array(8);
+  const cur = new Int32Array(n).fill(-1);
+  const best = new Int32Array(n).fill(-1);
+  const cand = new Int32Array(8 * Math.max(1, n));
+  let bestCount = -1;
+  let done = false;
+  const bound = (s: number): number => {
+    let c = 0;
+    for (let j = s; j < n; j++) {
+      const r = req[j]!;
+      for (let t = 0; t < 8; t++) {
+        if ((t & r) === r && used[t]! < avail[t]!) {
+          c++;
+          break;
+        }
+      }
+    }
+    return c;
+  };
+  const rootBound = bound(0);
+  const rec = (s: number, filled: number): void => {
+    if (s === n) {
+      if (filled > bestCount) {
+        bestCount = filled;
+        best.set(cur);
+        if (filled === rootBound) done = true;
+      }
       return;
     }
-    for (let mask = 0; mask < 8; mask++) {
-      if (used[mask] >= byMask[mask].length || !allowed(s, mask)) continue;
-      assignment[s] = byMask[mask][used[mask]];
-      used[mask]++;
-      rec(s + 1);
-      used[mask]--;
+    if (filled + bound(s) <= bestCount) return;
+    const r = req[s]!;
+    const base = s * 8;
+    let m = 0;
+    for (let t = 0; t < 8; t++) {
+      if ((t & r) !== r || used[t]! >= avail[t]!) continue;
+      const p = first[t * k + used[t]!]!;
+      let j = m++;
+      while (j > 0 && first[cand[base + j - 1]! * k + used[cand[base + j - 1]!]!]! > p) {
+        cand[base + j] = cand[base + j - 1]!;
+        j--;
+      }
+      cand[base + j] = t;
     }
-    assignment[s] = -1;
-    rec(s + 1);
+    for (let i = 0; i < m; i++) {
+      const t = cand[base + i]!;
+      cur[s] = first[t * k + used[t]!]!;
+      used[t]!++;
+      rec(s + 1, filled + 1);
+      used[t]!--;
+      if (done) return;
+    }
+    cur[s] = -1;
+    rec(s + 1, filled);
   };
-  rec(0);
+  rec(0, 0);
+  return best;
 }
 
-function lexLess(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+/**
+ * Cheapest plan on masks (see cheapestAssignment): per slot the person index or −1 for a new person.
+ * Minimises (exams, new people, people needing exams), then the lexicographic per-slot person indices.
+ */
+export function cheapestMasks(req: readonly number[], masks: ArrayLike<number>): Int32Array {
+  const n = req.length;
+  const k = Math.max(1, n);
+  const b = n + 1;
+  const { first, avail } = typeTable(masks, k);
+  // key[s * 9 + t]: (cost · b + fresh) · b + needing of type t (8 = a new person) on slot s; sums keep
+  // the lexicographic order because fresh and needing sum to at most n < b.
+  const key = new Float64Array(n * 9);
+  for (let s = 0; s < n; s++) {
+    for (let t = 0; t < 9; t++) {
+      const c = t === 8 ? popcount(req[s]!) : popcount(req[s]! & ~t);
+      key[s * 9 + t] = (c * b + (t === 8 ? 1 : 0)) * b + (c > 0 ? 1 : 0);
+    }
   }
-  return 0;
-}
-
-function orderVector(assignment: readonly number[]): number[] {
-  return assignment.map((p) => (p < 0 ? Number.MAX_SAFE_INTEGER : p));
+  const used = new Int32Array(8);
+  const cur = new Int32Array(n).fill(-1);
+  const best = new Int32Array(n).fill(-1);
+  const cand = new Int32Array(8 * Math.max(1, n));
+  let bestKey = Infinity;
+  let done = false;
+  const bound = (s: number): number => {
+    let lb = 0;
+    for (let j = s; j < n; j++) {
+      let m = key[j * 9 + 8]!;
+      for (let t = 0; t < 8; t++) if (used[t]! < avail[t]! && key[j * 9 + t]! < m) m = key[j * 9 + t]!;
+      lb += m;
+    }
+    return lb;
+  };
+  const rootBound = bound(0);
+  const rec = (s: number, acc: number): void => {
+    if (s === n) {
+      if (acc < bestKey) {
+        bestKey = acc;
+        best.set(cur);
+        if (acc === rootBound) done = true;
+      }
+      return;
+    }
+    if (acc + bound(s) >= bestKey) return;
+    const base = s * 8;
+    let m = 0;
+    for (let t = 0; t < 8; t++) {
+      if (used[t]! >= avail[t]!) continue;
+      const p = first[t * k + used[t]!]!;
+      let j = m++;
+      while (j > 0 && first[cand[base + j - 1]! * k + used[cand[base + j - 1]!]!]! > p) {
+        cand[base + j] = cand[base + j - 1]!;
+        j--;
+      }
+      cand[base + j] = t;
+    }
+    for (let i = 0; i < m; i++) {
+      const t = cand[base + i]!;
+      cur[s] = first[t * k + used[t]!]!;
+      used[t]!++;
+      rec(s + 1, acc + key[s * 9 + t]!);
+      used[t]!--;
+      if (done) return;
+    }
+    cur[s] = -1;
+    rec(s + 1, acc + key[s * 9 + 8]!);
+  };
+  rec(0, 0);
+  return best;
 }
 
 /**
@@ -96,24 +205,11 @@ export function maxSlotMatching(
   slots: readonly SlotSpec[],
   holdings: readonly (readonly ExamGroup[])[],
 ): (number | null)[] {
-  const req = slots.map((s) => groupsMask(s.requires));
-  let best: number[] | null = null;
-  let bestCount = -1;
-  enumerate(
-    slots,
-    holdings,
-    (s, mask) => (mask & req[s]) === req[s],
-    (a) => {
-      const count = a.filter((p) => p >= 0).length;
-      const vec = orderVector(a);
-      if (best === null || count > bestCount || (count === bestCount && lexLess(vec, best) < 0)) {
-        best = vec;
-        bestCount = count;
-      }
-    },
+  const a = maxMatchingMasks(
+    slots.map((s) => groupsMask(s.requires)),
+    holdings.map((h) => groupsMask(h)),
   );
-  const b = best as number[] | null;
-  return slots.map((_, i) => (b === null || b[i] === Number.MAX_SAFE_INTEGER ? null : b[i]));
+  return Array.from(a, (p) => (p < 0 ? null : p));
 }
 
 export interface Assignment {
@@ -135,37 +231,11 @@ export function cheapestAssignment(
   slots: readonly SlotSpec[],
   holdings: readonly (readonly ExamGroup[])[],
 ): Assignment {
-  const req = slots.map((s) => groupsMask(s.requires));
-  const maskOf = holdings.map((h) => groupsMask(h));
-  let bestKey: number[] | null = null;
-  let bestVec: number[] | null = null;
-  let bestA: number[] = [];
-  enumerate(
-    slots,
-    holdings,
-    () => true,
-    (a) => {
-      let cost = 0;
-      let fresh = 0;
-      let needing = 0;
-      for (let s = 0; s < a.length; s++) {
-        const p = a[s];
-        const c = p < 0 ? popcount(req[s]) : popcount(req[s] & ~maskOf[p]);
-        cost += c;
-        if (p < 0) fresh++;
-        if (c > 0) needing++;
-      }
-      const key = [cost, fresh, needing];
-      const vec = orderVector(a);
-      const cmp = bestKey === null ? -1 : lexLess(key, bestKey) || lexLess(vec, bestVec as number[]);
-      if (cmp < 0) {
-        bestKey = key;
-        bestVec = vec;
-        bestA = [...a];
-      }
-    },
+  const a = cheapestMasks(
+    slots.map((s) => groupsMask(s.requires)),
+    holdings.map((h) => groupsMask(h)),
   );
-  const assignment = bestA.map((p) => (p < 0 ? null : p));
+  const assignment = Array.from(a, (p) => (p < 0 ? null : p));
   const needs = slots.map((s, i) => {
     const p = assignment[i];
     return p === null ? missingGroups(s.requires, []) : missingGroups(s.requires, holdings[p]);
