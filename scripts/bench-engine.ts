@@ -88,7 +88,7 @@ function synthFacts(s: Shape): PartnerFacts {
     const joinedOn = r() < 0.5 ? null : day(addDays(start, -400), s.spanDays);
     const leftOn = r() < 0.75 ? null : day(addDays(AS_OF, -200), 800);
     const groups = holdings[i % holdings.length]!;
-    const passes = [...groups].map((g) => ({ exam: pick(EXAMS_BY_GROUP[g as "A" | "B" | "C"]), passedOn: day(addDays(start, -300), s.spanDays + 400) }));
+    const passes: { exam: string; passedOn: string }[] = [...groups].map((g) => ({ exam: pick(EXAMS_BY_GROUP[g as "A" | "B" | "C"]), passedOn: day(addDays(start, -300), s.spanDays + 400) }));
     if (r() < 0.2) passes.push({ exam: "XX-000", passedOn: day(start, s.spanDays) });
     individuals.push({ id: `p${i}`, name: `Person ${i}`, joinedOn, leftOn, passes });
   }

@@ -5,6 +5,7 @@ import { slotCost } from "./matching";
 import { getRuleSet, normaliseExamCode } from "./rules";
 import { ttmWindow } from "./dates";
 import { EXAM_OF } from "./test-fixtures";
+import { oracleEvaluate } from "./test-oracles";
 import { asOfArb, dayArb, factsArb, ruleSetArb } from "./test-arbitraries";
 import type { ExamGroup, LevelResult, PartnerFacts } from "./types";
 
@@ -212,6 +213,19 @@ describe("properties of evaluate", () => {
         });
       }),
       RUNS,
+    );
+  });
+});
+
+describe("evaluate agrees with the earlier implementation (property)", () => {
+  it("gives exactly the oracle's evaluation, plus the exact decimal sum", () => {
+    fc.assert(
+      fc.property(factsArb, asOfArb, ruleSetArb, (f, asOf, rs) => {
+        const { qualifyingRevenueCentsExact, ...e } = evaluate(f, { asOf, ruleSet: rs });
+        expect(e).toEqual(oracleEvaluate(f, { asOf, ruleSet: rs }));
+        expect(qualifyingRevenueCentsExact).toBe(String(e.qualifyingRevenueCents));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

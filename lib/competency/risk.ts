@@ -1,8 +1,9 @@
 // Risk projection: the first date after as-of on which the level would drop.
-import { addDays, assertDate, leavesWindowOn } from "./dates";
-import { compareLevels, evaluate } from "./evaluate";
-import { compileLevelScan } from "./level-scan";
+import { addDays, assertDate, dayOf, fromDayNumber, leavesWindowOn } from "./dates";
+import { LEVEL_RANK, evaluate } from "./evaluate";
+import { CentsSum } from "./money";
 import { DEFAULT_RULE_SET, getRuleSet } from "./rules";
+import { LevelSweep } from "./sweep";
 import type { Evaluation, Level, PartnerFacts, RuleSetId } from "./types";
 
 export type RiskCause =
@@ -62,22 +63,27 @@ function diffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts, 
   const was = new Set(before.counted.map((c) => c.index));
   const now = new Set(after.counted.map((c) => c.index));
   const exclusion = new Map(after.excludedRevenue.map((x) => [x.index, x.reason]));
-  const dporLost = new Map<string, number>();
-  const dporGained = new Map<string, number>();
+  const dporLost = new Map<string, CentsSum>();
+  const dporGained = new Map<string, CentsSum>();
+  const addTo = (m: Map<string, CentsSum>, k: string, x: number) => {
+    let sum = m.get(k);
+    if (!sum) m.set(k, (sum = new CentsSum()));
+    sum.add(x);
+  };
   facts.revenue.forEach((l, i) => {
     const id = l.id !== undefined ? { revenueId: l.id } : {};
     if (was.has(i) && !now.has(i)) {
       if (l.amountCents <= 0) return; // a credit dropping out only raises revenue
-      if (exclusion.get(i) === "not-dpor") dporLost.set(l.customerId, (dporLost.get(l.customerId) ?? 0) + l.amountCents);
+      if (exclusion.get(i) === "not-dpor") addTo(dporLost, l.customerId, l.amountCents);
       else causes.push({ kind: "revenue-leaves-window", date, customerId: l.customerId, ...id, revenueDate: l.date, amountCents: l.amountCents });
     } else if (!was.has(i) && now.has(i)) {
       if (l.amountCents >= 0) return; // new positive revenue only raises
       if (l.date === date) causes.push({ kind: "credit-enters-window", date, customerId: l.customerId, ...id, amountCents: l.amountCents });
-      else dporGained.set(l.customerId, (dporGained.get(l.customerId) ?? 0) + l.amountCents);
+      else addTo(dporGained, l.customerId, l.amountCents);
     }
   });
-  for (const [customerId, amountCents] of dporLost) causes.push({ kind: "dpor-ends", date, customerId, amountCents });
-  for (const [customerId, amountCents] of dporGained) causes.push({ kind: "dpor-starts", date, customerId, amountCents });
+  for (const [customerId, sum] of dporLost) causes.push({ kind: "dpor-ends", date, customerId, amountCents: sum.toNumber() });
+  for (const [customerId, sum] of dporGained) causes.push({ kind: "dpor-starts", date, customerId, amountCents: sum.toNumber() });
 
   // People
   const slotIdsOf = (id: string) =>
@@ -102,6 +108,11 @@ function diffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts, 
   return causes;
 }
 
+/**
+ * The first date after asOf, within the horizon, on which the level would be lower than as of asOf, with
+ * what is lost and why. One sweep over the facts' events (sorted once); evaluate() runs only on the drop
+ * date and the day before, to name the causes.
+ */
 export function projectRisk(
   facts: PartnerFacts,
   options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number },
@@ -111,23 +122,31 @@ export function projectRisk(
   const horizonDays = options.horizonDays ?? 365;
   if (!Number.isInteger(horizonDays) || horizonDays < 0) throw new RangeError("horizonDays must be a non-negative integer");
   const horizonTo = addDays(asOf, horizonDays);
-  const now = evaluate(facts, { asOf, ruleSet });
-  const base = { asOf, ruleSet, horizonDays, horizonTo, levelNow: now.level };
-  const levelOn = compileLevelScan(facts, ruleSet);
-  for (const d of riskCandidateDates(facts, ruleSet, asOf, horizonTo)) {
-    if (compareLevels(levelOn(d), now.level) < 0) {
-      const then = evaluate(facts, { asOf: d, ruleSet });
-      const before = evaluate(facts, { asOf: addDays(d, -1), ruleSet });
-      const lvl = now.level === "gold" ? "gold" : "silver";
-      const lr = then[lvl];
-      const lost: ("revenue" | "exams")[] = [];
-      if (!lr.revenue.met) lost.push("revenue");
-      if (!lr.exams.met) lost.push("exams");
-      const causes = diffCauses(before, then, facts, lvl).filter((c) =>
-        c.kind === "person-leaves" || c.kind === "exam-acceptance-ends" ? lost.includes("exams") : lost.includes("revenue"),
-      );
-      return { ...base, atRiskOn: d, levelThen: then.level, lost, causes };
+  const sweep = new LevelSweep(facts, ruleSet);
+  const asOfDay = dayOf(asOf);
+  const horizonDay = asOfDay + horizonDays;
+  sweep.advanceThrough(asOfDay);
+  const levelNow = sweep.level();
+  const base = { asOf, ruleSet, horizonDays, horizonTo, levelNow };
+  const rankNow = LEVEL_RANK[levelNow];
+  if (rankNow > 0) {
+    for (let day = sweep.nextDay(); day <= horizonDay; day = sweep.nextDay()) {
+      sweep.advanceThrough(day);
+      if (LEVEL_RANK[sweep.level()] < rankNow) {
+        const d = fromDayNumber(day);
+        const then = evaluate(facts, { asOf: d, ruleSet });
+        const before = evaluate(facts, { asOf: fromDayNumber(day - 1), ruleSet });
+        const lvl = levelNow === "gold" ? "gold" : "silver";
+        const lr = then[lvl];
+        const lost: ("revenue" | "exams")[] = [];
+        if (!lr.revenue.met) lost.push("revenue");
+        if (!lr.exams.met) lost.push("exams");
+        const causes = diffCauses(before, then, facts, lvl).filter((c) =>
+          c.kind === "person-leaves" || c.kind === "exam-acceptance-ends" ? lost.includes("exams") : lost.includes("revenue"),
+        );
+        return { ...base, atRiskOn: d, levelThen: then.level, lost, causes };
+      }
     }
   }
-  return { ...base, atRiskOn: null, levelThen: now.level, lost: [], causes: [] };
+  return { ...base, atRiskOn: null, levelThen: levelNow, lost: [], causes: [] };
 }

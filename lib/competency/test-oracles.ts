@@ -1,8 +1,26 @@
 // The engine's earlier, straightforward implementations, kept as test oracles for the fast paths
-// (tests only; not part of the public API). Matching: full enumeration of the 9^slots leaves.
+// (tests only; not part of the public API). Matching: full enumeration of the 9^slots leaves; evaluate:
+// per-customer scans and number sums (throws beyond the safe range).
+import { assertDate, inWindow, ttmWindow } from "./dates";
+import { assertCents, isDporOn, isMemberOn, optDate } from "./evaluate";
 import { groupsMask, missingGroups } from "./matching";
 import type { Assignment, SlotSpec } from "./matching";
-import type { ExamGroup } from "./types";
+import { DEFAULT_RULE_SET, EXAM_GROUPS, getRuleSet, isExamAcceptedOn, normaliseExamCode } from "./rules";
+import type { RuleSet, SlotDefinition } from "./rules";
+import type {
+  ChecklistItem,
+  CountedRevenueLine,
+  EvaluateOptions,
+  Evaluation,
+  ExamGroup,
+  ExcludedRevenueLine,
+  IgnoredPassReason,
+  IndividualStatus,
+  Level,
+  LevelResult,
+  PartnerFacts,
+  UsedPass,
+} from "./types";
 
 function popcount(x: number): number {
   let c = 0;
@@ -134,3 +152,186 @@ export function oracleCheapestAssignment(
   });
   return { assignment, needs, cost: needs.reduce((n, x) => n + x.length, 0) };
 }
+
+// ---- evaluate, as it was ----
+
+function sortGroups(gs: Iterable<ExamGroup>): ExamGroup[] {
+  const set = new Set(gs);
+  return EXAM_GROUPS.filter((g) => set.has(g));
+}
+
+function individualStatus(ind: PartnerFacts["individuals"][number], rs: RuleSet, asOf: string): IndividualStatus {
+  optDate(ind.joinedOn, `joinedOn of individual ${ind.id}`);
+  optDate(ind.leftOn, `leftOn of individual ${ind.id}`);
+  const active = isMemberOn(ind, asOf);
+  const counting: UsedPass[] = [];
+  const ignored: IndividualStatus["ignoredPasses"] = [];
+  for (const p of ind.passes) {
+    assertDate(p.passedOn, `passedOn of individual ${ind.id}`);
+    const code = normaliseExamCode(p.exam);
+    const def = code === null ? undefined : rs.exams.find((e) => e.code === code);
+    let reason: IgnoredPassReason | null = null;
+    if (p.passedOn > asOf) reason = "after-as-of";
+    else if (!active) reason = "not-member";
+    else if (!def) reason = "not-in-catalogue";
+    else if (!isExamAcceptedOn(def, asOf)) reason = "acceptance-ended";
+    if (reason !== null || !def) ignored.push({ exam: code ?? p.exam, passedOn: p.passedOn, reason: reason ?? "not-in-catalogue" });
+    else counting.push({ exam: def.code, group: def.group, passedOn: p.passedOn });
+  }
+  // earliest first; ties by catalogue order
+  const order = (code: string) => rs.exams.findIndex((e) => e.code === code);
+  counting.sort((a, b) => (a.passedOn < b.passedOn ? -1 : a.passedOn > b.passedOn ? 1 : order(a.exam) - order(b.exam)));
+  return {
+    id: ind.id,
+    name: ind.name,
+    active,
+    countingGroups: sortGroups(counting.map((c) => c.group)),
+    countingPasses: counting,
+    ignoredPasses: ignored,
+  };
+}
+
+function levelResult(
+  slots: readonly SlotDefinition[],
+  statuses: IndividualStatus[],
+  revenueCents: number,
+  thresholdCents: number,
+): LevelResult {
+  // Only active members can fill slots or be planned for; inactive ones hold no counting groups anyway.
+  const pool = statuses.filter((s) => s.active);
+  const holdings = pool.map((s) => s.countingGroups);
+  const matching = oracleMaxSlotMatching(slots, holdings);
+  const usedIdx = new Set(matching.filter((x): x is number => x !== null));
+  const slotResults = slots.map((s, i) => {
+    const p = matching[i];
+    const filledBy = p === null ? null : pool[p];
+    return {
+      id: s.id,
+      requires: [...s.requires],
+      filledBy: filledBy ? filledBy.id : null,
+      passes: filledBy
+        ? s.requires.map((g) => filledBy.countingPasses.find((c) => c.group === g)!).filter(Boolean)
+        : [],
+    };
+  });
+  const unfilled = slotResults.filter((s) => s.filledBy === null).length;
+  const examsMet = unfilled === 0;
+
+  let plan: LevelResult["plan"] = { examsNeeded: 0, steps: [] };
+  if (!examsMet) {
+    const a = oracleCheapestAssignment(slots, holdings);
+    plan = {
+      examsNeeded: a.cost,
+      steps: slots
+        .map((s, i) => {
+          const p = a.assignment[i];
+          return { slotId: s.id, individualId: p === null ? null : pool[p].id, needs: a.needs[i] };
+        })
+        .filter((st) => st.needs.length > 0),
+    };
+  }
+
+  const checklist: ChecklistItem[] = slotResults
+    .filter((s) => s.filledBy === null)
+    .map((s) => {
+      const candidates = pool
+        .map((p, idx) => ({ p, idx, missing: missingGroups(s.requires, p.countingGroups) }))
+        .filter((c) => !usedIdx.has(c.idx))
+        .sort((x, y) => x.missing.length - y.missing.length || x.idx - y.idx)
+        .slice(0, 3)
+        .map((c) => ({
+          individualId: c.p.id,
+          name: c.p.name,
+          has: s.requires.filter((g) => c.p.countingGroups.includes(g)),
+          missing: c.missing,
+        }));
+      return { slotId: s.id, requires: [...s.requires], closest: candidates };
+    });
+
+  const revenueMet = revenueCents >= thresholdCents;
+  return {
+    achieved: revenueMet && examsMet,
+    revenue: { met: revenueMet, thresholdCents, shortfallCents: Math.max(0, thresholdCents - revenueCents) },
+    exams: { met: examsMet, unfilled, slots: slotResults },
+    plan,
+    checklist,
+  };
+}
+
+/**
+ * Evaluate a partner's Cloud CRM competency standing as of a date under a rule set (default V1).
+ * Throws RangeError on malformed input (dates not YYYY-MM-DD, amounts not safe integers).
+ */
+export function oracleEvaluate(facts: PartnerFacts, options: EvaluateOptions): Omit<Evaluation, "qualifyingRevenueCentsExact"> {
+  const asOf = assertDate(options.asOf, "asOf");
+  const rs = getRuleSet(options.ruleSet ?? DEFAULT_RULE_SET);
+  if (facts.market !== "developed" && facts.market !== "developing") {
+    throw new RangeError(`market must be "developed" or "developing", got ${JSON.stringify(facts.market)}`);
+  }
+  for (const c of facts.customers) {
+    optDate(c.dporFrom, `dporFrom of customer ${c.id}`);
+    optDate(c.dporUntil, `dporUntil of customer ${c.id}`);
+  }
+  const window = ttmWindow(asOf);
+
+  // Revenue
+  const counted: CountedRevenueLine[] = [];
+  const excluded: ExcludedRevenueLine[] = [];
+  let qualifying = 0;
+  const dporCache = new Map<string, boolean>();
+  for (let index = 0; index < facts.revenue.length; index++) {
+    const line = facts.revenue[index];
+    assertDate(line.date, `date of revenue line ${line.id ?? line.customerId}`);
+    const amountCents = assertCents(line.amountCents, `amountCents of revenue line ${line.id ?? line.customerId}`);
+    const base = {
+      index,
+      ...(line.id !== undefined ? { id: line.id } : {}),
+      customerId: line.customerId,
+      product: line.product,
+      date: line.date,
+      amountCents,
+    };
+    let dpor = dporCache.get(line.customerId);
+    if (dpor === undefined) {
+      dpor = isDporOn(facts.customers, line.customerId, asOf);
+      dporCache.set(line.customerId, dpor);
+    }
+    if (!inWindow(line.date, window)) excluded.push({ ...base, reason: "outside-window" });
+    else if (!rs.eligibleProducts.includes(line.product)) excluded.push({ ...base, reason: "product-not-eligible" });
+    else if (!dpor) excluded.push({ ...base, reason: "not-dpor" });
+    else {
+      counted.push(base);
+      qualifying += amountCents;
+    }
+  }
+  if (!Number.isSafeInteger(qualifying)) throw new RangeError("qualifying revenue exceeds the safe integer range");
+
+  // Thresholds
+  const own = rs.thresholds[facts.market];
+  const thresholdSource: Evaluation["thresholdSource"] = own ? "market" : "developed-fallback";
+  const thresholds = own ?? rs.thresholds.developed!;
+
+  // People
+  const individualsStatus = facts.individuals.map((ind) => individualStatus(ind, rs, asOf));
+
+  const silver = levelResult(rs.slots.silver, individualsStatus, qualifying, thresholds.silver);
+  const gold = levelResult(rs.slots.gold, individualsStatus, qualifying, thresholds.gold);
+  const level: Level = gold.achieved ? "gold" : silver.achieved ? "silver" : "none";
+
+  return {
+    asOf,
+    ruleSet: rs.id,
+    level,
+    window,
+    qualifyingRevenueCents: qualifying,
+    excludedRevenue: excluded,
+    silver,
+    gold,
+    market: facts.market,
+    thresholdSource,
+    productWording: rs.productWording,
+    counted,
+    individualsStatus,
+  };
+}
+
