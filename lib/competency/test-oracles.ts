@@ -1,13 +1,19 @@
 // The engine's earlier, straightforward implementations, kept as test oracles for the fast paths
 // (tests only; not part of the public API). Matching: full enumeration of the 9^slots leaves; evaluate:
 // per-customer scans and number sums (throws beyond the safe range).
-import { assertDate, inWindow, ttmWindow } from "./dates";
-import { assertCents, isDporOn, isMemberOn, optDate } from "./evaluate";
+import { addDays, assertDate, inWindow, ttmWindow } from "./dates";
+import { assertCents, compareLevels, evaluate, isDporOn, isMemberOn, optDate } from "./evaluate";
+import { compileLevelScan } from "./level-scan";
+import { riskCandidateDates } from "./risk";
+import type { RiskCause, RiskProjection } from "./risk";
+import { changeDates } from "./timeline";
+import type { LevelChange } from "./timeline";
 import { groupsMask, missingGroups } from "./matching";
 import type { Assignment, SlotSpec } from "./matching";
 import { DEFAULT_RULE_SET, EXAM_GROUPS, getRuleSet, isExamAcceptedOn, normaliseExamCode } from "./rules";
 import type { RuleSet, SlotDefinition } from "./rules";
 import type {
+  RuleSetId,
   ChecklistItem,
   CountedRevenueLine,
   EvaluateOptions,
@@ -333,5 +339,123 @@ export function oracleEvaluate(facts: PartnerFacts, options: EvaluateOptions): O
     counted,
     individualsStatus,
   };
+}
+
+
+// ---- risk and timeline, as they were: evaluate / compileLevelScan at every candidate date ----
+
+function oracleDiffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts, level: "silver" | "gold"): RiskCause[] {
+  const date = after.asOf;
+  const causes: RiskCause[] = [];
+  const was = new Set(before.counted.map((c) => c.index));
+  const now = new Set(after.counted.map((c) => c.index));
+  const exclusion = new Map(after.excludedRevenue.map((x) => [x.index, x.reason]));
+  const dporLost = new Map<string, number>();
+  const dporGained = new Map<string, number>();
+  facts.revenue.forEach((l, i) => {
+    const id = l.id !== undefined ? { revenueId: l.id } : {};
+    if (was.has(i) && !now.has(i)) {
+      if (l.amountCents <= 0) return; // a credit dropping out only raises revenue
+      if (exclusion.get(i) === "not-dpor") dporLost.set(l.customerId, (dporLost.get(l.customerId) ?? 0) + l.amountCents);
+      else causes.push({ kind: "revenue-leaves-window", date, customerId: l.customerId, ...id, revenueDate: l.date, amountCents: l.amountCents });
+    } else if (!was.has(i) && now.has(i)) {
+      if (l.amountCents >= 0) return; // new positive revenue only raises
+      if (l.date === date) causes.push({ kind: "credit-enters-window", date, customerId: l.customerId, ...id, amountCents: l.amountCents });
+      else dporGained.set(l.customerId, (dporGained.get(l.customerId) ?? 0) + l.amountCents);
+    }
+  });
+  for (const [customerId, amountCents] of dporLost) causes.push({ kind: "dpor-ends", date, customerId, amountCents });
+  for (const [customerId, amountCents] of dporGained) causes.push({ kind: "dpor-starts", date, customerId, amountCents });
+
+  // People
+  const slotIdsOf = (id: string) =>
+    before[level].exams.slots.filter((s) => s.filledBy === id).map((s) => s.id);
+  before.individualsStatus.forEach((b, i) => {
+    const a = after.individualsStatus[i];
+    if (b.active && !a.active && b.countingGroups.length > 0) causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
+  });
+  const ended = new Map<string, string[]>();
+  after.individualsStatus.forEach((a, i) => {
+    const b = before.individualsStatus[i];
+    if (!a.active || !b.active) return;
+    for (const p of a.ignoredPasses) {
+      if (p.reason !== "acceptance-ended") continue;
+      if (!b.countingPasses.some((c) => c.exam === p.exam && c.passedOn === p.passedOn)) continue;
+      const list = ended.get(p.exam) ?? [];
+      if (!list.includes(a.id)) list.push(a.id);
+      ended.set(p.exam, list);
+    }
+  });
+  for (const [exam, individualIds] of ended) causes.push({ kind: "exam-acceptance-ends", date, exam, individualIds });
+  return causes;
+}
+
+export function oracleProjectRisk(
+  facts: PartnerFacts,
+  options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number },
+): RiskProjection {
+  const asOf = assertDate(options.asOf, "asOf");
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  const horizonDays = options.horizonDays ?? 365;
+  if (!Number.isInteger(horizonDays) || horizonDays < 0) throw new RangeError("horizonDays must be a non-negative integer");
+  const horizonTo = addDays(asOf, horizonDays);
+  const now = evaluate(facts, { asOf, ruleSet });
+  const base = { asOf, ruleSet, horizonDays, horizonTo, levelNow: now.level };
+  const levelOn = compileLevelScan(facts, ruleSet);
+  for (const d of riskCandidateDates(facts, ruleSet, asOf, horizonTo)) {
+    if (compareLevels(levelOn(d), now.level) < 0) {
+      const then = evaluate(facts, { asOf: d, ruleSet });
+      const before = evaluate(facts, { asOf: addDays(d, -1), ruleSet });
+      const lvl = now.level === "gold" ? "gold" : "silver";
+      const lr = then[lvl];
+      const lost: ("revenue" | "exams")[] = [];
+      if (!lr.revenue.met) lost.push("revenue");
+      if (!lr.exams.met) lost.push("exams");
+      const causes = oracleDiffCauses(before, then, facts, lvl).filter((c) =>
+        c.kind === "person-leaves" || c.kind === "exam-acceptance-ends" ? lost.includes("exams") : lost.includes("revenue"),
+      );
+      return { ...base, atRiskOn: d, levelThen: then.level, lost, causes };
+    }
+  }
+  return { ...base, atRiskOn: null, levelThen: now.level, lost: [], causes: [] };
+}
+
+export function oracleResultValidUntil(
+  facts: PartnerFacts,
+  options: { asOf: string; ruleSet?: RuleSetId; horizonDays: number },
+): string | null {
+  const asOf = assertDate(options.asOf, "asOf");
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  let next: string | null = changeDates(facts, ruleSet).find((d) => d > asOf) ?? null;
+  const horizonEnd = addDays(asOf, options.horizonDays);
+  const farDrop = riskCandidateDates(facts, ruleSet, horizonEnd, "9999-12-31")[0];
+  if (farDrop) {
+    const entersHorizon = addDays(farDrop, -options.horizonDays);
+    if (next === null || entersHorizon < next) next = entersHorizon;
+  }
+  return next;
+}
+
+export function oracleLevelHistory(facts: PartnerFacts, options: { through: string; ruleSet?: RuleSetId }): LevelChange[] {
+  const through = assertDate(options.through, "through");
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  const out: LevelChange[] = [];
+  let prev: Level = "none";
+  const levelOn = compileLevelScan(facts, ruleSet);
+  for (const d of changeDates(facts, ruleSet)) {
+    if (d > through) break;
+    if (levelOn(d) !== prev) {
+      const e = evaluate(facts, { asOf: d, ruleSet });
+      const lost: LevelChange["lost"] = [];
+      if (prev !== "none" && (e.level === "none" || prev === "gold")) {
+        const held = e[prev];
+        if (!held.revenue.met) lost.push("revenue");
+        if (!held.exams.met) lost.push("exams");
+      }
+      out.push({ date: d, from: prev, to: e.level, lost });
+      prev = e.level;
+    }
+  }
+  return out;
 }
 
