@@ -1,5 +1,5 @@
 // The evaluation engine: revenue (TTM, DPOR, product), exam passes, slot matching, plans.
-import { addMonths, assertDate, monthOf, ttmWindow } from "./dates";
+import { addMonths, assertDate, monthOf, packedYmd, ttmWindow } from "./dates";
 import { cheapestMasks, groupsMask, maskGroups, maxMatchingMasks, missingGroups } from "./matching";
 import { CentsSum } from "./money";
 import { DEFAULT_RULE_SET, getRuleSet, normaliseExamCode } from "./rules";
@@ -36,6 +36,13 @@ export function assertCents(n: unknown, what: string): number {
 export function optDate(d: string | null | undefined, what: string): string | null {
   if (d === null || d === undefined) return null;
   return assertDate(d, what);
+}
+
+/** Packed date of a valid date string; the message is built only on failure. */
+function packedOrThrow(d: string, what: () => string): number {
+  const p = typeof d === "string" ? packedYmd(d) : -1;
+  if (p < 0) assertDate(d, what());
+  return p;
 }
 
 /** Whether the partner is DPOR for the customer on `date` (any record of that customer id). */
@@ -105,15 +112,15 @@ function individualStatus(
   asOf: string,
   masks: number[],
 ): IndividualStatus {
-  optDate(ind.joinedOn, `joinedOn of individual ${ind.id}`);
-  optDate(ind.leftOn, `leftOn of individual ${ind.id}`);
+  if (ind.joinedOn !== null && ind.joinedOn !== undefined) packedOrThrow(ind.joinedOn, () => `joinedOn of individual ${ind.id}`);
+  if (ind.leftOn !== null && ind.leftOn !== undefined) packedOrThrow(ind.leftOn, () => `leftOn of individual ${ind.id}`);
   const active = isMemberOn(ind, asOf);
   const counting: UsedPass[] = [];
   const orders: number[] = [];
   const ignored: IndividualStatus["ignoredPasses"] = [];
   let mask = 0;
   for (const p of ind.passes) {
-    assertDate(p.passedOn, `passedOn of individual ${ind.id}`);
+    packedOrThrow(p.passedOn, () => `passedOn of individual ${ind.id}`);
     const code = normalisedCode(p.exam);
     const e = code === null ? undefined : prep.exams.get(code);
     let reason: IgnoredPassReason | null = null;
@@ -128,17 +135,30 @@ function individualStatus(
       mask |= e.bit;
     }
   }
-  if (counting.length > 1) {
-    // earliest first; ties by catalogue order (stable otherwise)
+  // earliest first; ties by catalogue order, then input order (stable)
+  if (counting.length > 16) {
     const idx = counting.map((_, i) => i);
-    idx.sort((a, b) => {
-      const x = counting[a]!.passedOn;
-      const y = counting[b]!.passedOn;
-      return x < y ? -1 : x > y ? 1 : orders[a]! - orders[b]!;
+    idx.sort((x, y) => {
+      const a = counting[x]!.passedOn;
+      const b = counting[y]!.passedOn;
+      return a < b ? -1 : a > b ? 1 : orders[x]! - orders[y]! || x - y;
     });
     const sorted = idx.map((i) => counting[i]!);
-    counting.length = 0;
-    counting.push(...sorted);
+    for (let i = 0; i < sorted.length; i++) counting[i] = sorted[i]!;
+  } else for (let i = 1; i < counting.length; i++) {
+    // insertion sort: a person has few passes
+    const c = counting[i]!;
+    const o = orders[i]!;
+    let j = i;
+    while (j > 0) {
+      const prev = counting[j - 1]!;
+      if (prev.passedOn < c.passedOn || (prev.passedOn === c.passedOn && orders[j - 1]! <= o)) break;
+      counting[j] = prev;
+      orders[j] = orders[j - 1]!;
+      j--;
+    }
+    counting[j] = c;
+    orders[j] = o;
   }
   masks.push(mask);
   return {
@@ -165,7 +185,6 @@ function levelResult(
 ): LevelResult {
   // Only active members can fill slots or be planned for; inactive ones hold no counting groups anyway.
   const matching = maxMatchingMasks(req, poolMasks);
-  const used = new Set<number>();
   let unfilled = 0;
   const slotResults = slots.map((s, i) => {
     const p = matching[i]!;
@@ -173,7 +192,6 @@ function levelResult(
       unfilled++;
       return { id: s.id, requires: [...s.requires], filledBy: null, passes: [] };
     }
-    used.add(p);
     const filledBy = pool[p]!;
     return {
       id: s.id,
@@ -204,14 +222,14 @@ function levelResult(
     // up to 3 unused active people, fewest missing groups first, then input order
     const r = req[i]!;
     const maxMissing = popcount3(r);
-    const buckets: number[][] = Array.from({ length: maxMissing + 1 }, () => []);
-    let found = 0;
+    const buckets: number[][] = [];
+    for (let m = 0; m <= maxMissing; m++) buckets.push([]);
     for (let idx = 0; idx < pool.length; idx++) {
-      if (used.has(idx)) continue;
+      if (matching.includes(idx)) continue;
       const b = buckets[popcount3(r & ~poolMasks[idx]!)]!;
       if (b.length < 3) {
         b.push(idx);
-        if (++found >= 3 * (maxMissing + 1)) break;
+        if (buckets[0]!.length === 3) break; // nobody later can come before these
       }
     }
     const closest: ChecklistCandidate[] = [];
@@ -253,17 +271,18 @@ export function evaluate(facts: PartnerFacts, options: EvaluateOptions): Evaluat
   if (facts.market !== "developed" && facts.market !== "developing") {
     throw new RangeError(`market must be "developed" or "developing", got ${JSON.stringify(facts.market)}`);
   }
+  const asOfP = packedYmd(asOf);
   // DPOR on the as-of date per customer id (any record).
   const dpor = new Set<string>();
   for (const c of facts.customers) {
-    optDate(c.dporFrom, `dporFrom of customer ${c.id}`);
-    optDate(c.dporUntil, `dporUntil of customer ${c.id}`);
-    if (c.dporFrom !== null && c.dporFrom !== undefined && c.dporFrom <= asOf && (c.dporUntil === null || c.dporUntil === undefined || asOf <= c.dporUntil)) {
-      dpor.add(c.id);
-    }
+    const from = c.dporFrom;
+    const until = c.dporUntil;
+    const f = from === null || from === undefined ? -1 : packedOrThrow(from, () => `dporFrom of customer ${c.id}`);
+    const u = until === null || until === undefined ? -1 : packedOrThrow(until, () => `dporUntil of customer ${c.id}`);
+    if (f >= 0 && f <= asOfP && (u < 0 || asOfP <= u)) dpor.add(c.id);
   }
   const window = ttmWindow(asOf);
-  const from = window.from;
+  const fromP = packedYmd(window.from);
 
   // Revenue
   const counted: CountedRevenueLine[] = [];
@@ -273,10 +292,13 @@ export function evaluate(facts: PartnerFacts, options: EvaluateOptions): Evaluat
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const date = line.date;
-    assertDate(date, `date of revenue line ${line.id ?? line.customerId}`);
-    const amountCents = assertCents(line.amountCents, `amountCents of revenue line ${line.id ?? line.customerId}`);
+    const dateP = packedOrThrow(date, () => `date of revenue line ${line.id ?? line.customerId}`);
+    const amountCents = line.amountCents;
+    if (typeof amountCents !== "number" || !Number.isSafeInteger(amountCents)) {
+      assertCents(amountCents, `amountCents of revenue line ${line.id ?? line.customerId}`);
+    }
     const reason =
-      date < from || date > asOf
+      dateP < fromP || dateP > asOfP
         ? "outside-window"
         : !prep.eligible.has(line.product)
           ? "product-not-eligible"

@@ -46,153 +46,171 @@ function popcount(x: number): number {
   return c;
 }
 
-/** Per type (0..7): how many people of that type are usable (at most k) and the indices of the first k. */
-function typeTable(masks: ArrayLike<number>, k: number): { first: Int32Array; avail: Int32Array } {
-  const first = new Int32Array(8 * k);
-  const avail = new Int32Array(8);
+// Search state, module-level so that a search allocates nothing but its result (the engine is
+// synchronous and the search calls no outside code, so it is never re-entered).
+let n = 0; // slots
+let k = 1; // people kept per type: at most n can be used
+let req: readonly number[] = [];
+let first = new Int32Array(8 * 8); // first[t * k + j]: index of the j-th person of type t
+const avail = new Int32Array(8); // usable people per type (≤ k)
+const used = new Int32Array(8);
+let cur = new Int32Array(8);
+let best = new Int32Array(8);
+let cand = new Int32Array(64); // per depth s: candidate types at cand[s * 8 ...]
+let key = new Float64Array(72); // cheapest: key[s * 9 + t]
+let bestScore = 0;
+let rootBound = 0;
+let done = false;
+
+function setUp(slotReq: readonly number[], masks: ArrayLike<number>): void {
+  n = slotReq.length;
+  k = Math.max(1, n);
+  req = slotReq;
+  if (first.length < 8 * k) first = new Int32Array(8 * k);
+  if (cur.length < n) {
+    cur = new Int32Array(n);
+    best = new Int32Array(n);
+    cand = new Int32Array(8 * n);
+    key = new Float64Array(9 * n);
+  }
+  avail.fill(0);
+  used.fill(0);
+  cur.fill(-1, 0, n);
+  best.fill(-1, 0, n);
+  done = false;
   for (let i = 0; i < masks.length; i++) {
     const t = masks[i]! & 7;
     if (avail[t]! < k) first[t * k + avail[t]!++] = i;
   }
-  return { first, avail };
+}
+
+/** The candidate types at slot s (allowed by `need`, with a person left), in increasing person index; returns how many. */
+function candidates(s: number, need: number): number {
+  const base = s * 8;
+  let m = 0;
+  for (let t = 0; t < 8; t++) {
+    if ((t & need) !== need || used[t]! >= avail[t]!) continue;
+    const p = first[t * k + used[t]!]!;
+    let j = m++;
+    while (j > 0 && first[cand[base + j - 1]! * k + used[cand[base + j - 1]!]!]! > p) {
+      cand[base + j] = cand[base + j - 1]!;
+      j--;
+    }
+    cand[base + j] = t;
+  }
+  return m;
+}
+
+function result(): number[] {
+  const out = new Array<number>(n);
+  for (let s = 0; s < n; s++) out[s] = best[s]!;
+  return out;
+}
+
+/** Upper bound on the slots s.. that can still be filled (distinctness relaxed). */
+function fillBound(s: number): number {
+  let c = 0;
+  for (let j = s; j < n; j++) {
+    const r = req[j]!;
+    for (let t = 0; t < 8; t++) {
+      if ((t & r) === r && used[t]! < avail[t]!) {
+        c++;
+        break;
+      }
+    }
+  }
+  return c;
+}
+
+function searchFill(s: number, filled: number): void {
+  if (s === n) {
+    if (filled > bestScore) {
+      bestScore = filled;
+      for (let j = 0; j < n; j++) best[j] = cur[j]!;
+      if (filled === rootBound) done = true;
+    }
+    return;
+  }
+  if (filled + fillBound(s) <= bestScore) return;
+  const m = candidates(s, req[s]!);
+  for (let i = 0; i < m; i++) {
+    const t = cand[s * 8 + i]!;
+    cur[s] = first[t * k + used[t]!]!;
+    used[t]!++;
+    searchFill(s + 1, filled + 1);
+    used[t]!--;
+    if (done) return;
+  }
+  cur[s] = -1;
+  searchFill(s + 1, filled);
 }
 
 /**
- * Maximum matching on masks: req[s] = required-group mask of slot s, masks[p] = held-group mask of
+ * Maximum matching on masks: slotReq[s] = required-group mask of slot s, masks[p] = held-group mask of
  * person p. Returns per slot the person index or −1. Among maximum matchings, the lexicographically
- * smallest per-slot person indices (unfilled last), restricted to using people of a type in input order.
+ * smallest per-slot person indices (unfilled last), people of a type being used in input order.
  */
-export function maxMatchingMasks(req: readonly number[], masks: ArrayLike<number>): Int32Array {
-  const n = req.length;
-  const k = Math.max(1, n);
-  const { first, avail } = typeTable(masks, k);
-  const used = new Int32Array(8);
-  const cur = new Int32Array(n).fill(-1);
-  const best = new Int32Array(n).fill(-1);
-  const cand = new Int32Array(8 * Math.max(1, n));
-  let bestCount = -1;
-  let done = false;
-  const bound = (s: number): number => {
-    let c = 0;
-    for (let j = s; j < n; j++) {
-      const r = req[j]!;
-      for (let t = 0; t < 8; t++) {
-        if ((t & r) === r && used[t]! < avail[t]!) {
-          c++;
-          break;
-        }
-      }
+export function maxMatchingMasks(slotReq: readonly number[], masks: ArrayLike<number>): number[] {
+  setUp(slotReq, masks);
+  bestScore = -1;
+  rootBound = fillBound(0);
+  searchFill(0, 0);
+  return result();
+}
+
+/** Lower bound on the key of slots s.. (distinctness relaxed). */
+function costBound(s: number): number {
+  let lb = 0;
+  for (let j = s; j < n; j++) {
+    let m = key[j * 9 + 8]!;
+    for (let t = 0; t < 8; t++) if (used[t]! < avail[t]! && key[j * 9 + t]! < m) m = key[j * 9 + t]!;
+    lb += m;
+  }
+  return lb;
+}
+
+function searchCost(s: number, acc: number): void {
+  if (s === n) {
+    if (acc < bestScore) {
+      bestScore = acc;
+      for (let j = 0; j < n; j++) best[j] = cur[j]!;
+      if (acc === rootBound) done = true;
     }
-    return c;
-  };
-  const rootBound = bound(0);
-  const rec = (s: number, filled: number): void => {
-    if (s === n) {
-      if (filled > bestCount) {
-        bestCount = filled;
-        best.set(cur);
-        if (filled === rootBound) done = true;
-      }
-      return;
-    }
-    if (filled + bound(s) <= bestCount) return;
-    const r = req[s]!;
-    const base = s * 8;
-    let m = 0;
-    for (let t = 0; t < 8; t++) {
-      if ((t & r) !== r || used[t]! >= avail[t]!) continue;
-      const p = first[t * k + used[t]!]!;
-      let j = m++;
-      while (j > 0 && first[cand[base + j - 1]! * k + used[cand[base + j - 1]!]!]! > p) {
-        cand[base + j] = cand[base + j - 1]!;
-        j--;
-      }
-      cand[base + j] = t;
-    }
-    for (let i = 0; i < m; i++) {
-      const t = cand[base + i]!;
-      cur[s] = first[t * k + used[t]!]!;
-      used[t]!++;
-      rec(s + 1, filled + 1);
-      used[t]!--;
-      if (done) return;
-    }
-    cur[s] = -1;
-    rec(s + 1, filled);
-  };
-  rec(0, 0);
-  return best;
+    return;
+  }
+  if (acc + costBound(s) >= bestScore) return;
+  const m = candidates(s, 0);
+  for (let i = 0; i < m; i++) {
+    const t = cand[s * 8 + i]!;
+    cur[s] = first[t * k + used[t]!]!;
+    used[t]!++;
+    searchCost(s + 1, acc + key[s * 9 + t]!);
+    used[t]!--;
+    if (done) return;
+  }
+  cur[s] = -1;
+  searchCost(s + 1, acc + key[s * 9 + 8]!);
 }
 
 /**
  * Cheapest plan on masks (see cheapestAssignment): per slot the person index or −1 for a new person.
  * Minimises (exams, new people, people needing exams), then the lexicographic per-slot person indices.
  */
-export function cheapestMasks(req: readonly number[], masks: ArrayLike<number>): Int32Array {
-  const n = req.length;
-  const k = Math.max(1, n);
-  const b = n + 1;
-  const { first, avail } = typeTable(masks, k);
+export function cheapestMasks(slotReq: readonly number[], masks: ArrayLike<number>): number[] {
+  setUp(slotReq, masks);
   // key[s * 9 + t]: (cost · b + fresh) · b + needing of type t (8 = a new person) on slot s; sums keep
-  // the lexicographic order because fresh and needing sum to at most n < b.
-  const key = new Float64Array(n * 9);
+  // the lexicographic order because fresh and needing each sum to at most n < b.
+  const b = n + 1;
   for (let s = 0; s < n; s++) {
     for (let t = 0; t < 9; t++) {
       const c = t === 8 ? popcount(req[s]!) : popcount(req[s]! & ~t);
       key[s * 9 + t] = (c * b + (t === 8 ? 1 : 0)) * b + (c > 0 ? 1 : 0);
     }
   }
-  const used = new Int32Array(8);
-  const cur = new Int32Array(n).fill(-1);
-  const best = new Int32Array(n).fill(-1);
-  const cand = new Int32Array(8 * Math.max(1, n));
-  let bestKey = Infinity;
-  let done = false;
-  const bound = (s: number): number => {
-    let lb = 0;
-    for (let j = s; j < n; j++) {
-      let m = key[j * 9 + 8]!;
-      for (let t = 0; t < 8; t++) if (used[t]! < avail[t]! && key[j * 9 + t]! < m) m = key[j * 9 + t]!;
-      lb += m;
-    }
-    return lb;
-  };
-  const rootBound = bound(0);
-  const rec = (s: number, acc: number): void => {
-    if (s === n) {
-      if (acc < bestKey) {
-        bestKey = acc;
-        best.set(cur);
-        if (acc === rootBound) done = true;
-      }
-      return;
-    }
-    if (acc + bound(s) >= bestKey) return;
-    const base = s * 8;
-    let m = 0;
-    for (let t = 0; t < 8; t++) {
-      if (used[t]! >= avail[t]!) continue;
-      const p = first[t * k + used[t]!]!;
-      let j = m++;
-      while (j > 0 && first[cand[base + j - 1]! * k + used[cand[base + j - 1]!]!]! > p) {
-        cand[base + j] = cand[base + j - 1]!;
-        j--;
-      }
-      cand[base + j] = t;
-    }
-    for (let i = 0; i < m; i++) {
-      const t = cand[base + i]!;
-      cur[s] = first[t * k + used[t]!]!;
-      used[t]!++;
-      rec(s + 1, acc + key[s * 9 + t]!);
-      used[t]!--;
-      if (done) return;
-    }
-    cur[s] = -1;
-    rec(s + 1, acc + key[s * 9 + 8]!);
-  };
-  rec(0, 0);
-  return best;
+  bestScore = Infinity;
+  rootBound = costBound(0);
+  searchCost(0, 0);
+  return result();
 }
 
 /**
