@@ -7,6 +7,7 @@
 // passes 2^53 cents evaluates without throwing.
 import { spawnSync } from "node:child_process";
 import { writeSync } from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import {
   addDays,
@@ -195,7 +196,10 @@ function hugeMoney(): void {
 if (values["large-only"]) {
   large();
 } else {
-  console.log(`bench:engine — node ${process.version}, ${MS} ms per function, as of ${AS_OF}, rule set ${RULE_SET}`);
+  console.log(
+    `bench:engine — node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}, ` +
+      `${MS} ms per function, as of ${AS_OF}, rule set ${RULE_SET}`,
+  );
   small("typical partner", TYPICAL);
   small("158-line/24-person partner", MEDIUM);
   hugeMoney();

@@ -4,7 +4,7 @@
 // sweep keeps the DPOR-counted revenue and the number of members per holding type up to date, so the
 // level after each day's events costs O(1) — the whole history is O(n log n) for n facts.
 // Gives exactly evaluate(facts, {asOf}).level on every day (property tests compare it with evaluate).
-import { dayOf, leavesWindowDay, packedOf, packedToDay } from "./dates";
+import { dayOf, leavesWindowDay, packedOf, packedToDay, packedYmd } from "./dates";
 import { assertCents, normalisedCode, optDate, prepareRuleSet } from "./evaluate";
 import { DEFAULT_RULE_SET, getRuleSet } from "./rules";
 import type { Level, PartnerFacts, RuleSetId } from "./types";
@@ -37,6 +37,34 @@ export function canFillAll(slotMasks: readonly number[], typeCounts: Int32Array,
     }
   }
   return false;
+}
+
+/** Positions 0..n−1 of `days` in increasing day order (stable). */
+function sortByDay(days: Int32Array, n: number): Int32Array {
+  const order = new Int32Array(n);
+  if (n === 0) return order;
+  let min = days[0]!;
+  let max = days[0]!;
+  for (let i = 1; i < n; i++) {
+    const d = days[i]!;
+    if (d < min) min = d;
+    else if (d > max) max = d;
+  }
+  const range = max - min + 1;
+  if (range <= 4 * n + 1024) {
+    const start = new Int32Array(range + 1);
+    for (let i = 0; i < n; i++) start[days[i]! - min + 1]!++;
+    for (let d = 1; d <= range; d++) start[d]! += start[d - 1]!;
+    for (let i = 0; i < n; i++) order[start[days[i]! - min]!++] = i;
+    return order;
+  }
+  let mult = 1;
+  while (mult <= n) mult *= 2;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (days[i]! + DAY_OFFSET) * mult + i;
+  keys.sort();
+  for (let j = 0; j < n; j++) order[j] = keys[j]! % mult;
+  return order;
 }
 
 /**
@@ -107,8 +135,10 @@ export class LevelSweep {
     let safe = true;
     for (let i = 0; i < facts.revenue.length; i++) {
       const line = facts.revenue[i]!;
-      const p = packedOf(line.date, `date of revenue line ${line.id ?? line.customerId}`);
-      const a = assertCents(line.amountCents, `amountCents of revenue line ${line.id ?? line.customerId}`);
+      let p = typeof line.date === "string" ? packedYmd(line.date) : -1;
+      if (p < 0) p = packedOf(line.date, `date of revenue line ${line.id ?? line.customerId}`);
+      const a = line.amountCents;
+      if (typeof a !== "number" || !Number.isSafeInteger(a)) assertCents(a, `amountCents of revenue line ${line.id ?? line.customerId}`);
       const leaves = leavesWindowDay(p);
       amounts[i] = a;
       const c = custIndex.get(line.customerId);
@@ -150,7 +180,8 @@ export class LevelSweep {
       else push(dayOf(ind.joinedOn), JOIN, i);
       if (ind.leftOn !== null && ind.leftOn !== undefined) push(dayOf(ind.leftOn), LEAVE, i);
       for (const p of ind.passes) {
-        const on = dayOf(p.passedOn, `passedOn of individual ${ind.id}`);
+        const pp = typeof p.passedOn === "string" ? packedYmd(p.passedOn) : -1;
+        const on = pp >= 0 ? packedToDay(pp) : dayOf(p.passedOn, `passedOn of individual ${ind.id}`);
         const code = normalisedCode(p.exam);
         const e = code === null ? undefined : prep.exams.get(code);
         if (!e) continue;
@@ -168,18 +199,15 @@ export class LevelSweep {
       if (t === 0) this.typeCounts[0]!++;
     });
 
-    // Sort the events by day (key: day, then position), once.
-    let mult = 1;
-    while (mult <= n) mult *= 2;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (days[i]! + DAY_OFFSET) * mult + i;
-    keys.sort();
+    // Sort the events by day, once: a counting sort when the days span a range comparable to the number
+    // of events (the usual case), else a numeric sort of (day, position) keys.
+    const order = sortByDay(days, n);
     this.days = new Int32Array(n);
     this.kinds = new Uint8Array(n);
     this.targets = new Int32Array(n);
     this.extra = new Int32Array(n);
     for (let j = 0; j < n; j++) {
-      const i = keys[j]! % mult;
+      const i = order[j]!;
       this.days[j] = days[i]!;
       this.kinds[j] = kinds[i]!;
       this.targets[j] = targets[i]!;
