@@ -38,10 +38,10 @@ export function optDate(d: string | null | undefined, what: string): string | nu
   return assertDate(d, what);
 }
 
-/** Packed date of a valid date string; the message is built only on failure. */
-function packedOrThrow(d: string, what: () => string): number {
+/** Packed date of a valid date string; else RangeError "<what> <id> must be …" (built only on failure). */
+function packedOrThrow(d: string, what: string, id: string): number {
   const p = typeof d === "string" ? packedYmd(d) : -1;
-  if (p < 0) assertDate(d, what());
+  if (p < 0) assertDate(d, `${what} ${id}`);
   return p;
 }
 
@@ -112,15 +112,15 @@ function individualStatus(
   asOf: string,
   masks: number[],
 ): IndividualStatus {
-  if (ind.joinedOn !== null && ind.joinedOn !== undefined) packedOrThrow(ind.joinedOn, () => `joinedOn of individual ${ind.id}`);
-  if (ind.leftOn !== null && ind.leftOn !== undefined) packedOrThrow(ind.leftOn, () => `leftOn of individual ${ind.id}`);
+  if (ind.joinedOn !== null && ind.joinedOn !== undefined) packedOrThrow(ind.joinedOn, "joinedOn of individual", ind.id);
+  if (ind.leftOn !== null && ind.leftOn !== undefined) packedOrThrow(ind.leftOn, "leftOn of individual", ind.id);
   const active = isMemberOn(ind, asOf);
   const counting: UsedPass[] = [];
   const orders: number[] = [];
   const ignored: IndividualStatus["ignoredPasses"] = [];
   let mask = 0;
   for (const p of ind.passes) {
-    packedOrThrow(p.passedOn, () => `passedOn of individual ${ind.id}`);
+    packedOrThrow(p.passedOn, "passedOn of individual", ind.id);
     const code = normalisedCode(p.exam);
     const e = code === null ? undefined : prep.exams.get(code);
     let reason: IgnoredPassReason | null = null;
@@ -277,8 +277,8 @@ export function evaluate(facts: PartnerFacts, options: EvaluateOptions): Evaluat
   for (const c of facts.customers) {
     const from = c.dporFrom;
     const until = c.dporUntil;
-    const f = from === null || from === undefined ? -1 : packedOrThrow(from, () => `dporFrom of customer ${c.id}`);
-    const u = until === null || until === undefined ? -1 : packedOrThrow(until, () => `dporUntil of customer ${c.id}`);
+    const f = from === null || from === undefined ? -1 : packedOrThrow(from, "dporFrom of customer", c.id);
+    const u = until === null || until === undefined ? -1 : packedOrThrow(until, "dporUntil of customer", c.id);
     if (f >= 0 && f <= asOfP && (u < 0 || asOfP <= u)) dpor.add(c.id);
   }
   const window = ttmWindow(asOf);
@@ -292,7 +292,7 @@ export function evaluate(facts: PartnerFacts, options: EvaluateOptions): Evaluat
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const date = line.date;
-    const dateP = packedOrThrow(date, () => `date of revenue line ${line.id ?? line.customerId}`);
+    const dateP = packedOrThrow(date, "date of revenue line", line.id ?? line.customerId);
     const amountCents = line.amountCents;
     if (typeof amountCents !== "number" || !Number.isSafeInteger(amountCents)) {
       assertCents(amountCents, `amountCents of revenue line ${line.id ?? line.customerId}`);

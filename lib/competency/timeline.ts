@@ -146,7 +146,10 @@ export interface EvaluationSummary {
   level: Level;
   /** The level above the current one; null at Gold. */
   nextLevel: "silver" | "gold" | null;
+  /** As Evaluation.qualifyingRevenueCents: exact when a safe integer, else the nearest double. */
   qualifyingRevenueCents: number;
+  /** The exact value as a decimal integer string (Evaluation.qualifyingRevenueCentsExact). */
+  qualifyingRevenueCentsExact: string;
   /** Next level's revenue threshold and shortfall (Gold's at Gold, with no shortfall). */
   nextThresholdCents: number;
   nextShortfallCents: number;
@@ -171,6 +174,7 @@ export function summarize(e: Evaluation): EvaluationSummary {
     level: e.level,
     nextLevel,
     qualifyingRevenueCents: e.qualifyingRevenueCents,
+    qualifyingRevenueCentsExact: e.qualifyingRevenueCentsExact,
     nextThresholdCents: threshold,
     nextShortfallCents: shortfall,
     nextShortfallBasisPoints: threshold > 0 ? Math.ceil((shortfall * 10000) / threshold) : 0,
