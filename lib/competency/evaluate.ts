@@ -106,7 +106,7 @@ export function normalisedCode(exam: string): string | null {
 
 const GROUPS_OF: readonly (readonly ExamGroup[])[] = Array.from({ length: 8 }, (_, m) => maskGroups(m));
 
-function individualStatus(
+export function individualStatus(
   ind: PartnerFacts["individuals"][number],
   prep: PreparedRuleSet,
   asOf: string,
