@@ -1,6 +1,6 @@
 // The evaluation engine: revenue (TTM, DPOR, product), exam passes, slot matching, plans.
 import { addMonths, assertDate, monthOf, packedYmd, ttmWindow } from "./dates";
-import { cheapestMasks, groupsMask, maskGroups, maxMatchingMasks, missingGroups } from "./matching";
+import { cheapestMasks, groupsMask, maskGroups, maxMatchingMasks } from "./matching";
 import { CentsSum } from "./money";
 import { DEFAULT_RULE_SET, getRuleSet, normaliseExamCode } from "./rules";
 import type { ExamDefinition, RuleSet, SlotDefinition } from "./rules";
@@ -209,7 +209,8 @@ function levelResult(
     const steps: LevelResult["plan"]["steps"] = [];
     slots.forEach((s, i) => {
       const p = a[i]!;
-      const needs = p < 0 ? missingGroups(s.requires, []) : missingGroups(s.requires, pool[p]!.countingGroups);
+      // the groups of the slot the person lacks, in A,B,C order (missingGroups on masks)
+      const needs = GROUPS_OF[req[i]! & ~(p < 0 ? 0 : poolMasks[p]!)]!.slice();
       examsNeeded += needs.length;
       if (needs.length > 0) steps.push({ slotId: s.id, individualId: p < 0 ? null : pool[p]!.id, needs });
     });
@@ -241,7 +242,7 @@ function levelResult(
           individualId: p.id,
           name: p.name,
           has: s.requires.filter((g) => p.countingGroups.includes(g)),
-          missing: missingGroups(s.requires, p.countingGroups),
+          missing: GROUPS_OF[r & ~poolMasks[idx]!]!.slice(),
         });
       }
     }
