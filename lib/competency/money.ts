@@ -22,20 +22,9 @@ export class CentsSum {
     }
   }
 
-  /** Adds (sign 1) or subtracts (sign −1) another sum. */
-  addSum(o: CentsSum, sign: 1 | -1): void {
-    this.add(sign * o.n);
-    if (o.big !== 0n) this.big += sign === 1 ? o.big : -o.big;
-  }
-
   /** The exact value. */
   value(): bigint {
     return this.big + BigInt(this.n);
-  }
-
-  /** Whether the exact value is a safe integer (then toNumber() is exact). */
-  isSafe(): boolean {
-    return this.big === 0n || Number.isSafeInteger(Number(this.value()));
   }
 
   /** The value as a number: exact when safe, else the nearest double (|x| ≥ 2^53, not a safe integer). */
