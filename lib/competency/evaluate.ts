@@ -171,6 +171,31 @@ export function individualStatus(
   };
 }
 
+/** The groups of `requires` (in its order) that a holder of `mask` holds. */
+function groupsHeld(requires: readonly ExamGroup[], mask: number): ExamGroup[] {
+  const out: ExamGroup[] = [];
+  for (let i = 0; i < requires.length; i++) {
+    const g = requires[i]!;
+    if ((mask & (g === "A" ? 1 : g === "B" ? 2 : 4)) !== 0) out.push(g);
+  }
+  return out;
+}
+
+/** Per required group (in order), the first counting pass of that group, skipping groups without one. */
+function firstPasses(requires: readonly ExamGroup[], passes: readonly UsedPass[]): UsedPass[] {
+  const out: UsedPass[] = [];
+  for (let i = 0; i < requires.length; i++) {
+    const g = requires[i]!;
+    for (let j = 0; j < passes.length; j++) {
+      if (passes[j]!.group === g) {
+        out.push(passes[j]!);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function popcount3(x: number): number {
   return (x & 1) + ((x >> 1) & 1) + ((x >> 2) & 1);
 }
@@ -197,7 +222,7 @@ function levelResult(
       id: s.id,
       requires: [...s.requires],
       filledBy: filledBy.id,
-      passes: s.requires.map((g) => filledBy.countingPasses.find((c) => c.group === g)!).filter(Boolean),
+      passes: firstPasses(s.requires, filledBy.countingPasses),
     };
   });
   const examsMet = unfilled === 0;
@@ -241,7 +266,7 @@ function levelResult(
         closest.push({
           individualId: p.id,
           name: p.name,
-          has: s.requires.filter((g) => p.countingGroups.includes(g)),
+          has: groupsHeld(s.requires, poolMasks[idx]!),
           missing: GROUPS_OF[r & ~poolMasks[idx]!]!.slice(),
         });
       }
