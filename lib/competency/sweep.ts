@@ -202,17 +202,21 @@ export class LevelSweep {
     // Sort the events by day, once: a counting sort when the days span a range comparable to the number
     // of events (the usual case), else a numeric sort of (day, position) keys.
     const order = sortByDay(days, n);
-    this.days = new Int32Array(n);
-    this.kinds = new Uint8Array(n);
-    this.targets = new Int32Array(n);
-    this.extra = new Int32Array(n);
+    const sDays = new Int32Array(n);
+    const sKinds = new Uint8Array(n);
+    const sTargets = new Int32Array(n);
+    const sExtra = new Int32Array(n);
     for (let j = 0; j < n; j++) {
       const i = order[j]!;
-      this.days[j] = days[i]!;
-      this.kinds[j] = kinds[i]!;
-      this.targets[j] = targets[i]!;
-      this.extra[j] = extra[i]!;
+      sDays[j] = days[i]!;
+      sKinds[j] = kinds[i]!;
+      sTargets[j] = targets[i]!;
+      sExtra[j] = extra[i]!;
     }
+    this.days = sDays;
+    this.kinds = sKinds;
+    this.targets = sTargets;
+    this.extra = sExtra;
   }
 
   /** The day of the next event not applied yet, or Infinity. */
