@@ -156,15 +156,6 @@ export function ttmWindow(asOf: string): { from: string; to: string } {
   return { from: addDays(addYears(asOf, -1), 1), to: asOf };
 }
 
-/** Day number of ttmWindow(asOf).from, from a packed valid date (throws as ttmWindow does). */
-export function windowFromDay(p: number): number {
-  const y = Math.floor(p / 10000) - 1;
-  const m = Math.floor(p / 100) % 100;
-  const d = Math.min(p % 100, daysInMonth(y, m));
-  if (y < 1) computedDate(y, m, d);
-  return civilToDay(y, m, d) + 1;
-}
-
 /** Day number of leavesWindowOn(date), from a packed valid date (throws as leavesWindowOn does). */
 export function leavesWindowDay(p: number): number {
   const y = Math.floor(p / 10000) + 1;
