@@ -1,8 +1,6 @@
 // Pure YYYY-MM-DD helpers. Integer day arithmetic on the proleptic Gregorian calendar;
 // no Date objects, no time zones.
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
@@ -12,26 +10,47 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/**
+ * y * 10000 + m * 100 + d of a strict "YYYY-MM-DD" naming a real date (years 0001–9999), else -1.
+ * The language of /^(\d{4})-(\d{2})-(\d{2})$/ plus the calendar check, without a regex.
+ */
+export function packedYmd(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const c0 = s.charCodeAt(0) - 48, c1 = s.charCodeAt(1) - 48, c2 = s.charCodeAt(2) - 48, c3 = s.charCodeAt(3) - 48;
+  const c5 = s.charCodeAt(5) - 48, c6 = s.charCodeAt(6) - 48, c8 = s.charCodeAt(8) - 48, c9 = s.charCodeAt(9) - 48;
+  if ((c0 | c1 | c2 | c3 | c5 | c6 | c8 | c9) < 0) return -1;
+  if (c0 > 9 || c1 > 9 || c2 > 9 || c3 > 9 || c5 > 9 || c6 > 9 || c8 > 9 || c9 > 9) return -1;
+  const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+  const m = c5 * 10 + c6;
+  const d = c8 * 10 + c9;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10000 + m * 100 + d;
+}
+
 /** Strict "YYYY-MM-DD" that names a real calendar date (years 0001–9999). */
 export function isValidDate(s: unknown): s is string {
-  if (typeof s !== "string") return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  return typeof s === "string" && packedYmd(s) >= 0;
+}
+
+function invalid(s: unknown, what: string): RangeError {
+  return new RangeError(`${what} must be a real date as YYYY-MM-DD, got ${JSON.stringify(s)}`);
 }
 
 export function assertDate(s: unknown, what = "date"): string {
-  if (!isValidDate(s)) throw new RangeError(`${what} must be a real date as YYYY-MM-DD, got ${JSON.stringify(s)}`);
+  if (typeof s !== "string" || packedYmd(s) < 0) throw invalid(s, what);
   return s;
 }
 
-function parts(s: string): [number, number, number] {
-  assertDate(s);
-  return [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+/** Packed y*10000+m*100+d of a valid date; throws RangeError otherwise. */
+function packed(s: string, what = "date"): number {
+  const p = typeof s === "string" ? packedYmd(s) : -1;
+  if (p < 0) throw invalid(s, what);
+  return p;
+}
+
+/** The packed y*10000+m*100+d of a valid date string (throws RangeError with `what` otherwise). */
+export function packedOf(s: string, what = "date"): number {
+  return packed(s, what);
 }
 
 function pad(n: number, w: number): string {
@@ -42,15 +61,35 @@ export function formatDate(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
-/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
-export function toDayNumber(s: string): number {
-  const [year, m, d] = parts(s);
-  const y = year - (m <= 2 ? 1 : 0);
+/** A computed y/m/d as a date string; RangeError when outside years 0001–9999 (as assertDate would say). */
+function computedDate(y: number, m: number, d: number): string {
+  const out = formatDate(y, m, d);
+  if (y < 1 || y > 9999) throw invalid(out, "computed date");
+  return out;
+}
+
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+export function civilToDay(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+export function packedToDay(p: number): number {
+  return civilToDay(Math.floor(p / 10000), Math.floor(p / 100) % 100, p % 100);
+}
+
+/** Day number of a valid date string (throws RangeError with `what` otherwise). */
+export function dayOf(s: string, what = "date"): number {
+  return packedToDay(packed(s, what));
+}
+
+/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+export function toDayNumber(s: string): number {
+  return packedToDay(packed(s));
 }
 
 export function fromDayNumber(z: number): string {
@@ -63,9 +102,7 @@ export function fromDayNumber(z: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp + (mp < 10 ? 3 : -9);
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const out = formatDate(y, m, d);
-  assertDate(out, "computed date");
-  return out;
+  return computedDate(y, m, d);
 }
 
 export function addDays(s: string, n: number): string {
@@ -81,20 +118,20 @@ export function daysBetween(a: string, b: string): number {
 /** Same calendar date n years later/earlier; Feb 29 in a non-leap target year becomes Feb 28. */
 export function addYears(s: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addYears: n must be an integer, got ${n}`);
-  const [y, m, d] = parts(s);
-  const ty = y + n;
-  const out = formatDate(ty, m, Math.min(d, daysInMonth(ty, m)));
-  return assertDate(out, "computed date");
+  const p = packed(s);
+  const m = Math.floor(p / 100) % 100;
+  const ty = Math.floor(p / 10000) + n;
+  return computedDate(ty, m, Math.min(p % 100, daysInMonth(ty, m)));
 }
 
 /** Same day-of-month n months later/earlier, clamped to the month's last day. */
 export function addMonths(s: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addMonths: n must be an integer, got ${n}`);
-  const [y, m, d] = parts(s);
-  const idx = y * 12 + (m - 1) + n;
+  const p = packed(s);
+  const idx = Math.floor(p / 10000) * 12 + (Math.floor(p / 100) % 100 - 1) + n;
   const ty = Math.floor(idx / 12);
   const tm = idx - ty * 12 + 1;
-  return assertDate(formatDate(ty, tm, Math.min(d, daysInMonth(ty, tm))), "computed date");
+  return computedDate(ty, tm, Math.min(p % 100, daysInMonth(ty, tm)));
 }
 
 export function compareDates(a: string, b: string): number {
@@ -119,6 +156,16 @@ export function ttmWindow(asOf: string): { from: string; to: string } {
   return { from: addDays(addYears(asOf, -1), 1), to: asOf };
 }
 
+/** Day number of leavesWindowOn(date), from a packed valid date (throws as leavesWindowOn does). */
+export function leavesWindowDay(p: number): number {
+  const y = Math.floor(p / 10000) + 1;
+  const m = Math.floor(p / 100) % 100;
+  const d = p % 100;
+  if (y > 9999) computedDate(y, m, Math.min(d, daysInMonth(y, m)));
+  // The same calendar date a year later; Feb 29 leaves on Mar 1 (the window of Feb 28 still starts on it).
+  return m === 2 && d === 29 ? civilToDay(y, 3, 1) : civilToDay(y, m, d);
+}
+
 export function inWindow(date: string, w: { from: string; to: string }): boolean {
   return w.from <= date && date <= w.to;
 }
@@ -128,9 +175,7 @@ export function inWindow(date: string, w: { from: string; to: string }): boolean
  * Usually the same calendar date one year later; for Feb 29 it is Mar 1 of the next year.
  */
 export function leavesWindowOn(date: string): string {
-  let d = addYears(date, 1);
-  while (ttmWindow(d).from <= date) d = addDays(d, 1);
-  return d;
+  return fromDayNumber(leavesWindowDay(packed(date)));
 }
 
 /** "YYYY-MM" of a date. */

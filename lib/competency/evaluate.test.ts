@@ -209,9 +209,28 @@ describe("revenue eligibility", () => {
     expect(() => evaluate(facts({ revenue: [line("c1", "2017-01-01", 2 ** 60)] }), { asOf: AS_OF })).toThrow(RangeError);
     expect(() => evaluate(facts({ revenue: [line("c1", "2017-02-30", 1)] }), { asOf: AS_OF })).toThrow(RangeError);
     expect(() => evaluate(facts(), { asOf: "2017-6-30" })).toThrow(RangeError);
-    expect(() =>
-      evaluate(facts({ revenue: [line("c1", "2017-01-01", 2 ** 52), line("c1", "2017-01-01", 2 ** 52)] }), { asOf: AS_OF }),
-    ).toThrow(RangeError);
+  });
+
+  it("sums beyond the safe integer range exactly, without throwing", () => {
+    const e = evaluate(facts({ revenue: [line("c1", "2017-01-01", 2 ** 52), line("c1", "2017-01-01", 2 ** 52)], individuals: GOLD_TEAM() }), { asOf: AS_OF });
+    expect(e.qualifyingRevenueCents).toBe(2 ** 53);
+    expect(Number.isSafeInteger(e.qualifyingRevenueCents)).toBe(false);
+    expect(e.qualifyingRevenueCentsExact).toBe("9007199254740992");
+    expect(e.level).toBe("gold");
+    expect(e.gold.revenue.shortfallCents).toBe(0);
+    // 2^53 + 1 is not a double: the number is the nearest one, the decimal string is exact
+    const odd = evaluate(facts({ revenue: [line("c1", "2017-01-01", 2 ** 52), line("c1", "2017-01-02", 2 ** 52), line("c1", "2017-01-03", 1)] }), { asOf: AS_OF });
+    expect(odd.qualifyingRevenueCentsExact).toBe("9007199254740993");
+    expect(odd.qualifyingRevenueCents).toBe(2 ** 53);
+    // back into the safe range: exact again
+    const back = evaluate(facts({ revenue: [line("c1", "2017-01-01", Number.MAX_SAFE_INTEGER), line("c1", "2017-01-02", 5), line("c1", "2017-01-03", -Number.MAX_SAFE_INTEGER)] }), { asOf: AS_OF });
+    expect(back.qualifyingRevenueCents).toBe(5);
+    expect(back.qualifyingRevenueCentsExact).toBe("5");
+    // hugely negative: shortfall is threshold − revenue, as the nearest double
+    const neg = evaluate(facts({ revenue: [line("c1", "2017-01-01", -Number.MAX_SAFE_INTEGER), line("c1", "2017-01-02", -Number.MAX_SAFE_INTEGER)] }), { asOf: AS_OF });
+    expect(neg.qualifyingRevenueCentsExact).toBe((-2n * BigInt(Number.MAX_SAFE_INTEGER)).toString());
+    expect(neg.silver.revenue.met).toBe(false);
+    expect(neg.silver.revenue.shortfallCents).toBe(Number(10_000_000n + 2n * BigInt(Number.MAX_SAFE_INTEGER)));
   });
 
   it("keeps revenue line ids on counted and excluded lines", () => {

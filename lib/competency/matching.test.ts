@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { cheapestAssignment, maxSlotMatching, slotCost } from "./matching";
 import { RULE_SETS } from "./rules";
+import { oracleCheapestAssignment, oracleMaxSlotMatching } from "./test-oracles";
 import type { ExamGroup } from "./types";
 
 const SILVER = RULE_SETS.V1.slots.silver;
@@ -115,6 +116,22 @@ describe("cheapestAssignment", () => {
         if (a.assignment.some((x) => x === null)) expect(used.size).toBe(Math.min(holdings.length, slots.length));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("fast matching agrees with the full enumeration (property)", () => {
+  const slotSetArb = fc.oneof(
+    slotsArb,
+    fc.array(fc.record({ id: fc.constant("s"), requires: holdingArb }), { maxLength: 5 }),
+  );
+  it("maxSlotMatching and cheapestAssignment give exactly the oracle's answers", () => {
+    fc.assert(
+      fc.property(slotSetArb, fc.array(holdingArb, { maxLength: 12 }), (slots, holdings) => {
+        expect(maxSlotMatching(slots, holdings)).toEqual(oracleMaxSlotMatching(slots, holdings));
+        expect(cheapestAssignment(slots, holdings)).toEqual(oracleCheapestAssignment(slots, holdings));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

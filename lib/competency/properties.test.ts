@@ -5,6 +5,7 @@ import { slotCost } from "./matching";
 import { getRuleSet, normaliseExamCode } from "./rules";
 import { ttmWindow } from "./dates";
 import { EXAM_OF } from "./test-fixtures";
+import { oracleEvaluate } from "./test-oracles";
 import { asOfArb, dayArb, factsArb, ruleSetArb } from "./test-arbitraries";
 import type { ExamGroup, LevelResult, PartnerFacts } from "./types";
 
@@ -212,6 +213,36 @@ describe("properties of evaluate", () => {
         });
       }),
       RUNS,
+    );
+  });
+});
+
+describe("evaluate agrees with the earlier implementation (property)", () => {
+  it("gives exactly the oracle's evaluation, plus the exact decimal sum", () => {
+    fc.assert(
+      fc.property(factsArb, asOfArb, ruleSetArb, (f, asOf, rs) => {
+        const { qualifyingRevenueCentsExact, ...e } = evaluate(f, { asOf, ruleSet: rs });
+        expect(e).toEqual(oracleEvaluate(f, { asOf, ruleSet: rs }));
+        expect(qualifyingRevenueCentsExact).toBe(String(e.qualifyingRevenueCents));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("evaluate with many passes per person", () => {
+  it("orders counting passes as the earlier implementation (more than 16 passes, ties on dates)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ exam: fc.constantFrom("MB2-714", "MB2-713", "MB2-709", "MB2-710", "MB2-712", "MB2-716", "MB2 714"), passedOn: dayArb("2016-01-01", 6) }), { minLength: 10, maxLength: 40 }),
+        ruleSetArb,
+        (passes, rs) => {
+          const f: PartnerFacts = { market: "developed", customers: [], revenue: [], individuals: [{ id: "p", name: "P", passes }] };
+          const { qualifyingRevenueCentsExact: _, ...e } = evaluate(f, { asOf: "2017-06-30", ruleSet: rs });
+          expect(e).toEqual(oracleEvaluate(f, { asOf: "2017-06-30", ruleSet: rs }));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,9 +1,11 @@
 // Risk projection: the first date after as-of on which the level would drop.
-import { addDays, assertDate, leavesWindowOn } from "./dates";
-import { compareLevels, evaluate } from "./evaluate";
-import { compileLevelScan } from "./level-scan";
+import { addDays, assertDate, dayOf, fromDayNumber, leavesWindowOn, packedYmd, ttmWindow } from "./dates";
+import { LEVEL_RANK, individualStatus, prepareRuleSet } from "./evaluate";
+import { maxMatchingMasks } from "./matching";
+import { CentsSum } from "./money";
 import { DEFAULT_RULE_SET, getRuleSet } from "./rules";
-import type { Evaluation, Level, PartnerFacts, RuleSetId } from "./types";
+import { LevelSweep } from "./sweep";
+import type { IndividualStatus, Level, PartnerFacts, RuleSetId } from "./types";
 
 export type RiskCause =
   | { kind: "revenue-leaves-window"; date: string; customerId: string; revenueId?: string; revenueDate: string; amountCents: number }
@@ -56,52 +58,123 @@ export function riskCandidateDates(facts: PartnerFacts, ruleSet: RuleSetId, afte
   return [...set].sort();
 }
 
-function diffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts, level: "silver" | "gold"): RiskCause[] {
-  const date = after.asOf;
-  const causes: RiskCause[] = [];
-  const was = new Set(before.counted.map((c) => c.index));
-  const now = new Set(after.counted.map((c) => c.index));
-  const exclusion = new Map(after.excludedRevenue.map((x) => [x.index, x.reason]));
-  const dporLost = new Map<string, number>();
-  const dporGained = new Map<string, number>();
-  facts.revenue.forEach((l, i) => {
-    const id = l.id !== undefined ? { revenueId: l.id } : {};
-    if (was.has(i) && !now.has(i)) {
-      if (l.amountCents <= 0) return; // a credit dropping out only raises revenue
-      if (exclusion.get(i) === "not-dpor") dporLost.set(l.customerId, (dporLost.get(l.customerId) ?? 0) + l.amountCents);
-      else causes.push({ kind: "revenue-leaves-window", date, customerId: l.customerId, ...id, revenueDate: l.date, amountCents: l.amountCents });
-    } else if (!was.has(i) && now.has(i)) {
-      if (l.amountCents >= 0) return; // new positive revenue only raises
-      if (l.date === date) causes.push({ kind: "credit-enters-window", date, customerId: l.customerId, ...id, amountCents: l.amountCents });
-      else dporGained.set(l.customerId, (dporGained.get(l.customerId) ?? 0) + l.amountCents);
-    }
-  });
-  for (const [customerId, amountCents] of dporLost) causes.push({ kind: "dpor-ends", date, customerId, amountCents });
-  for (const [customerId, amountCents] of dporGained) causes.push({ kind: "dpor-starts", date, customerId, amountCents });
+/** The customer ids for which the partner is DPOR on a date (packed), as evaluate() decides it. */
+function dporSet(customers: PartnerFacts["customers"], p: number): Set<string> {
+  const set = new Set<string>();
+  for (const c of customers) {
+    if (c.dporFrom === null || c.dporFrom === undefined) continue;
+    const u = c.dporUntil === null || c.dporUntil === undefined ? -1 : packedYmd(c.dporUntil);
+    if (packedYmd(c.dporFrom) <= p && (u < 0 || p <= u)) set.add(c.id);
+  }
+  return set;
+}
 
-  // People
-  const slotIdsOf = (id: string) =>
-    before[level].exams.slots.filter((s) => s.filledBy === id).map((s) => s.id);
-  before.individualsStatus.forEach((b, i) => {
-    const a = after.individualsStatus[i];
-    if (b.active && !a.active && b.countingGroups.length > 0) causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
-  });
-  const ended = new Map<string, string[]>();
-  after.individualsStatus.forEach((a, i) => {
-    const b = before.individualsStatus[i];
-    if (!a.active || !b.active) return;
-    for (const p of a.ignoredPasses) {
-      if (p.reason !== "acceptance-ended") continue;
-      if (!b.countingPasses.some((c) => c.exam === p.exam && c.passedOn === p.passedOn)) continue;
-      const list = ended.get(p.exam) ?? [];
-      if (!list.includes(a.id)) list.push(a.id);
-      ended.set(p.exam, list);
+/**
+ * What changed on `date` compared with the day before that can lower the level: exactly what comparing
+ * evaluate() on both days gives (revenue causes in line order, then DPOR ends and starts per customer,
+ * then people leaving, then exam acceptance ending), computed without building the two evaluations.
+ * Revenue causes only when `revenue`, people/exam causes only when `exams`. The facts are valid (the
+ * sweep checked them).
+ */
+function causesOn(
+  facts: PartnerFacts,
+  ruleSet: RuleSetId,
+  day: number,
+  level: "silver" | "gold",
+  revenue: boolean,
+  exams: boolean,
+): RiskCause[] {
+  const date = fromDayNumber(day);
+  const prevDate = fromDayNumber(day - 1);
+  const rs = getRuleSet(ruleSet);
+  const prep = prepareRuleSet(rs);
+  const causes: RiskCause[] = [];
+  if (revenue) {
+    const p = packedYmd(date);
+    const q = packedYmd(prevDate);
+    const from = packedYmd(ttmWindow(date).from);
+    const prevFrom = packedYmd(ttmWindow(prevDate).from);
+    const dporNow = dporSet(facts.customers, p);
+    const dporBefore = dporSet(facts.customers, q);
+    const dporLost = new Map<string, CentsSum>();
+    const dporGained = new Map<string, CentsSum>();
+    const addTo = (m: Map<string, CentsSum>, k: string, x: number) => {
+      let sum = m.get(k);
+      if (!sum) m.set(k, (sum = new CentsSum()));
+      sum.add(x);
+    };
+    for (const l of facts.revenue) {
+      const a = l.amountCents;
+      if (a === 0 || !prep.eligible.has(l.product)) continue; // never counted, or changes nothing
+      const d = packedYmd(l.date);
+      const inNow = from <= d && d <= p;
+      const was = prevFrom <= d && d <= q && dporBefore.has(l.customerId);
+      const now = inNow && dporNow.has(l.customerId);
+      if (was && !now) {
+        if (a < 0) continue; // a credit dropping out only raises revenue
+        if (inNow) addTo(dporLost, l.customerId, a); // excluded as not-dpor
+        else
+          causes.push(
+            l.id !== undefined
+              ? { kind: "revenue-leaves-window", date, customerId: l.customerId, revenueId: l.id, revenueDate: l.date, amountCents: a }
+              : { kind: "revenue-leaves-window", date, customerId: l.customerId, revenueDate: l.date, amountCents: a },
+          );
+      } else if (!was && now) {
+        if (a > 0) continue; // new positive revenue only raises
+        if (l.date === date)
+          causes.push(
+            l.id !== undefined
+              ? { kind: "credit-enters-window", date, customerId: l.customerId, revenueId: l.id, amountCents: a }
+              : { kind: "credit-enters-window", date, customerId: l.customerId, amountCents: a },
+          );
+        else addTo(dporGained, l.customerId, a);
+      }
     }
-  });
-  for (const [exam, individualIds] of ended) causes.push({ kind: "exam-acceptance-ends", date, exam, individualIds });
+    for (const [customerId, sum] of dporLost) causes.push({ kind: "dpor-ends", date, customerId, amountCents: sum.toNumber() });
+    for (const [customerId, sum] of dporGained) causes.push({ kind: "dpor-starts", date, customerId, amountCents: sum.toNumber() });
+  }
+  if (exams) {
+    const masks: number[] = [];
+    const before = facts.individuals.map((ind) => individualStatus(ind, prep, prevDate, masks));
+    const after = facts.individuals.map((ind) => individualStatus(ind, prep, date, []));
+    // who filled the level's slots the day before (evaluate's maximum matching over active members)
+    const pool: IndividualStatus[] = [];
+    const poolMasks: number[] = [];
+    before.forEach((b, i) => {
+      if (b.active) {
+        pool.push(b);
+        poolMasks.push(masks[i]!);
+      }
+    });
+    const slots = rs.slots[level];
+    const matching = maxMatchingMasks(level === "gold" ? prep.goldReq : prep.silverReq, poolMasks);
+    const slotIdsOf = (id: string) => slots.filter((_, i) => matching[i]! >= 0 && pool[matching[i]!]!.id === id).map((s) => s.id);
+    before.forEach((b, i) => {
+      const a = after[i]!;
+      if (b.active && !a.active && b.countingGroups.length > 0) causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
+    });
+    const ended = new Map<string, string[]>();
+    after.forEach((a, i) => {
+      const b = before[i]!;
+      if (!a.active || !b.active) return;
+      for (const p of a.ignoredPasses) {
+        if (p.reason !== "acceptance-ended") continue;
+        if (!b.countingPasses.some((c) => c.exam === p.exam && c.passedOn === p.passedOn)) continue;
+        const list = ended.get(p.exam) ?? [];
+        if (!list.includes(a.id)) list.push(a.id);
+        ended.set(p.exam, list);
+      }
+    });
+    for (const [exam, individualIds] of ended) causes.push({ kind: "exam-acceptance-ends", date, exam, individualIds });
+  }
   return causes;
 }
 
+/**
+ * The first date after asOf, within the horizon, on which the level would be lower than as of asOf, with
+ * what is lost and why. One sweep over the facts' events (sorted once); evaluate() runs only on the drop
+ * date and the day before, to name the causes.
+ */
 export function projectRisk(
   facts: PartnerFacts,
   options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number },
@@ -111,23 +184,25 @@ export function projectRisk(
   const horizonDays = options.horizonDays ?? 365;
   if (!Number.isInteger(horizonDays) || horizonDays < 0) throw new RangeError("horizonDays must be a non-negative integer");
   const horizonTo = addDays(asOf, horizonDays);
-  const now = evaluate(facts, { asOf, ruleSet });
-  const base = { asOf, ruleSet, horizonDays, horizonTo, levelNow: now.level };
-  const levelOn = compileLevelScan(facts, ruleSet);
-  for (const d of riskCandidateDates(facts, ruleSet, asOf, horizonTo)) {
-    if (compareLevels(levelOn(d), now.level) < 0) {
-      const then = evaluate(facts, { asOf: d, ruleSet });
-      const before = evaluate(facts, { asOf: addDays(d, -1), ruleSet });
-      const lvl = now.level === "gold" ? "gold" : "silver";
-      const lr = then[lvl];
-      const lost: ("revenue" | "exams")[] = [];
-      if (!lr.revenue.met) lost.push("revenue");
-      if (!lr.exams.met) lost.push("exams");
-      const causes = diffCauses(before, then, facts, lvl).filter((c) =>
-        c.kind === "person-leaves" || c.kind === "exam-acceptance-ends" ? lost.includes("exams") : lost.includes("revenue"),
-      );
-      return { ...base, atRiskOn: d, levelThen: then.level, lost, causes };
+  const sweep = new LevelSweep(facts, ruleSet);
+  const asOfDay = dayOf(asOf);
+  const horizonDay = asOfDay + horizonDays;
+  sweep.advanceThrough(asOfDay);
+  const levelNow = sweep.level();
+  const base = { asOf, ruleSet, horizonDays, horizonTo, levelNow };
+  const rankNow = LEVEL_RANK[levelNow];
+  if (rankNow > 0) {
+    for (let day = sweep.nextDay(); day <= horizonDay; day = sweep.nextDay()) {
+      sweep.advanceThrough(day);
+      if (LEVEL_RANK[sweep.level()] < rankNow) {
+        const lvl = levelNow === "gold" ? "gold" : "silver";
+        const lost: ("revenue" | "exams")[] = [];
+        if (!sweep.revenueMet(lvl)) lost.push("revenue");
+        if (!sweep.examsMet(lvl)) lost.push("exams");
+        const causes = causesOn(facts, ruleSet, day, lvl, lost.includes("revenue"), lost.includes("exams"));
+        return { ...base, atRiskOn: fromDayNumber(day), levelThen: sweep.level(), lost, causes };
+      }
     }
   }
-  return { ...base, atRiskOn: null, levelThen: now.level, lost: [], causes: [] };
+  return { ...base, atRiskOn: null, levelThen: levelNow, lost: [], causes: [] };
 }

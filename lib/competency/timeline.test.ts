@@ -93,7 +93,7 @@ describe("summarize", () => {
   it("gives the next level, its shortfall in cents and basis points, exams needed and slots filled", () => {
     const none = summarize(evaluate(facts({ revenue: [line("c1", "2017-06-01", 2_500_000)], individuals: [person("p1", "A")] }), { asOf: AS_OF }));
     expect(none).toEqual({
-      level: "none", nextLevel: "silver", qualifyingRevenueCents: 2_500_000,
+      level: "none", nextLevel: "silver", qualifyingRevenueCents: 2_500_000, qualifyingRevenueCentsExact: "2500000",
       nextThresholdCents: 10_000_000, nextShortfallCents: 7_500_000, nextShortfallBasisPoints: 7500,
       nextExamsNeeded: 2, silverSlotsFilled: 0, silverSlots: 2, goldSlotsFilled: 0, goldSlots: 4,
     });

@@ -1,10 +1,8 @@
 // The evaluation over time: the dates on which a result can change, how long a stored result stays
 // true, the level history, and a short summary of one evaluation for lists.
-import { addDays, assertDate, leavesWindowOn } from "./dates";
-import { evaluate } from "./evaluate";
-import { compileLevelScan } from "./level-scan";
+import { addDays, assertDate, dayOf, fromDayNumber, leavesWindowDay, leavesWindowOn, packedOf, packedToDay } from "./dates";
 import { DEFAULT_RULE_SET, getRuleSet } from "./rules";
-import { riskCandidateDates } from "./risk";
+import { LevelSweep } from "./sweep";
 import type { Evaluation, Level, PartnerFacts, RuleSetId } from "./types";
 
 /**
@@ -46,14 +44,66 @@ export function resultValidUntil(
 ): string | null {
   const asOf = assertDate(options.asOf, "asOf");
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
-  let next: string | null = changeDates(facts, ruleSet).find((d) => d > asOf) ?? null;
   const horizonEnd = addDays(asOf, options.horizonDays);
-  const farDrop = riskCandidateDates(facts, ruleSet, horizonEnd, "9999-12-31")[0];
-  if (farDrop) {
-    const entersHorizon = addDays(farDrop, -options.horizonDays);
-    if (next === null || entersHorizon < next) next = entersHorizon;
+  // One pass over the facts: the first change date after asOf (see changeDates) and the first risk
+  // candidate date after the horizon's end (see riskCandidateDates), with the same validation.
+  const a = dayOf(asOf);
+  const h = dayOf(horizonEnd);
+  let next = Infinity;
+  let farDrop = Infinity;
+  const change = (d: number) => {
+    if (d > a && d < next) next = d;
+  };
+  const drop = (d: number) => {
+    if (d > h && d < farDrop) farDrop = d;
+  };
+  const opt = (d: string | null | undefined, what: string): number | null =>
+    d !== null && d !== undefined ? dayOf(d, what) : null;
+  for (const line of facts.revenue) {
+    const p = packedOf(line.date, "revenue date");
+    const day = packedToDay(p);
+    const leaves = leavesWindowDay(p);
+    change(day);
+    change(leaves);
+    drop(leaves);
+    if (line.amountCents < 0) drop(day);
   }
-  return next;
+  for (const c of facts.customers) {
+    const from = opt(c.dporFrom, "dporFrom");
+    if (from !== null) {
+      change(from);
+      drop(from);
+    }
+    if (c.dporUntil) {
+      const end = dayOf(c.dporUntil, "dporUntil") + 1;
+      if (c.dporUntil === "9999-12-31") addDays(c.dporUntil, 1); // throws, as changeDates does
+      change(end);
+      drop(end);
+    }
+  }
+  for (const ind of facts.individuals) {
+    const joined = opt(ind.joinedOn, "joinedOn");
+    if (joined !== null) change(joined);
+    const left = opt(ind.leftOn, "leftOn");
+    if (left !== null) {
+      change(left);
+      drop(left);
+    }
+    for (const p of ind.passes) change(dayOf(p.passedOn, "passedOn"));
+  }
+  for (const e of getRuleSet(ruleSet).exams) {
+    if (e.acceptedUntil) {
+      const end = dayOf(e.acceptedUntil) + 1;
+      change(end);
+      drop(end);
+    }
+  }
+  if (farDrop !== Infinity) {
+    const entersHorizon = farDrop - options.horizonDays;
+    fromDayNumber(entersHorizon); // validates as addDays(farDrop, -horizonDays) does
+    if (entersHorizon < next) next = entersHorizon;
+  }
+  return next === Infinity ? null : fromDayNumber(next);
 }
 
 export interface LevelChange {
@@ -72,21 +122,21 @@ export interface LevelChange {
 export function levelHistory(facts: PartnerFacts, options: { through: string; ruleSet?: RuleSetId }): LevelChange[] {
   const through = assertDate(options.through, "through");
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  const end = dayOf(through);
   const out: LevelChange[] = [];
   let prev: Level = "none";
-  const levelOn = compileLevelScan(facts, ruleSet);
-  for (const d of changeDates(facts, ruleSet)) {
-    if (d > through) break;
-    if (levelOn(d) !== prev) {
-      const e = evaluate(facts, { asOf: d, ruleSet });
+  const sweep = new LevelSweep(facts, ruleSet);
+  for (let day = sweep.nextDay(); day <= end; day = sweep.nextDay()) {
+    sweep.advanceThrough(day);
+    const level = sweep.level();
+    if (level !== prev) {
       const lost: LevelChange["lost"] = [];
-      if (prev !== "none" && (e.level === "none" || prev === "gold")) {
-        const held = e[prev];
-        if (!held.revenue.met) lost.push("revenue");
-        if (!held.exams.met) lost.push("exams");
+      if (prev !== "none" && (level === "none" || prev === "gold")) {
+        if (!sweep.revenueMet(prev)) lost.push("revenue");
+        if (!sweep.examsMet(prev)) lost.push("exams");
       }
-      out.push({ date: d, from: prev, to: e.level, lost });
-      prev = e.level;
+      out.push({ date: fromDayNumber(day), from: prev, to: level, lost });
+      prev = level;
     }
   }
   return out;
@@ -96,7 +146,10 @@ export interface EvaluationSummary {
   level: Level;
   /** The level above the current one; null at Gold. */
   nextLevel: "silver" | "gold" | null;
+  /** As Evaluation.qualifyingRevenueCents: exact when a safe integer, else the nearest double. */
   qualifyingRevenueCents: number;
+  /** The exact value as a decimal integer string (Evaluation.qualifyingRevenueCentsExact). */
+  qualifyingRevenueCentsExact: string;
   /** Next level's revenue threshold and shortfall (Gold's at Gold, with no shortfall). */
   nextThresholdCents: number;
   nextShortfallCents: number;
@@ -121,6 +174,7 @@ export function summarize(e: Evaluation): EvaluationSummary {
     level: e.level,
     nextLevel,
     qualifyingRevenueCents: e.qualifyingRevenueCents,
+    qualifyingRevenueCentsExact: e.qualifyingRevenueCentsExact,
     nextThresholdCents: threshold,
     nextShortfallCents: shortfall,
     nextShortfallBasisPoints: threshold > 0 ? Math.ceil((shortfall * 10000) / threshold) : 0,

@@ -120,7 +120,13 @@ export interface Evaluation {
   level: Level;
   /** The TTM window, inclusive. */
   window: { from: string; to: string };
+  /**
+   * Net counted revenue. Exact whenever it is a safe integer (|x| ≤ 2^53 − 1); beyond that range it is
+   * the nearest double (and Number.isSafeInteger is false) — use qualifyingRevenueCentsExact then.
+   */
   qualifyingRevenueCents: number;
+  /** The exact net counted revenue in cents as a decimal integer string (e.g. "-1500", "18014398509481984"). */
+  qualifyingRevenueCentsExact: string;
   excludedRevenue: ExcludedRevenueLine[];
   silver: LevelResult;
   gold: LevelResult;
