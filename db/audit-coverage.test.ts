@@ -336,6 +336,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.hasStaleEvaluations": "read", "portfolio.getRefreshRun": "read", "portfolio.portfolioGenerationNumber": "read", "portfolio.countPortfolio": "read",
   "portfolio.claimRefreshRun": "the refresher's lease bookkeeping (no business record)",
   "portfolio.releaseRefreshRun": "the refresher's lease bookkeeping (no business record)",
+  "portfolio.storeEvaluationsOffline": "derived data, for a new synthetic database only (scripts/db-synth.ts)",
   "portfolio.refreshBatch": "derived data: recomputes stored evaluations from audited facts, and the lease's cursor",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };

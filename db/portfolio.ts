@@ -72,6 +72,18 @@ function storeOne(partnerId: number, compute: (data: PartnerData) => StoredEvalu
   return e;
 }
 
+/**
+ * Stores evaluations computed elsewhere, in one transaction. Only for a database no one else writes
+ * (scripts/db-synth.ts fills a new synthetic database from several processes): it does not check that
+ * the facts are still those the evaluations were computed from, as recomputeStoredEvaluation does.
+ */
+export function storeEvaluationsOffline(rows: { partnerId: number; evaluation: StoredEvaluation }[]): void {
+  const db = getDb();
+  db.$client.transaction(() => {
+    for (const r of rows) db.insert(partnerEvaluations).values(storeValues(r.partnerId, r.evaluation)).onConflictDoUpdate({ target: partnerEvaluations.partnerId, set: storeValues(r.partnerId, r.evaluation) }).run();
+  })();
+}
+
 /** Notes that the engine could not evaluate a partner as of a day (the refresher does not retry it that day). */
 export function recordEvaluationFailure(partnerId: number, asOf: string, message: string): void {
   const values = { partnerId, asOf, message: message.slice(0, 500), failedAt: new Date().toISOString() };
@@ -440,10 +452,14 @@ export function queryPortfolio(q: PortfolioQuery & { today?: string; counts?: { 
   } else {
     // Rows with stored figures first, read in the sort's order (from an index where one exists), then
     // the partners still without a row, by name.
-    const a = db.select(cols).from(partnerEvaluations)
-      .innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
+    // Sorting by revenue or level, the outer loop walks that index (CROSS JOIN fixes SQLite's join
+    // order), so the first page costs a page, not a sort of every partner.
+    const byIndex = q.sort === "revenue" || q.sort === "level";
+    const a = (byIndex
+      ? db.select(cols).from(partnerEvaluations).crossJoin(partners)
+      : db.select(cols).from(partnerEvaluations).innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId)))
       .leftJoin(evaluationFailures, failureOn(today))
-      .where(and(...evaluated, ...partnerOnly))
+      .where(and(eq(partners.id, partnerEvaluations.partnerId), ...evaluated, ...partnerOnly))
       .orderBy(...orderBy(q.sort, q.dir));
     raw = offset < counts.withRow || counts.withoutRow === 0 ? page(a, limit, offset) : [];
     const wanted = limit < 0 ? Infinity : limit;
