@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     log,
     shouldStop: () => stop,
     batchMs: Number(process.env.REFRESHER_BATCH_MS ?? 50),
+    leaseMs: Number(process.env.REFRESHER_LEASE_MS ?? 30_000),
     checkMs: Number(process.env.REFRESHER_CHECK_MS ?? 60_000),
   };
   if (values.once) {
