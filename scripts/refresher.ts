@@ -27,11 +27,13 @@ async function main(): Promise<void> {
     shouldStop: () => stop,
     batchMs: Number(process.env.REFRESHER_BATCH_MS ?? 50),
     leaseMs: Number(process.env.REFRESHER_LEASE_MS ?? 30_000),
+    // A fixed business date (tests); by default the server's local date, checked between batches.
+    today: process.env.REFRESHER_TODAY ? () => process.env.REFRESHER_TODAY! : undefined,
     checkMs: Number(process.env.REFRESHER_CHECK_MS ?? 60_000),
   };
   if (values.once) {
     for (;;) {
-      const r = await refreshDay(todayIso(), opts);
+      const r = await refreshDay(opts.today?.() ?? todayIso(), opts);
       if (r.status !== "held") break;
       await new Promise((res) => setTimeout(res, 1000)); // another process holds it: wait until it finishes or dies
     }
@@ -43,9 +45,9 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => { process.exitCode = 0; }, // let stdout drain (a pipe is written asynchronously)
   (err) => {
     console.error(err instanceof Error ? err.stack ?? err.message : err);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

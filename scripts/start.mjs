@@ -49,7 +49,8 @@ let refresher = null;
 let backoff = 1000;
 function startRefresher() {
   const startedAt = Date.now();
-  refresher = spawn(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "refresher.ts")], { stdio: "inherit", cwd: root, env: process.env });
+  // node itself with tsx's loader, so that a signal reaches the refresher and its death is seen here.
+  refresher = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(root, "scripts", "refresher.ts")], { stdio: "inherit", cwd: root, env: process.env });
   refresher.on("exit", (code, signal) => {
     refresher = null;
     if (stopping) return;
