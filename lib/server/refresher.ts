@@ -3,7 +3,7 @@ import { claimRefreshRun, refreshBatch, releaseRefreshRun } from "@/db/portfolio
 import { todayIso } from "@/lib/format";
 import { storedEvaluationOf } from "@/lib/server/stored-evaluations";
 
-// The background refresher (docs/decisions/0004-background-refresher.md). It runs in its own process
+// The background refresher (docs/decisions/0006-background-refresher.md). It runs in its own process
 // (scripts/refresher.ts, supervised by `npm start`), never in a request: at start and whenever the
 // business date changes it brings every stored evaluation up to date for the day, in short write
 // transactions, under the day's lease so that several servers sharing one database never do it twice.
