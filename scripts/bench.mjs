@@ -37,9 +37,11 @@ function run(cmd, args, extraEnv = {}) {
 }
 
 const synth = {};
+const generated = new Set();
 function dbFor(n) {
   const file = path.join(root, "data", `bench-${n}.db`);
-  if (values.fresh || !fs.existsSync(file)) {
+  if ((values.fresh && !generated.has(n)) || !fs.existsSync(file)) {
+    generated.add(n);
     console.log(`Generating ${n} synthetic partners…`);
     const t = Date.now();
     const out = run(bin("tsx"), ["--conditions=react-server", "scripts/db-synth.ts", "--partners", String(n), "--db", file]).trim();
