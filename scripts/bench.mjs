@@ -68,7 +68,7 @@ async function waitFor(url, ms = 60_000) {
 
 function cannon(opts) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections, pipelining: 1, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon({ connections, pipelining: 1, timeout: 30, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
   });
 }
 
