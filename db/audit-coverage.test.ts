@@ -341,7 +341,13 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "manage.listReviewNotes": "read", "manage.listPartnerAdmins": "read",
   "portfolio.recomputeStoredEvaluation": "derived data: a cache of the engine's result over audited facts (no business record)",
   "portfolio.partnersWithStaleEvaluation": "read", "portfolio.queryPortfolio": "read", "portfolio.portfolioCounts": "read",
-  "portfolio.storedEvaluations": "read",
+  "portfolio.storedEvaluations": "read", "portfolio.centsFromText": "pure",
+  "portfolio.recordEvaluationFailure": "derived data: notes that the engine failed on a partner's facts (no business record)",
+  "portfolio.hasStaleEvaluations": "read", "portfolio.getRefreshRun": "read", "portfolio.portfolioGenerationNumber": "read", "portfolio.countPortfolio": "read",
+  "portfolio.claimRefreshRun": "the refresher's lease bookkeeping (no business record)",
+  "portfolio.releaseRefreshRun": "the refresher's lease bookkeeping (no business record)",
+  "portfolio.storeEvaluationsOffline": "derived data, for a new synthetic database only (scripts/db-synth.ts)",
+  "portfolio.refreshBatch": "derived data: recomputes stored evaluations from audited facts, and the lease's cursor",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
 /** Modules that are not the app's record writes at all. */

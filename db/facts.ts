@@ -7,6 +7,7 @@ import {
   customers, examPasses, individuals, revenueLines,
   type CustomerRecord, type IndividualRecord, type PassRecord, type RevenueRecord, type ValuesOf,
 } from "./schema";
+import { PARTNER_LIMITS } from "@/lib/vocabulary";
 
 /** Who is writing and for which partner. The caller has already been authorised for partnerId. */
 export interface WriteScope {
@@ -14,7 +15,8 @@ export interface WriteScope {
   partnerId: number;
 }
 
-export type WriteError = "notFound" | "conflict" | "duplicatePass" | "customerHasRevenue" | "invalidReference";
+export type WriteError = "notFound" | "conflict" | "duplicatePass" | "customerHasRevenue" | "invalidReference" | LimitError;
+export type LimitError = "limitRevenueLines" | "limitPeople" | "limitCustomers" | "limitPasses";
 export type WriteResult<T> = { ok: true; row: T } | { ok: false; error: WriteError; current?: T };
 
 export type CustomerValues = ValuesOf<CustomerRecord>;
@@ -28,6 +30,8 @@ interface Entity<V> {
   name: string;
   table: SQLiteTable & { id: any; partnerId: any; version: any };
   columns: Record<string, any>;
+  /** The most rows of this kind one partner may have (PARTNER_LIMITS), and the refusal past it. */
+  limit: { max: number; error: LimitError };
   /** Checks references (same partner) and uniqueness before a write; returns an error to refuse it. */
   check?: (db: Db, scope: WriteScope, values: V, id: number | null) => WriteError | null;
 }
@@ -35,12 +39,14 @@ interface Entity<V> {
 const customerEntity: Entity<CustomerValues> = {
   name: "customer",
   table: customers,
+  limit: { max: PARTNER_LIMITS.customers, error: "limitCustomers" },
   columns: { id: customers.id, name: customers.name, dporFrom: customers.dporFrom, dporUntil: customers.dporUntil, version: customers.version },
 };
 
 const revenueEntity: Entity<RevenueValues> = {
   name: "revenue_line",
   table: revenueLines,
+  limit: { max: PARTNER_LIMITS.revenueLines, error: "limitRevenueLines" },
   columns: {
     id: revenueLines.id, customerId: revenueLines.customerId, product: revenueLines.product, date: revenueLines.date,
     amountCents: revenueLines.amountCents, note: revenueLines.note, version: revenueLines.version,
@@ -51,6 +57,7 @@ const revenueEntity: Entity<RevenueValues> = {
 const individualEntity: Entity<IndividualValues> = {
   name: "individual",
   table: individuals,
+  limit: { max: PARTNER_LIMITS.individuals, error: "limitPeople" },
   columns: {
     id: individuals.id, name: individuals.name, email: individuals.email, joinedOn: individuals.joinedOn,
     leftOn: individuals.leftOn, version: individuals.version,
@@ -60,6 +67,7 @@ const individualEntity: Entity<IndividualValues> = {
 const passEntity: Entity<PassValues> = {
   name: "exam_pass",
   table: examPasses,
+  limit: { max: PARTNER_LIMITS.examPasses, error: "limitPasses" },
   columns: { id: examPasses.id, individualId: examPasses.individualId, exam: examPasses.exam, passedOn: examPasses.passedOn, version: examPasses.version },
   check: (db, scope, v, id) => {
     if (!belongsToPartner(db, individuals, v.individualId, scope.partnerId)) return "invalidReference";
@@ -82,6 +90,9 @@ function readRow<T>(db: Db, e: Entity<any>, scope: WriteScope, id: number): T | 
 
 function create<V extends object, T>(e: Entity<V>, scope: WriteScope, values: V): WriteResult<T> {
   return tx((db) => {
+    // Inside the write transaction: two concurrent creates cannot both pass the last free place.
+    const count = db.select({ n: sql<number>`count(*)` }).from(e.table).where(eq(e.table.partnerId, scope.partnerId)).get()!.n;
+    if (count >= e.limit.max) return { ok: false, error: e.limit.error };
     const refused = e.check?.(db, scope, values, null);
     if (refused) return { ok: false, error: refused };
     const row = (db.insert(e.table) as any).values({ ...values, partnerId: scope.partnerId }).returning(e.columns).get() as T;

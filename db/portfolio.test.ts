@@ -31,7 +31,7 @@ beforeEach(async () => {
 /** The stored evaluations as of TODAY, as the portfolio reads them. */
 const evaluated = () => beforeEach(() => void refreshStaleEvaluations(TODAY));
 
-const base = { sort: "name" as const, dir: "asc" as const, page: 1, pageSize: 0 };
+const base = { sort: "name" as const, dir: "asc" as const, page: 1, pageSize: 0, today: TODAY };
 
 describe("stored evaluations", () => {
   it("are computed for every partner and equal a fresh evaluation by the engine", () => {
@@ -107,9 +107,9 @@ describe("queryPortfolio", () => {
     };
     check({ ...base, level: "gold" }, (r) => r.level === "gold");
     check({ ...base, market: "developing" }, (r) => r.market === "developing");
-    check({ ...base, maxExams: 1 }, (r) => r.nextLevel !== null && r.nextExamsNeeded <= 1);
-    check({ ...base, maxShortfallBp: 2500 }, (r) => r.nextLevel !== null && r.nextShortfallBp <= 2500);
-    check({ ...base, maxExams: 2, maxShortfallBp: 5000 }, (r) => r.nextLevel !== null && r.nextExamsNeeded <= 2 && r.nextShortfallBp <= 5000);
+    check({ ...base, maxExams: 1 }, (r) => r.nextLevel !== null && r.nextExamsNeeded! <= 1);
+    check({ ...base, maxShortfallBp: 2500 }, (r) => r.nextLevel !== null && r.nextShortfallBp! <= 2500);
+    check({ ...base, maxExams: 2, maxShortfallBp: 5000 }, (r) => r.nextLevel !== null && r.nextExamsNeeded! <= 2 && r.nextShortfallBp! <= 5000);
     check({ ...base, atRiskBy: "2027-02-23" }, (r) => r.atRiskOn !== null && r.atRiskOn <= "2027-02-23");
     check({ ...base, notReviewedSince: "2000-01-01" }, (r) => r.lastReviewAt === null);
     const one = all[7]!;
@@ -122,8 +122,8 @@ describe("queryPortfolio", () => {
 
   it("sorts by every column in both directions, and pages without overlap", () => {
     const all = evaluations.queryPortfolio(base).rows;
-    const key: Record<string, (r: (typeof all)[number]) => number | string> = {
-      revenue: (r) => r.qualifyingRevenueCents, level: (r) => ({ none: 0, silver: 1, gold: 2 })[r.level], name: (r) => r.name,
+    const key: Record<string, (r: (typeof all)[number]) => number | bigint | string> = {
+      revenue: (r) => r.qualifyingRevenueCents!, level: (r) => ({ none: 0, silver: 1, gold: 2 })[r.level!], name: (r) => r.name,
     };
     for (const sort of PORTFOLIO_SORTS) {
       for (const dir of ["asc", "desc"] as const) {
@@ -143,13 +143,13 @@ describe("queryPortfolio", () => {
 
   it("counts partners per level and at risk", () => {
     const all = evaluations.queryPortfolio(base).rows;
-    const c = evaluations.portfolioCounts("2027-02-23");
+    const c = evaluations.portfolioCounts(TODAY, "2027-02-23");
     expect(c).toEqual({
       none: all.filter((r) => r.level === "none").length,
       silver: all.filter((r) => r.level === "silver").length,
       gold: all.filter((r) => r.level === "gold").length,
       atRisk: all.filter((r) => r.atRiskOn !== null && r.atRiskOn <= "2027-02-23").length,
-      total: 60,
+      total: 60, stale: 0, pending: 0, failed: 0,
     });
   });
 });

@@ -249,7 +249,64 @@ export const partnerEvaluations = sqliteTable(
     index("partner_evaluations_level_idx").on(t.levelRank),
     index("partner_evaluations_risk_idx").on(t.atRiskOn),
     index("partner_evaluations_valid_idx").on(t.validUntil),
+    // The portfolio's sorts read the first page from an index instead of sorting every partner.
+    index("partner_evaluations_revenue_idx").on(t.qualifyingRevenueCents),
+    index("partner_evaluations_level_revenue_idx").on(t.levelRank, t.qualifyingRevenueCents),
+    index("partner_evaluations_shortfall_idx").on(t.nextShortfallBp),
+    index("partner_evaluations_exams_idx").on(t.nextExamsNeeded),
+    index("partner_evaluations_slots_idx").on(t.goldSlotsFilled, t.silverSlotsFilled),
+    index("partner_evaluations_as_of_idx").on(t.asOf),
   ],
 );
 
 export type PartnerEvaluationRow = typeof partnerEvaluations.$inferSelect;
+
+/**
+ * One row per business day whose stored evaluations the background refresher brings up to date
+ * (lib/server/refresher.ts). The row is the lease: the process named in `holder` owns the day's run
+ * until `leaseUntilMs`, renewed with every batch; another process (another server on the same database,
+ * or this one restarted) takes it over only once it has expired. `cursor` is the last partner id the
+ * current pass has dealt with, written in the same transaction as that batch's rows, so a crash loses
+ * nothing and the next holder resumes where it stopped.
+ */
+export const evaluationRefreshRuns = sqliteTable("evaluation_refresh_runs", {
+  asOf: text("as_of").primaryKey(),
+  holder: text("holder").notNull(),
+  leaseUntilMs: integer("lease_until_ms").notNull(),
+  cursor: integer("cursor").notNull().default(0),
+  /** Passes over the partners this day: the first, plus one per later sweep of rows found stale. */
+  passes: integer("passes").notNull().default(1),
+  refreshed: integer("refreshed").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+  startedAt: text("started_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  finishedAt: text("finished_at"),
+});
+
+/**
+ * Partners the engine could not evaluate as of a day (it threw): the refresher does not retry them the
+ * same day, and the portfolio says so instead of "being evaluated" forever. Cleared when a later
+ * evaluation succeeds.
+ */
+export const evaluationFailures = sqliteTable("evaluation_failures", {
+  partnerId: integer("partner_id")
+    .primaryKey()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  asOf: text("as_of").notNull(),
+  message: text("message").notNull(),
+  failedAt: text("failed_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/**
+ * A single row whose number grows (triggers, migration 0004) with every change to partners, their
+ * stored evaluations, failures or review notes: the portfolio caches its counts per generation.
+ */
+export const portfolioGeneration = sqliteTable("portfolio_generation", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull(),
+});
+
+export type EvaluationRefreshRunRow = typeof evaluationRefreshRuns.$inferSelect;

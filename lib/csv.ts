@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { AppLocale } from "@/lib/i18n/config";
-import { centsToDecimalString } from "@/lib/format";
+import { centsToDecimalString, type Cents } from "@/lib/format";
 
 // CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF line ends,
 // and the list separator people's spreadsheets expect in their language: ";" with a decimal comma in
@@ -8,7 +8,7 @@ import { centsToDecimalString } from "@/lib/format";
 // neutralised; numbers are written by us and are plain numbers.
 
 /** A money amount (integer cents) or a whole number: written as a plain number in the locale's notation. */
-export type CsvCell = string | null | { cents: number } | { int: number };
+export type CsvCell = string | null | { cents: Cents } | { int: number };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -38,3 +38,16 @@ export const EMAIL_MAX = 254;
 export const REVIEW_MAX = 2000;
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
+
+/**
+ * What one partner may record at most. They bound the work of one evaluation (the engine is linear in
+ * the data) and keep every sum exact: 200,000 lines of at most US$ 1,000,000,000.00 (MAX_MONEY_CENTS)
+ * sum to at most 2 × 10^16 cents, beyond 2^53 (so sums are bigints past it) but far within SQLite's
+ * 2^63. Enforced in the database write layer (db/facts.ts), which refuses the row and stores nothing.
+ */
+export const PARTNER_LIMITS = {
+  revenueLines: 200_000,
+  individuals: 5_000,
+  customers: 50_000,
+  examPasses: 50_000,
+} as const;

@@ -1,8 +1,9 @@
-// npm run bench -- [--small 100] [--large 10000] [--seconds 10] [--connections 10] [--fresh]
+// npm run bench -- [--sizes 100,10000,400000] [--skip-largest] [--seconds 10] [--connections 10] [--fresh] [--no-day-change]
 // Throughput and latency of the portfolio's first page (with a filter and a sort), a partner dashboard
-// and the sign-in page, against `next start` on loopback, for a synthetic database of --small and of
-// --large partners, in one run. Writes the figures to bench/results/latest.json and .md.
-// Bounded in time: each endpoint runs --seconds per database (after a short warm-up).
+// and the sign-in page, against `next start` on loopback, for synthetic databases of each size, in one
+// run; then the day change at the largest size: the server and its refresher run under faketime just
+// before midnight, and the bench measures how long the background refresh takes while the sign-in page
+// is asked for at a steady rate (its latency against a quiet minute). Writes bench/results/latest.json and .md.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,8 +15,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const bin = (n) => path.join(root, "node_modules", ".bin", n);
 const { values } = parseArgs({
   options: {
-    small: { type: "string", default: "100" },
-    large: { type: "string", default: "10000" },
+    sizes: { type: "string", default: "100,10000,400000" },
+    "skip-largest": { type: "boolean", default: false },
+    "no-day-change": { type: "boolean", default: false },
+    rate: { type: "string", default: "20" },
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     port: { type: "string", default: "3310" },
@@ -33,13 +36,20 @@ function run(cmd, args, extraEnv = {}) {
   return r.stdout;
 }
 
+const synth = {};
+const generated = new Set();
 function dbFor(n) {
   const file = path.join(root, "data", `bench-${n}.db`);
-  if (values.fresh || !fs.existsSync(file)) {
+  if ((values.fresh && !generated.has(n)) || !fs.existsSync(file)) {
+    generated.add(n);
     console.log(`Generating ${n} synthetic partners…`);
     const t = Date.now();
-    console.log(run(bin("tsx"), ["--conditions=react-server", "scripts/db-synth.ts", "--partners", String(n), "--db", file]).trim());
-    console.log(`  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    const out = run(bin("tsx"), ["--conditions=react-server", "scripts/db-synth.ts", "--partners", String(n), "--db", file]).trim();
+    console.log(out);
+    const secs = (Date.now() - t) / 1000;
+    console.log(`  (${secs.toFixed(1)} s)`);
+    const ms = (re) => Number(re.exec(out)?.[1] ?? NaN);
+    synth[n] = { seconds: secs, insertMs: ms(/Inserted \d+ partners in (\d+) ms/), evaluateMs: ms(/Evaluated \d+ partners as of \S+ in (\d+) ms/) };
   }
   return file;
 }
@@ -58,7 +68,7 @@ async function waitFor(url, ms = 60_000) {
 
 function cannon(opts) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections, pipelining: 1, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon({ connections, pipelining: 1, timeout: 30, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
   });
 }
 
@@ -94,7 +104,9 @@ async function measure(n) {
     }
     return out;
   } finally {
+    const gone = new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
     try { process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ }
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -103,20 +115,136 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("Building the app…");
   run(bin("next"), ["build"]);
 }
-const small = Number(values.small);
-const large = Number(values.large);
+
+const dbSize = (file) => ["", "-wal"].reduce((n, suf) => n + (fs.existsSync(file + suf) ? fs.statSync(file + suf).size : 0), 0);
+const pct = (xs, p) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+/** Asks for `url` at a steady `rate` per second for `ms` (or until `until()`), and returns each latency. */
+async function steady(url, { rate, ms, until, headers = {} }) {
+  const lat = [];
+  let errors = 0;
+  const inflight = new Set();
+  const t0 = Date.now();
+  let i = 0;
+  while (until ? !(await until()) : Date.now() - t0 < ms) {
+    const due = t0 + (i * 1000) / rate;
+    if (Date.now() < due) { await new Promise((r) => setTimeout(r, due - Date.now())); continue; }
+    i++;
+    const s = performance.now();
+    const p = fetch(url, { headers, redirect: "manual" }).then(async (r) => { await r.arrayBuffer(); if (r.status !== 200) errors++; lat.push(performance.now() - s); }, () => { errors++; });
+    inflight.add(p);
+    p.finally(() => inflight.delete(p));
+  }
+  await Promise.all(inflight);
+  return { requests: lat.length, errors, p50: pct(lat, 50), p99: pct(lat, 99), max: lat.length ? Math.max(...lat) : null, seconds: (Date.now() - t0) / 1000 };
+}
+
+const sizes = values.sizes.split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+if (values["skip-largest"] && sizes.length > 1) sizes.pop();
+const small = sizes[0];
 const started = new Date().toISOString();
-const results = { [small]: await measure(small), [large]: await measure(large) };
-const ratios = results[small].map((s, i) => {
-  const l = results[large][i];
-  return { endpoint: s.endpoint, p50Ratio: l.p50 / Math.max(1, s.p50), meanRatio: l.mean / s.mean, rpsRatio: l.rps / s.rps };
-});
+const results = {};
+const sizeOnDisk = {};
+for (const n of sizes) {
+  results[n] = await measure(n);
+  sizeOnDisk[n] = dbSize(dbFor(n));
+}
+const ratios = sizes.slice(1).flatMap((n) => results[small].map((s, i) => {
+  const l = results[n][i];
+  return { partners: n, endpoint: s.endpoint, p50Ratio: l.p50 / Math.max(1, s.p50), meanRatio: l.mean / s.mean, rpsRatio: l.rps / s.rps };
+}));
+const perSize = Object.fromEntries(sizes.map((n) => {
+  const [portfolio, dashboard, signIn] = results[n];
+  return [n, { dashboardOverSignIn: dashboard.rps / signIn.rps }];
+}));
+
+// ---- The day change at the largest size: faketime, a steady load on the sign-in page, the refresh in the background.
+async function dayChange(n) {
+  const source = dbFor(n);
+  const file = path.join(root, "data", `bench-${n}-daychange.db`);
+  for (const suf of ["", "-wal", "-shm"]) fs.rmSync(file + suf, { force: true });
+  fs.copyFileSync(source, file); // the run changes the rows: work on a copy
+  const { default: Database } = await import("better-sqlite3");
+  const ro = new Database(file, { readonly: true, fileMustExist: true });
+  const asOf = ro.prepare("select max(as_of) from partner_evaluations").pluck().get();
+  const next = new Date(`${asOf}T00:00:00Z`); next.setUTCDate(next.getUTCDate() + 1);
+  const nextDay = next.toISOString().slice(0, 10);
+  const expiring = ro.prepare("select count(*) from partner_evaluations where valid_until <= ?").pluck().get(nextDay);
+  const fakeEnv = { DATABASE_PATH: file, SEED_DEMO: "0", SKIP_BUILD: "1", PORT: String(port), HOST: "127.0.0.1", FAKETIME: `@${asOf} 23:59:00`, LD_PRELOAD: "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", FAKETIME_DONT_RESET: "1" };
+  console.log(`Day change: ${n} partners as of ${asOf}; ${expiring} stored rows expire on ${nextDay}. Server clock starts at ${asOf} 23:59:00.`);
+  const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], { cwd: root, env: { ...env, ...fakeEnv }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  let log = "";
+  server.stdout.on("data", (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  const rate = Number(values.rate);
+  try {
+    await waitFor(`${base}/sign-in`, 120_000);
+    const manager = JSON.parse(run(bin("tsx"), ["--conditions=react-server", "scripts/bench-session.ts", "bench-manager@synthetic.example"], fakeEnv).trim().split("\n").pop());
+    const headers = { cookie: `session=${manager.token}` };
+    // Warm-up: the first request of each route loads its code (a pause of its own, not the refresh's).
+    for (let k = 0; k < 3; k++) await (await fetch(`${base}/portfolio?market=developed&sort=revenue&dir=desc`, { headers })).text();
+    await steady(`${base}/sign-in`, { rate, ms: 3000 });
+    const portfolioLat = { quiet: [], during: [] };
+    let phase = "quiet";
+    let sampleUpdating = null;
+    let stopPortfolio = false;
+    const portfolioLoop = (async () => {
+      while (!stopPortfolio) {
+        const s = performance.now();
+        const r = await fetch(`${base}/portfolio?market=developed&sort=revenue&dir=desc`, { headers });
+        const html = await r.text();
+        if (r.status === 200) portfolioLat[phase].push(performance.now() - s);
+        const m = /data-updating="(\d+)"/.exec(html);
+        if (m && sampleUpdating === null) sampleUpdating = Number(m[1]);
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+    })();
+    const quiet = await steady(`${base}/sign-in`, { rate, ms: 20_000 });
+    console.log(`  quiet: sign-in p50 ${quiet.p50?.toFixed(1)} ms, p99 ${quiet.p99?.toFixed(1)} ms, max ${quiet.max?.toFixed(1)} ms`);
+    // Wait for midnight (server clock) and the refresher's claim of the new day.
+    const runRow = () => ro.prepare("select * from evaluation_refresh_runs where as_of = ?").get(nextDay);
+    const waitStart = Date.now();
+    while (!runRow()) {
+      if (Date.now() - waitStart > 180_000) throw new Error(`the refresher did not start the run of ${nextDay}:\n${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const t0 = Date.now();
+    phase = "during";
+    const during = await steady(`${base}/sign-in`, { rate, until: async () => !!runRow()?.finished_at || Date.now() - t0 > 20 * 60_000 });
+    stopPortfolio = true;
+    await portfolioLoop;
+    const finished = runRow();
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`  refresh of ${nextDay}: ${finished.finished_at ? "finished" : "NOT finished"} after ${seconds.toFixed(1)} s, ${finished.refreshed} refreshed, ${finished.failed} failed`);
+    console.log(`  during: sign-in p50 ${during.p50?.toFixed(1)} ms, p99 ${during.p99?.toFixed(1)} ms, max ${during.max?.toFixed(1)} ms (${during.requests} requests, ${during.errors} errors)`);
+    return {
+      partners: n, asOf, nextDay, expiring, rate, quiet, during, refreshSeconds: seconds, finished: !!finished.finished_at,
+      refreshed: finished.refreshed, failed: finished.failed,
+      portfolioQuiet: { requests: portfolioLat.quiet.length, p50: pct(portfolioLat.quiet, 50), max: portfolioLat.quiet.length ? Math.max(...portfolioLat.quiet) : null },
+      portfolioDuring: { requests: portfolioLat.during.length, p50: pct(portfolioLat.during, 50), max: portfolioLat.during.length ? Math.max(...portfolioLat.during) : null, firstUpdatingShown: sampleUpdating },
+      p99Ratio: during.p99 / quiet.p99,
+    };
+  } finally {
+    ro.close();
+    try { process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ }
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const suf of ["", "-wal", "-shm"]) fs.rmSync(file + suf, { force: true });
+  }
+}
+const largest = sizes[sizes.length - 1];
+const day = values["no-day-change"] ? null : await dayChange(largest);
+
 const report = {
   started, seconds, connections, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
-  partners: { small, large }, results, ratios,
+  sizes, synth, sizeOnDisk, results, ratios, perSize, dayChange: day,
 };
 fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
 fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), JSON.stringify(report, null, 2) + "\n");
+const f1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(1));
 const md = [
   `# Benchmark, ${started}`,
   "",
@@ -124,12 +252,31 @@ const md = [
   "",
   "| endpoint | partners | req/s | mean ms | p50 ms | p97.5 ms | p99 ms |",
   "|---|---:|---:|---:|---:|---:|---:|",
-  ...[small, large].flatMap((n) => results[n].map((r) => `| ${r.endpoint} | ${n} | ${r.rps.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.p50} | ${r.p97_5} | ${r.p99} |`)),
+  ...sizes.flatMap((n) => results[n].map((r) => `| ${r.endpoint} | ${n} | ${r.rps.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.p50} | ${r.p97_5} | ${r.p99} |`)),
   "",
-  `| endpoint | mean latency ${large}/${small} | p50 ${large}/${small} | throughput ${large}/${small} |`,
-  "|---|---:|---:|---:|",
-  ...ratios.map((r) => `| ${r.endpoint} | ${r.meanRatio.toFixed(2)} | ${r.p50Ratio.toFixed(2)} | ${r.rpsRatio.toFixed(2)} |`),
+  `| endpoint | partners | mean latency ÷ ${small} | p50 ÷ ${small} | throughput ÷ ${small} |`,
+  "|---|---:|---:|---:|---:|",
+  ...ratios.map((r) => `| ${r.endpoint} | ${r.partners} | ${r.meanRatio.toFixed(2)} | ${r.p50Ratio.toFixed(2)} | ${r.rpsRatio.toFixed(2)} |`),
   "",
+  "| partners | database on disk | synth: insert | synth: evaluate | dashboard ÷ sign-in throughput |",
+  "|---:|---:|---:|---:|---:|",
+  ...sizes.map((n) => `| ${n} | ${(sizeOnDisk[n] / 1e9).toFixed(2)} GB | ${synth[n] ? `${(synth[n].insertMs / 1000).toFixed(0)} s` : "cached"} | ${synth[n] ? `${(synth[n].evaluateMs / 1000).toFixed(0)} s` : "cached"} | ${perSize[n].dashboardOverSignIn.toFixed(2)} |`),
+  "",
+  ...(day ? [
+    `## Day change at ${day.partners} partners`,
+    "",
+    `\`npm start\` under faketime from ${day.asOf} 23:59:00; ${day.expiring} stored rows expire on ${day.nextDay}. The sign-in page is asked for ${day.rate} times a second, first for 20 s before midnight (quiet), then for the whole background refresh; the portfolio once a second meanwhile.`,
+    "",
+    `| | value |`,
+    "|---|---:|",
+    `| refresh ${day.finished ? "finished" : "NOT finished"} in | ${day.refreshSeconds.toFixed(0)} s (${day.refreshed} partners refreshed, ${day.failed} failed) |`,
+    `| sign-in p50 / p99 / max, quiet | ${f1(day.quiet.p50)} / ${f1(day.quiet.p99)} / ${f1(day.quiet.max)} ms |`,
+    `| sign-in p50 / p99 / max, during the refresh | ${f1(day.during.p50)} / ${f1(day.during.p99)} / ${f1(day.during.max)} ms (${day.during.requests} requests, ${day.during.errors} errors) |`,
+    `| sign-in p99 during ÷ quiet | ${day.p99Ratio.toFixed(2)} |`,
+    `| portfolio (1/s) quiet: p50 / max | ${f1(day.portfolioQuiet.p50)} / ${f1(day.portfolioQuiet.max)} ms |`,
+    `| portfolio (1/s) during the refresh: p50 / max | ${f1(day.portfolioDuring.p50)} / ${f1(day.portfolioDuring.max)} ms (${day.portfolioDuring.requests} requests; first said ${day.portfolioDuring.firstUpdatingShown ?? "—"} being updated) |`,
+    "",
+  ] : []),
 ].join("\n");
 fs.writeFileSync(path.join(root, "bench", "results", "latest.md"), md);
 console.log("\n" + md);

@@ -2,16 +2,14 @@
 import { bootstrapDatabase } from "../db/bootstrap";
 import { DEMO_PASSWORD } from "../db/seed";
 import { todayIso } from "../lib/format";
-import { refreshStaleEvaluations } from "../lib/server/stored-evaluations";
 
 async function main(): Promise<void> {
 
   const seed = process.env.SEED_DEMO !== "0";
   const { path, seeded } = await bootstrapDatabase(todayIso(), { seed });
   console.log(`Database: ${path} (migrated)`);
-  const t = Date.now();
-  const refreshed = refreshStaleEvaluations(todayIso());
-  if (refreshed > 0) console.log(`Stored the evaluations of ${refreshed} partners as of today (${Date.now() - t} ms).`);
+  // Stored evaluations are brought up to date by the background refresher, which `npm start` runs
+  // beside the server: the server answers at once (the portfolio says which rows are being updated).
   if (seeded.length > 0) {
     console.log(`Seeded the demo. Every demo account's password is "${DEMO_PASSWORD}":`);
     for (const a of seeded) console.log(`  ${a.role.padEnd(16)} ${a.email.padEnd(34)} ${a.partner ?? ""}`);

@@ -1,5 +1,5 @@
 // `npm start`: build when the sources are newer than the last build, migrate and seed the database,
-// then serve on PORT (default 3000).
+// then serve on PORT (default 3000) and run the background refresher of stored evaluations beside it.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -40,5 +40,38 @@ const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "localhost";
 console.log(`Serving on http://${host}:${port}`);
 const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", cwd: root, env: process.env });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+
+// The background refresher of stored evaluations (lib/server/refresher.ts) runs beside the server in
+// its own process, restarted when it dies (after 1 s, then up to 30 s if it keeps dying). REFRESHER=0
+// leaves it out (another process or machine runs it).
+let stopping = false;
+let refresher = null;
+let backoff = 1000;
+function startRefresher() {
+  const startedAt = Date.now();
+  // node itself with tsx's loader, so that a signal reaches the refresher and its death is seen here.
+  refresher = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(root, "scripts", "refresher.ts")], { stdio: "inherit", cwd: root, env: process.env });
+  refresher.on("exit", (code, signal) => {
+    refresher = null;
+    if (stopping) return;
+    if (Date.now() - startedAt > 60_000) backoff = 1000;
+    console.error(`The refresher stopped (${signal ?? `exit code ${code}`}); restarting it in ${backoff / 1000} s.`);
+    setTimeout(() => { if (!stopping) startRefresher(); }, backoff);
+    backoff = Math.min(30_000, backoff * 2);
+  });
+}
+if (process.env.REFRESHER !== "0") startRefresher();
+
+function stop(sig) {
+  stopping = true;
+  refresher?.kill(sig);
+  server.kill(sig);
+}
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stop(sig));
+server.on("exit", (code) => {
+  stopping = true;
+  if (refresher) {
+    refresher.once("exit", () => process.exit(code ?? 0));
+    refresher.kill("SIGTERM");
+  } else process.exit(code ?? 0);
+});

@@ -49,6 +49,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
         ))}
       </section>
 
+      {view.updating > 0 && (
+        <p role="status" data-testid="updating" data-updating={view.updating} data-total={view.counts.total} className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          {t("updating", { count: view.updating, total: formatNumber(view.counts.total, locale), date: formatDate(view.today, locale) })}
+          {view.counts.failed > 0 && <span className="block">{t("failedCount", { count: view.counts.failed, date: formatDate(view.today, locale) })}</span>}
+        </p>
+      )}
+
       <PortfolioFilters params={params} />
 
       {ignored.length > 0 && <p role="status" className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("ignored", { names: ignored.join(", ") })}</p>}

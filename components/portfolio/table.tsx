@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PortfolioRow } from "@/db/portfolio";
 import type { PortfolioSort } from "@/lib/vocabulary";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, type Cents } from "@/lib/format";
 import { portfolioQueryString, type PortfolioParams } from "@/lib/validation/manager";
 import { LevelBadge } from "@/components/level-badge";
 
@@ -16,7 +16,7 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
   const [t, tLevel, tMarket, tDecision, locale] = await Promise.all([
     getTranslations("portfolio"), getTranslations("level"), getTranslations("market"), getTranslations("decision"), getLocale(),
   ]);
-  const money = (c: number) => formatMoney(c, locale);
+  const money = (c: Cents) => formatMoney(c, locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
     // Focusable and named, so keyboard users can scroll a table wider than the screen.
@@ -46,36 +46,52 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.partnerId} className="break-inside-avoid border-t border-slate-200 align-top" data-testid="portfolio-row" data-partner-id={r.partnerId} data-revenue={r.qualifyingRevenueCents} data-shortfall-bp={r.nextLevel ? r.nextShortfallBp : ""} data-name={r.name}>
+          {rows.map((r) => {
+            const figures = r.level !== null; // a stored row exists (current, or from an earlier day)
+            const status = r.state === "current" ? null
+              : r.state === "pending" ? t("state.pending")
+              : r.state === "stale" ? t("state.stale", { date: formatDate(r.asOf!, locale, "short") })
+              : r.asOf ? t("state.failedAsOf", { date: formatDate(r.asOf, locale, "short") }) : t("state.failed");
+            return (
+            <tr key={r.partnerId} className={`break-inside-avoid border-t border-slate-200 align-top ${status ? "bg-amber-50/60" : ""}`} data-testid="portfolio-row" data-partner-id={r.partnerId} data-state={r.state}
+              data-revenue={r.qualifyingRevenueCents === null ? "" : String(r.qualifyingRevenueCents)} data-shortfall-bp={r.nextLevel ? r.nextShortfallBp ?? "" : ""} data-name={r.name}>
               <td className="p-2">
                 {sortable ? <Link href={`/partners/${r.partnerId}`} className="text-blue-800 underline">{r.name}</Link> : r.name}
+                {status && <span className="block text-xs font-medium text-amber-900" data-testid="row-status">{status}</span>}
               </td>
               <td className="p-2 tabular-nums">{r.msPartnerId}</td>
               <td className="p-2"><span title={tMarket(r.market)}>{t(`cells.market.${r.market}`)}</span></td>
-              <td className="p-2 whitespace-nowrap" data-testid="cell-level" data-level={r.level}><LevelBadge level={r.level} /></td>
+              <td className="p-2 whitespace-nowrap" data-testid="cell-level" data-level={r.level ?? ""}>{r.level ? <LevelBadge level={r.level} /> : "—"}</td>
               <td className="p-2 text-right tabular-nums">
-                {money(r.qualifyingRevenueCents)}
-                <span className="block text-xs text-slate-600">
-                  {r.nextLevel
-                    ? t("cells.ofThreshold", { threshold: money(r.nextThresholdCents), level: tLevel(r.nextLevel) })
-                    : t("cells.topLevel")}
-                </span>
+                {figures && r.qualifyingRevenueCents !== null ? (
+                  <>
+                    {money(r.qualifyingRevenueCents)}
+                    <span className="block text-xs text-slate-600">
+                      {r.nextLevel && r.nextThresholdCents !== null
+                        ? t("cells.ofThreshold", { threshold: money(r.nextThresholdCents), level: tLevel(r.nextLevel) })
+                        : t("cells.topLevel")}
+                    </span>
+                  </>
+                ) : "—"}
               </td>
               <td className="p-2 text-right tabular-nums" data-testid="cell-shortfall">
-                {r.nextLevel ? (
+                {r.nextLevel && r.nextShortfallCents !== null ? (
                   <>
                     {money(r.nextShortfallCents)}
-                    <span className="block text-xs text-slate-600">{percent.format(r.nextShortfallBp / 10000)}</span>
+                    <span className="block text-xs text-slate-600">{percent.format((r.nextShortfallBp ?? 0) / 10000)}</span>
                   </>
                 ) : "—"}
               </td>
               <td className="p-2 whitespace-nowrap" data-testid="cell-slots">
-                <span className="block">{t("cells.slotsSilver", { filled: r.silverSlotsFilled, total: r.silverSlots })}</span>
-                <span className="block">{t("cells.slotsGold", { filled: r.goldSlotsFilled, total: r.goldSlots })}</span>
+                {figures ? (
+                  <>
+                    <span className="block">{t("cells.slotsSilver", { filled: r.silverSlotsFilled ?? 0, total: r.silverSlots ?? 0 })}</span>
+                    <span className="block">{t("cells.slotsGold", { filled: r.goldSlotsFilled ?? 0, total: r.goldSlots ?? 0 })}</span>
+                  </>
+                ) : "—"}
               </td>
               <td className="p-2 text-right tabular-nums" data-testid="cell-exams">
-                {r.nextLevel ? t("cells.exams", { count: r.nextExamsNeeded, level: tLevel(r.nextLevel) }) : "—"}
+                {r.nextLevel ? t("cells.exams", { count: r.nextExamsNeeded ?? 0, level: tLevel(r.nextLevel) }) : "—"}
               </td>
               <td className="p-2 whitespace-nowrap" data-testid="cell-risk">
                 {r.atRiskOn && r.levelAtRisk ? (
@@ -94,7 +110,8 @@ export async function PortfolioTable({ rows, params, sortable }: { rows: Portfol
                 ) : t("cells.never")}
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,8 +1,7 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
 import { AT_RISK_DAYS } from "@/lib/vocabulary";
-import { portfolioCounts, queryPortfolio, type PortfolioRow } from "@/db/portfolio";
-import { refreshStaleEvaluations } from "@/lib/server/stored-evaluations";
+import { countPortfolio, portfolioCounts, portfolioGenerationNumber, queryPortfolio, type PortfolioCounts, type PortfolioFilter, type PortfolioRow } from "@/db/portfolio";
 import type { PortfolioParams } from "@/lib/validation/manager";
 import { todayIso } from "@/lib/format";
 
@@ -13,17 +12,40 @@ export interface PortfolioView {
   total: number;
   page: number;
   pages: number;
-  counts: ReturnType<typeof portfolioCounts>;
+  counts: PortfolioCounts;
+  /** Partners whose stored figures do not hold today yet (stale, pending or failed). */
+  updating: number;
+}
+
+// Counting every partner is O(partners); the answer only changes with a write to partners, their stored
+// evaluations, failures or reviews (each bumps the generation number, migration 0004) or with the date.
+// So counts are kept per (generation, day, filter), in this process: a request that changes nothing
+// reads one row to learn the generation. Several server processes each keep their own, all exact.
+const CACHE_SIZE = 200;
+const cache = new Map<string, { generation: number; value: unknown }>();
+
+function cached<T>(key: string, generation: number, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  cache.set(key, { generation, value });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
 }
 
 /**
- * The portfolio as of today for a URL state: stale stored evaluations are recomputed first, then one
- * SQL query filters, sorts and pages. `all` returns every matching row (print and CSV).
+ * The portfolio as of today for a URL state, from the stored rows as they are (never evaluating: the
+ * background refresher keeps them up to date). Every partner is counted and listed; rows that do not
+ * hold today are marked (`row.state`). One SQL query filters, sorts and pages. `all` returns every
+ * matching row (print and CSV).
  */
 export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?: string } = {}): PortfolioView {
   const today = opts.today ?? todayIso();
-  refreshStaleEvaluations(today);
-  const query = {
+  const filter: PortfolioFilter = {
     level: p.level,
     market: p.market,
     maxExams: p.maxExams,
@@ -31,21 +53,16 @@ export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?:
     atRiskBy: p.riskDays === undefined ? undefined : addDays(today, p.riskDays),
     notReviewedSince: p.notReviewedSince,
     q: p.q,
-    sort: p.sort,
-    dir: p.dir,
-    page: p.page,
-    pageSize: opts.all ? 0 : p.size,
   };
-  let { rows, total } = queryPortfolio(query);
+  const generation = portfolioGenerationNumber();
+  const totals = cached(`filter|${today}|${JSON.stringify(filter)}`, generation, () => countPortfolio(filter));
+  const query = { ...filter, today, counts: totals, sort: p.sort, dir: p.dir, page: p.page, pageSize: opts.all ? 0 : p.size };
+  const total = totals.withRow + totals.withoutRow;
   const pages = Math.max(1, Math.ceil(total / p.size));
   // A page past the end (an old link, a narrower filter): show the last page instead.
-  if (!opts.all && p.page > pages) ({ rows, total } = queryPortfolio({ ...query, page: pages }));
-  return {
-    today,
-    rows,
-    total,
-    page: Math.min(p.page, pages),
-    pages,
-    counts: portfolioCounts(addDays(today, AT_RISK_DAYS)),
-  };
+  const page = opts.all ? 1 : Math.min(p.page, pages);
+  const { rows } = queryPortfolio({ ...query, page });
+  const atRiskBy = addDays(today, AT_RISK_DAYS);
+  const counts = cached(`counts|${today}|${atRiskBy}`, generation, () => portfolioCounts(today, atRiskBy));
+  return { today, rows, total, page, pages, counts, updating: counts.stale + counts.pending + counts.failed };
 }

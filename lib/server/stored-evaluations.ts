@@ -1,7 +1,7 @@
 import "server-only";
 import { evaluate, projectRisk, resultValidUntil, summarize } from "@/lib/competency";
 import { toFacts, type PartnerData } from "@/db/partners";
-import { partnersWithStaleEvaluation, recomputeStoredEvaluation, type StoredEvaluation } from "@/db/portfolio";
+import { partnersWithStaleEvaluation, recomputeStoredEvaluation, recordEvaluationFailure, type StoredEvaluation } from "@/db/portfolio";
 import { todayIso } from "@/lib/format";
 import { RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 
@@ -33,30 +33,50 @@ export function storedEvaluationOf(data: PartnerData, asOf: string): StoredEvalu
   };
 }
 
-/** Recomputes and stores one partner's evaluation as of today. */
+/** Recomputes and stores one partner's evaluation as of today. Throws what the engine throws (nothing stored). */
 export function refreshPartnerEvaluation(partnerId: number, today = todayIso()): StoredEvaluation | null {
   return recomputeStoredEvaluation(partnerId, (data) => storedEvaluationOf(data, today));
 }
 
 /**
- * Recomputes every stored evaluation that does not hold today: missing ones (facts changed: the
- * triggers of migration 0003 delete the row) and those whose valid-until date has come. Returns how many.
+ * Recomputes every stored evaluation that does not hold today, in this process and at once: missing
+ * ones (facts changed: the triggers of migration 0003 delete the row) and those whose valid-until date
+ * has come. For scripts and tests only — the server leaves this to the background refresher
+ * (lib/server/refresher.ts), never to a request. Pages through the partners by id (no limit on how many).
+ * A partner the engine fails on is recorded as failed for the day. Returns how many were recomputed.
  */
 export function refreshStaleEvaluations(today = todayIso()): number {
-  const ids = partnersWithStaleEvaluation(today);
-  for (const id of ids) refreshPartnerEvaluation(id, today);
-  return ids.length;
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const ids = partnersWithStaleEvaluation(today, { after, limit: 1000 });
+    if (ids.length === 0) return done;
+    for (const id of ids) {
+      try {
+        if (refreshPartnerEvaluation(id, today)) done++;
+      } catch (err) {
+        recordEvaluationFailure(id, today, err instanceof Error ? err.message : String(err));
+      }
+    }
+    after = ids[ids.length - 1]!;
+  }
 }
 
 /**
  * Runs after every successful write to a partner's facts or settings. The write's own transaction has
  * already dropped the stored evaluation (triggers); this stores the new one so the portfolio reads it
- * at once. If this fails, the next portfolio read recomputes it.
+ * at once. If the engine fails on the new facts, the failure is recorded (the portfolio says so); if
+ * this process dies first, the background refresher finds the missing row within a minute.
  */
 export function afterPartnerWrite(partnerId: number): void {
+  const today = todayIso();
   try {
-    refreshPartnerEvaluation(partnerId);
+    refreshPartnerEvaluation(partnerId, today);
   } catch (err) {
-    console.error(`could not refresh the evaluation of partner ${partnerId}:`, err instanceof Error ? err.message : err);
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`could not refresh the evaluation of partner ${partnerId}:`, message);
+    try {
+      recordEvaluationFailure(partnerId, today, message);
+    } catch { /* the refresher will meet it again */ }
   }
 }

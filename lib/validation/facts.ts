@@ -33,6 +33,11 @@ export const VALIDATION_KEYS = [
   "notFound",
   "duplicatePass",
   "customerHasRevenue",
+  // per-partner limits (lib/vocabulary.ts PARTNER_LIMITS), refused by db/facts.ts
+  "limitRevenueLines",
+  "limitPeople",
+  "limitCustomers",
+  "limitPasses",
   "saved",
   "deleted",
   "genericError",

@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadPortfolio } from "@/lib/server/portfolio";
 import { parsePortfolioParams } from "@/lib/validation/manager";
-import { csvResponse, toCsv } from "@/lib/csv";
+import { csvResponse, toCsv, type CsvCell } from "@/lib/csv";
+import type { Cents } from "@/lib/format";
 import { asLocale } from "@/lib/i18n/config";
 
 /** The portfolio's current filter and sort as CSV (every matching row). */
@@ -16,14 +17,19 @@ export async function GET(request: Request) {
   const locale = asLocale(localeRaw);
   const header = [
     t("partner"), t("partnerId"), t("market"), t("ruleSet"), t("level"), t("qualifyingRevenue"), t("nextLevel"), t("nextThreshold"),
-    t("shortfall"), t("silverSlots"), t("goldSlots"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"),
+    t("shortfall"), t("silverSlots"), t("goldSlots"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"), t("status"),
   ];
-  const rows = view.rows.map((r) => [
-    r.name, r.msPartnerId, tMarket(r.market), r.ruleSet, tLevel(r.level), { cents: r.qualifyingRevenueCents },
-    r.nextLevel ? tLevel(r.nextLevel) : null, r.nextLevel ? { cents: r.nextThresholdCents } : null, r.nextLevel ? { cents: r.nextShortfallCents } : null,
-    `${r.silverSlotsFilled}/${r.silverSlots}`, `${r.goldSlotsFilled}/${r.goldSlots}`, r.nextLevel ? { int: r.nextExamsNeeded } : null,
+  // Every partner is a line. Each line carries the date its figures hold for and its status, so rows
+  // of two dates are never mixed silently; a partner without a stored row has empty figures.
+  const status = { current: t("statusCurrent"), stale: t("statusStale"), pending: t("statusPending"), failed: t("statusFailed") } as const;
+  const cents = (c: Cents | null): CsvCell => (c === null ? null : { cents: c });
+  const rows: CsvCell[][] = view.rows.map((r) => [
+    r.name, r.msPartnerId, tMarket(r.market), r.ruleSet, r.level ? tLevel(r.level) : null, cents(r.qualifyingRevenueCents),
+    r.nextLevel ? tLevel(r.nextLevel) : null, r.nextLevel ? cents(r.nextThresholdCents) : null, r.nextLevel ? cents(r.nextShortfallCents) : null,
+    r.level ? `${r.silverSlotsFilled}/${r.silverSlots}` : null, r.level ? `${r.goldSlotsFilled}/${r.goldSlots}` : null,
+    r.nextLevel && r.nextExamsNeeded !== null ? { int: r.nextExamsNeeded } : null,
     r.atRiskOn, r.levelAtRisk ? tLevel(r.levelAtRisk) : null, r.lastReviewAt ? r.lastReviewAt.slice(0, 10) : null,
-    r.lastReviewDecision ? tDecision(r.lastReviewDecision) : null, view.today,
+    r.lastReviewDecision ? tDecision(r.lastReviewDecision) : null, r.asOf, status[r.state],
   ]);
   return csvResponse(toCsv(header, rows, locale), `portfolio-${view.today}.csv`);
 }

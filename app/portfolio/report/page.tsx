@@ -44,6 +44,12 @@ export default async function PortfolioReportPage({ searchParams }: { searchPara
         <p className="text-sm">
           {t("countsLine", { gold: view.counts.gold, silver: view.counts.silver, none: view.counts.none, atRisk: view.counts.atRisk, days: AT_RISK_DAYS, total: view.counts.total })}
         </p>
+        {view.updating > 0 && (
+          <p className="text-sm font-medium" data-testid="updating" data-updating={view.updating}>
+            {tp("updating", { count: view.updating, total: formatNumber(view.counts.total, locale), date: formatDate(view.today, locale) })}
+            {" "}{t("countsUpToDate", { current: view.counts.total - view.updating, date: formatDate(view.today, locale) })}
+          </p>
+        )}
         <p className="text-sm font-medium" data-testid="result-count">{tp("results", { total: view.total })}</p>
       </header>
       {view.total === 0 ? <p>{tp("noMatch")}</p> : <PortfolioTable rows={view.rows} params={params} sortable={false} />}
