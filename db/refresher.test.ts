@@ -218,7 +218,6 @@ describe("per-partner limits", () => {
 });
 
 function getData(id: number) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return partnersModule.getPartnerData(id)!;
 }
 const partnersModule = await import("./partners");

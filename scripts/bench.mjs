@@ -158,7 +158,7 @@ const ratios = sizes.slice(1).flatMap((n) => results[small].map((s, i) => {
   return { partners: n, endpoint: s.endpoint, p50Ratio: l.p50 / Math.max(1, s.p50), meanRatio: l.mean / s.mean, rpsRatio: l.rps / s.rps };
 }));
 const perSize = Object.fromEntries(sizes.map((n) => {
-  const [portfolio, dashboard, signIn] = results[n];
+  const [, dashboard, signIn] = results[n];
   return [n, { dashboardOverSignIn: dashboard.rps / signIn.rps }];
 }));
 
