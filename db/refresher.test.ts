@@ -178,7 +178,7 @@ describe("money beyond 2^53 cents", () => {
     sql().prepare("delete from revenue_lines where customer_id = ?").run(c.id);
     sql().prepare("delete from customers where id = ?").run(c.id);
     refreshStaleEvaluations(TODAY);
-  });
+  }, 120_000);
 });
 
 describe("per-partner limits", () => {
@@ -189,14 +189,18 @@ describe("per-partner limits", () => {
     const count = (t: string) => sql().prepare(`select count(*) from ${t} where partner_id = ?`).pluck().get(id) as number;
     const fill = (t: string, target: number, insert: (i: number) => void) => sql().transaction(() => { for (let i = count(t); i < target; i++) insert(i); })();
 
-    fill("individuals", PARTNER_LIMITS.individuals, (i) => sql().prepare("insert into individuals (partner_id, name) values (?, ?)").run(id, `P${i}`));
+    const insPerson = sql().prepare("insert into individuals (partner_id, name) values (?, ?)");
+    const insCustomer = sql().prepare("insert into customers (partner_id, name) values (?, ?)");
+    const insPass = sql().prepare("insert or ignore into exam_passes (partner_id, individual_id, exam, passed_on) values (?, ?, ?, '2026-01-01')");
+    const insLine = sql().prepare("insert into revenue_lines (partner_id, customer_id, product, date, amount_cents) values (?, ?, 'other', '2026-01-01', 1)");
+    fill("individuals", PARTNER_LIMITS.individuals, (i) => insPerson.run(id, `P${i}`));
     const people = sql().prepare("select id from individuals where partner_id = ? order by id limit 10").pluck().all(id) as number[];
-    fill("customers", PARTNER_LIMITS.customers, (i) => sql().prepare("insert into customers (partner_id, name) values (?, ?)").run(id, `C${i}`));
+    fill("customers", PARTNER_LIMITS.customers, (i) => insCustomer.run(id, `C${i}`));
     const customer = sql().prepare("select id from customers where partner_id = ? limit 1").pluck().get(id) as number;
     const personIds = sql().prepare("select id from individuals where partner_id = ? order by id").pluck().all(id) as number[];
     fill("exam_passes", PARTNER_LIMITS.examPasses, (i) =>
-      sql().prepare("insert or ignore into exam_passes (partner_id, individual_id, exam, passed_on) values (?, ?, ?, '2026-01-01')").run(id, personIds[i % personIds.length], `X-${Math.floor(i / personIds.length)}`));
-    fill("revenue_lines", PARTNER_LIMITS.revenueLines, () => sql().prepare("insert into revenue_lines (partner_id, customer_id, product, date, amount_cents) values (?, ?, 'other', '2026-01-01', 1)").run(id, customer));
+      insPass.run(id, personIds[i % personIds.length], `X-${Math.floor(i / personIds.length)}`));
+    fill("revenue_lines", PARTNER_LIMITS.revenueLines, () => insLine.run(id, customer));
 
     const before = { a: audits(), i: count("individuals"), c: count("customers"), p: count("exam_passes"), r: count("revenue_lines") };
     expect(before).toMatchObject({ i: 5_000, c: 50_000, p: 50_000, r: 200_000 });
@@ -207,7 +211,7 @@ describe("per-partner limits", () => {
     expect({ a: audits(), i: count("individuals"), c: count("customers"), p: count("exam_passes"), r: count("revenue_lines") }).toEqual(before);
     // Another partner is not affected.
     expect(facts.createIndividual({ actorId: actor, partnerId: ids[61]! }, { name: "Fine", email: null, joinedOn: null, leftOn: null }).ok).toBe(true);
-  });
+  }, 180_000); // 305,000 rows to insert first: slow on a busy shared machine
 
   it("have a message in both languages", async () => {
     for (const locale of ["en", "pt-BR"]) {
