@@ -18,7 +18,8 @@ export function storedEvaluationOf(data: PartnerData, asOf: string): StoredEvalu
     validUntil: resultValidUntil(facts, { asOf, ruleSet, horizonDays: RISK_HORIZON_DAYS }),
     ruleSet,
     level: s.level,
-    qualifyingRevenueCents: s.qualifyingRevenueCents,
+    // Exact at any size: a number while safe, else the engine's exact decimal as a bigint.
+    qualifyingRevenueCents: Number.isSafeInteger(s.qualifyingRevenueCents) ? s.qualifyingRevenueCents : BigInt(s.qualifyingRevenueCentsExact),
     nextLevel: s.nextLevel,
     nextThresholdCents: s.nextThresholdCents,
     nextShortfallCents: s.nextShortfallCents,
