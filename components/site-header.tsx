@@ -1,19 +1,27 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/server/auth/session";
+import { getCurrentSession, getCurrentUser } from "@/lib/server/auth/session";
 import { setLocaleAction, signOutAction } from "@/app/actions/session";
 import { LOCALES } from "@/lib/i18n/config";
 
 const LOCALE_LABEL: Record<string, string> = { "pt-BR": "Português", en: "English" };
 
 export async function SiteHeader() {
-  const [t, tApp, tRoles, locale, user] = await Promise.all([
+  const [t, tApp, tRoles, locale, user, session] = await Promise.all([
     getTranslations("nav"),
     getTranslations("app"),
     getTranslations("roles"),
     getLocale(),
     getCurrentUser(),
+    getCurrentSession(),
   ]);
+  const signOut = (
+    <form action={signOutAction}>
+      <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
+  );
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -52,13 +60,11 @@ export async function SiteHeader() {
                 {t("signedInAs", { name: user.name })} · {tRoles(user.role)}
               </span>
               <Link href="/account/password" className="text-blue-800 underline-offset-4 hover:underline">{t("changePassword")}</Link>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-                  {t("signOut")}
-                </button>
-              </form>
+              {signOut}
             </>
           )}
+          {/* A session still waiting for its second factor can only sign out. */}
+          {!user && session?.mfaPending && signOut}
         </div>
       </div>
     </header>

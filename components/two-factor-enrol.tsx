@@ -41,7 +41,7 @@ export function TwoFactorEnrol({ enabled, qr, secret }: { enabled: boolean; qr: 
           <input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code"
             aria-invalid={state.error ? true : undefined} aria-describedby={state.error ? "code-error" : undefined}
             className="w-full rounded border border-slate-400 px-3 py-2 tracking-widest" />
-          {state.error && <p id="code-error" role="alert" className="mt-1 text-sm text-red-700">{t(state.error)}</p>}
+          {state.error && <p id="code-error" role="alert" className="mt-1 text-sm text-red-700">{t(state.error, { seconds: state.seconds ?? 1 })}</p>}
         </div>
         <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
           {pending ? t("verifying") : t("enrolSubmit")}

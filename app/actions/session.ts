@@ -1,15 +1,16 @@
 "use server";
-// Session and preference actions. signOut requires a signed-in user; setLocale is open to anyone
+// Session and preference actions. signOut requires a session (a full one, or one still waiting for its
+// second factor); setLocale is open to anyone
 // (choosing a language is allowed before sign-in) and only writes the caller's own user row.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { endSession, getCurrentUser, requireUserAllowingPasswordChange } from "@/lib/server/auth/session";
+import { endSession, getCurrentUser, requireAnySession } from "@/lib/server/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { setUserLocale } from "@/db/users";
 
 export async function signOutAction(): Promise<void> {
-  await requireUserAllowingPasswordChange();
+  await requireAnySession();
   await endSession();
   redirect("/sign-in");
 }

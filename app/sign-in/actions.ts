@@ -2,13 +2,12 @@
 // Public by design: this is where a session starts. It checks credentials on the server, never says
 // whether the email exists, slows down repeated failures per account and per address, and sends
 // channel managers on to their second factor.
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { checkCredentials, normaliseEmail } from "@/db/users";
-import { clearFailures, recordFailure, throttleWaitMs, type ThrottleKey } from "@/db/throttle";
+import { checkCredentials } from "@/db/users";
 import { isTotpEnabled, needsSecondFactor, verifySecondFactor } from "@/db/mfa";
 import { requirePendingSecondFactor, startSession } from "@/lib/server/auth/session";
-import { clientAddress } from "@/lib/server/auth/client-address";
+import { guardedCheck } from "@/lib/server/auth/throttle";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { signInSchema } from "@/lib/validation/sign-in";
 
@@ -18,8 +17,6 @@ export interface SignInState {
   fieldErrors?: Partial<Record<"email" | "password" | "code", string>>;
   email?: string;
 }
-
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const rawEmail = formData.get("email");
@@ -33,16 +30,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     }
     return { fieldErrors, email };
   }
-  const keys: ThrottleKey[] = [`account:${normaliseEmail(parsed.data.email)}`, `address:${clientAddress(await headers())}`];
-  const wait = throttleWaitMs(keys);
-  if (wait > 0) return { error: "throttled", seconds: seconds(wait), email };
-
-  const user = await checkCredentials(parsed.data.email, parsed.data.password);
-  if (!user) {
-    recordFailure(keys);
-    return { error: "invalid", email };
-  }
-  clearFailures([keys[0]]);
+  const r = await guardedCheck({ signIn: parsed.data.email }, () => checkCredentials(parsed.data.email, parsed.data.password), (u) => u !== null);
+  if (r.kind !== "checked") return { error: r.kind, seconds: r.kind === "throttled" ? r.seconds : undefined, email };
+  const user = r.value;
+  if (!user) return { error: "invalid", email };
   if (user.locale) (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   if (needsSecondFactor(user.role)) {
     await startSession(user, { mfaPending: true });
@@ -57,14 +48,9 @@ export async function verifySecondFactorAction(_prev: SignInState, formData: For
   const user = await requirePendingSecondFactor();
   const code = String(formData.get("code") ?? "").slice(0, 64);
   if (!code.trim()) return { fieldErrors: { code: "codeRequired" } };
-  const keys: ThrottleKey[] = [`account:mfa-${user.id}`, `address:${clientAddress(await headers())}`];
-  const wait = throttleWaitMs(keys);
-  if (wait > 0) return { error: "throttled", seconds: seconds(wait) };
-  if (!(await verifySecondFactor(user.id, code))) {
-    recordFailure(keys);
-    return { fieldErrors: { code: "codeInvalid" } };
-  }
-  clearFailures([keys[0]]);
+  const r = await guardedCheck({ secondFactor: user.id }, () => verifySecondFactor(user.id, code), (v) => v === "ok");
+  if (r.kind !== "checked") return { error: r.kind, seconds: r.kind === "throttled" ? r.seconds : undefined };
+  if (r.value !== "ok") return { fieldErrors: { code: r.value } };
   await startSession(user); // a new token for the full session
   redirect("/");
 }

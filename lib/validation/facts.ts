@@ -57,6 +57,7 @@ export const VALIDATION_KEYS = [
   "passwordMismatch",
   "passwordWrong",
   "passwordSameAsOld",
+  "busy",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
