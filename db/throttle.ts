@@ -1,6 +1,6 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { tx } from "./client";
+import { bookkeepingTx as tx } from "./client";
 import { signInThrottle } from "./schema";
 
 // Attempts at a secret (password, second-factor code), counted per key (an account, an address) so that

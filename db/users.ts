@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { getDb, tx } from "./client";
@@ -47,7 +48,13 @@ export function normaliseEmail(email: string): string {
 const poolKey = Symbol.for("cloud-crm-competency.password-hash-pool");
 export function passwordHashPool(): Limiter {
   const g = globalThis as unknown as Record<symbol, Limiter | undefined>;
-  return (g[poolKey] ??= createLimiter(envInt(process.env.PASSWORD_HASH_CONCURRENCY, 2), envInt(process.env.PASSWORD_HASH_QUEUE, 6, 0)));
+  // Defaults: half the cores (at least one), so the other half keeps serving pages; 4 waiting. The front
+  // server computes the same defaults (scripts/front.mjs, hashPoolLimits).
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return (g[poolKey] ??= createLimiter(
+    envInt(process.env.PASSWORD_HASH_CONCURRENCY, Math.max(1, Math.floor(cores / 2))),
+    envInt(process.env.PASSWORD_HASH_QUEUE, 4, 0),
+  ));
 }
 
 /** An argon2id hash of the password (through the bounded pool: may throw `Busy`). */
