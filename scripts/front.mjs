@@ -80,12 +80,22 @@ export function jsonDepth(text, limit = Infinity) {
 }
 
 /**
+ * Which arguments a server action uses, from its id (Next's first id byte: bit 7 the kind, bits 6–1 the
+ * first six parameters, bit 0 "more"); the browser leaves the unused ones out.
+ */
+export function usesArguments(actionId) {
+  const info = parseInt(String(actionId).slice(0, 2), 16);
+  return Number.isNaN(info) ? true : (info & 0x7f) !== 0;
+}
+
+/**
  * Checks a server action's argument list (the "0" field of the multipart body, or the whole text body) as
  * this app's forms send it: a JSON array, at most MAX_ARGUMENT_DEPTH deep, whose last element is the
- * form's data (a "$K…" reference) — every action of the app is a form action. Returns null when fine,
- * else the reason (for the log; the client gets a plain 400).
+ * form's data (a "$K…" reference) — every action of the app is a form action whose last parameter is the
+ * form's data; one that uses no parameter (sign-out) gets an empty list. Returns null when fine, else the
+ * reason (for the log; the client gets a plain 400).
  */
-export function argumentListProblem(text) {
+export function argumentListProblem(text, actionId = "ff") {
   if (typeof text !== "string" || text.length === 0) return "no argument list";
   if (jsonDepth(text, MAX_ARGUMENT_DEPTH) > MAX_ARGUMENT_DEPTH) return "argument list nested too deep";
   let args;
@@ -95,6 +105,7 @@ export function argumentListProblem(text) {
     return "argument list is not JSON";
   }
   if (!Array.isArray(args)) return "argument list is not an array";
+  if (!usesArguments(actionId)) return null;
   const last = args[args.length - 1];
   if (typeof last !== "string" || !/^\$K[0-9a-f]+$/.test(last)) return "no form data";
   return null;

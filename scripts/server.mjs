@@ -16,6 +16,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import {
   ALLOWED_METHODS, MAX_BODY_BYTES, argumentListProblem, declaredLength, hashPoolLimits, requestLocale, sanitiseProxyHeaders, trustedProxyCount,
 } from "./front.mjs";
@@ -30,6 +31,16 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
 const trustProxy = trustedProxyCount(process.env.TRUST_PROXY);
 const inFlightLimit = hashPoolLimits(process.env, os.availableParallelism?.() ?? os.cpus().length).inFlight;
+
+// Next forwards a server action posted to a page that does not hold it by fetching that page from this
+// same server. Such a request comes from loopback with the headers this front already wrote; a token only
+// this process knows (passed along with those headers) marks it, so its client address is kept and it is
+// not counted twice.
+const FRONT_TOKEN = randomBytes(24).toString("hex");
+const isSelfForward = (headers) => {
+  const t = headers["x-front-token"];
+  return typeof t === "string" && t.length === FRONT_TOKEN.length && timingSafeEqual(Buffer.from(t), Buffer.from(FRONT_TOKEN));
+};
 
 // The app reads the client address only when it runs behind this front (lib/server/auth/client-address.ts).
 globalThis[Symbol.for("cloud-crm-competency.front-server")] = { trustProxy };
@@ -56,7 +67,8 @@ function answer(req, res, status, key, extra = {}) {
   res.setHeader("Cache-Control", "no-store");
   res.setHeader("Content-Length", Buffer.byteLength(body));
   for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
-  // An unread body is not worth reading: close the connection after the answer.
+  // An unread body is not worth reading: close the connection after the answer (and after the client has
+  // finished sending, when the body is being drained).
   if (!req.complete) res.setHeader("Connection", "close");
   res.statusCode = status;
   res.end(req.method === "HEAD" ? undefined : body);
@@ -69,9 +81,14 @@ function readBody(req, limit) {
     let size = 0;
     let over = false;
     req.on("data", (chunk) => {
-      if (over) return;
+      if (over) {
+        size += chunk.length;
+        if (size > 16 * limit) req.socket.destroy();
+        return;
+      }
       size += chunk.length;
       if (size > limit) {
+        // Refused; read on (discarding) so that the client gets to read the answer, but not forever.
         over = true;
         resolve(null);
         return;
@@ -123,7 +140,9 @@ async function main() {
   const server = http.createServer(async (req, res) => {
     try {
       if (!ALLOWED_METHODS.includes(req.method ?? "")) return answer(req, res, 405, "methodNotAllowed", { Allow: ALLOWED_METHODS.join(", ") });
+      if (isSelfForward(req.headers)) return handle(req, res);
       sanitiseProxyHeaders(req.headers, req.socket.remoteAddress, trustProxy);
+      req.headers["x-front-token"] = FRONT_TOKEN;
       if (req.method !== "POST") return handle(req, res);
 
       const length = declaredLength(req.headers);
@@ -144,8 +163,12 @@ async function main() {
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) return answer(req, res, 413, "tooLarge");
       if (typeof actionId === "string") {
-        const problem = argumentListProblem(await argumentList(String(req.headers["content-type"] ?? ""), body).catch(() => null));
-        if (problem) return answer(req, res, 400, "badRequest", { "X-Refused": problem });
+        const problem = argumentListProblem(await argumentList(String(req.headers["content-type"] ?? ""), body).catch(() => null), actionId);
+        if (problem) {
+          console.warn(`front server: 400 for a server action on ${req.url}: ${problem} (${String(req.headers["content-type"] ?? "no content type").slice(0, 60)}, ${body.length} bytes)`);
+          if (process.env.FRONT_DEBUG) console.warn(body.toString("utf8").slice(0, 2000));
+          return answer(req, res, 400, "badRequest", { "X-Refused": problem });
+        }
       }
       return handle(replay(req, body), res);
     } catch (err) {
