@@ -50,7 +50,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_PATH: dbFil
 const boot = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "db-bootstrap.ts")], { cwd: root, env, encoding: "utf8" });
 if (boot.status !== 0) throw new Error(`db-bootstrap failed: ${boot.stderr}`);
 
-const guards = values.unguarded ? { PASSWORD_HASH_CONCURRENCY: "100000", PASSWORD_HASH_QUEUE: "0", PASSWORD_REQUESTS_IN_FLIGHT: "100000" } : {};
+const guards = values.unguarded ? { PASSWORD_HASH_CONCURRENCY: "100000", PASSWORD_HASH_QUEUE: "0", PASSWORD_REQUESTS_IN_FLIGHT: "100000", PASSWORD_REQUESTS_PER_SECOND: "100000" } : {};
 return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
   cwd: root, env: { ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1", ...guards }, stdio: ["ignore", "ignore", "inherit"],
 });
@@ -110,6 +110,8 @@ const pct = (xs, p) => {
 };
 const stats = (xs) => ({ samples: xs.length, p50: +pct(xs, 50).toFixed(1), p99: +pct(xs, 99).toFixed(1), max: +Math.max(...xs).toFixed(1) });
 
+const loadBefore = os.loadavg()[0].toFixed(1);
+
 async function main() {
   for (let i = 0; ; i++) {
     try { if ((await getSignIn()).status === 200) break; } catch { /* not up yet */ }
@@ -152,7 +154,7 @@ async function main() {
   const ratio = +(f.p99 / q.p99).toFixed(2);
   const report = {
     started: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${loadBefore} before / ${os.loadavg()[0].toFixed(1)} after (machine shared)`,
     guards: values.unguarded ? "lifted (--unguarded)" : "on (defaults)",
     floodSize, rounds, quiet: q, duringFlood: f, p99Ratio: ratio, goal: "p99 during the flood <= 3 x quiet p99", met: ratio <= 3,
     floodAnswers: answers, rounds_: roundsOut,

@@ -133,7 +133,8 @@ export function requestLocale(headers) {
 /**
  * The bounds on password hashing, from the environment, with the defaults db/users.ts uses for its pool:
  * PASSWORD_HASH_CONCURRENCY (half the cores, at least 1), PASSWORD_HASH_QUEUE (4), and the front's
- * PASSWORD_REQUESTS_IN_FLIGHT (their sum: no more password requests inside the app than its pool takes).
+ * PASSWORD_REQUESTS_IN_FLIGHT (their sum: no more password requests inside the app than its pool takes)
+ * and PASSWORD_REQUESTS_PER_SECOND (10: how many it lets in per second, on average, during a flood).
  */
 export function hashPoolLimits(env, cores) {
   const int = (v, fallback, min) => {
@@ -142,5 +143,29 @@ export function hashPoolLimits(env, cores) {
   };
   const concurrency = int(env.PASSWORD_HASH_CONCURRENCY, Math.max(1, Math.floor(cores / 2)), 1);
   const queue = int(env.PASSWORD_HASH_QUEUE, 4, 0);
-  return { concurrency, queue, inFlight: int(env.PASSWORD_REQUESTS_IN_FLIGHT, concurrency + queue, 1) };
+  return {
+    concurrency, queue,
+    inFlight: int(env.PASSWORD_REQUESTS_IN_FLIGHT, concurrency + queue, 1),
+    perSecond: int(env.PASSWORD_REQUESTS_PER_SECOND, 10, 1),
+  };
+}
+
+/**
+ * A token bucket: `take()` is true while tokens are left; they come back at `perSecond`, up to `burst`.
+ * The front server takes one per sign-in or password change it lets in, so that a long flood cannot keep
+ * a core hashing (nor the main thread in Next) more than this rate allows.
+ */
+export function createTokenBucket(perSecond, burst, now = () => Date.now()) {
+  let tokens = burst;
+  let last = now();
+  return {
+    take() {
+      const t = now();
+      tokens = Math.min(burst, tokens + ((t - last) / 1000) * perSecond);
+      last = t;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
 }

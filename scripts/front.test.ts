@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  argumentListProblem, clientAddressOf, declaredLength, hashPoolLimits, jsonDepth, normaliseAddress, requestLocale, sanitiseProxyHeaders,
+  argumentListProblem, clientAddressOf, createTokenBucket, declaredLength, hashPoolLimits, jsonDepth, normaliseAddress, requestLocale, sanitiseProxyHeaders,
   trustedProxyCount, usesArguments,
 } from "./front.mjs";
 
@@ -83,9 +83,19 @@ describe("front server: requests (issue 10, finding 8)", () => {
 
 describe("front server: the sign-in flood bound (issue 10, finding 3)", () => {
   it("lets as many password requests in as the hash pool takes: half the cores (at least 1) plus 4 waiting", () => {
-    expect(hashPoolLimits({}, 2)).toEqual({ concurrency: 1, queue: 4, inFlight: 5 });
-    expect(hashPoolLimits({}, 8)).toEqual({ concurrency: 4, queue: 4, inFlight: 8 });
-    expect(hashPoolLimits({ PASSWORD_HASH_CONCURRENCY: "3", PASSWORD_HASH_QUEUE: "0" }, 2)).toEqual({ concurrency: 3, queue: 0, inFlight: 3 });
-    expect(hashPoolLimits({ PASSWORD_REQUESTS_IN_FLIGHT: "50" }, 2).inFlight).toBe(50);
+    expect(hashPoolLimits({}, 2)).toEqual({ concurrency: 1, queue: 4, inFlight: 5, perSecond: 10 });
+    expect(hashPoolLimits({}, 8)).toEqual({ concurrency: 4, queue: 4, inFlight: 8, perSecond: 10 });
+    expect(hashPoolLimits({ PASSWORD_HASH_CONCURRENCY: "3", PASSWORD_HASH_QUEUE: "0" }, 2)).toMatchObject({ concurrency: 3, queue: 0, inFlight: 3 });
+    expect(hashPoolLimits({ PASSWORD_REQUESTS_IN_FLIGHT: "50", PASSWORD_REQUESTS_PER_SECOND: "100" }, 2)).toMatchObject({ inFlight: 50, perSecond: 100 });
+  });
+
+  it("lets a burst in, then as many per second as the rate allows", () => {
+    let t = 0;
+    const bucket = createTokenBucket(10, 5, () => t);
+    expect(Array.from({ length: 8 }, () => bucket.take()).filter(Boolean)).toHaveLength(5);
+    t += 100; // a tenth of a second: one more
+    expect([bucket.take(), bucket.take()]).toEqual([true, false]);
+    t += 10_000; // never more than the burst
+    expect(Array.from({ length: 8 }, () => bucket.take()).filter(Boolean)).toHaveLength(5);
   });
 });

@@ -7,9 +7,9 @@
 //   - refuses bodies over 1 MB with 413, also chunked ones without Content-Length (it counts them);
 //   - reads a server action's body and answers 400 when it is not what this app's forms send (a JSON
 //     argument list, not deeply nested, ending with the form's data) — Next would answer 500;
-//   - lets at most PASSWORD_REQUESTS_IN_FLIGHT sign-ins and password changes into Next at once and answers
-//     the rest 429 at once, so a flood of sign-ins costs almost nothing (the app's own pool bounds the
-//     password hashes themselves).
+//   - lets at most PASSWORD_REQUESTS_IN_FLIGHT sign-ins and password changes into Next at once, and on
+//     average PASSWORD_REQUESTS_PER_SECOND, and answers the rest 429 at once, so a flood of sign-ins costs
+//     almost nothing (the app's own pool bounds the password hashes themselves).
 // Its own answers carry the same security headers as Next's. See docs/decisions/0006.
 import fs from "node:fs";
 import http from "node:http";
@@ -18,7 +18,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import {
-  ALLOWED_METHODS, MAX_BODY_BYTES, argumentListProblem, declaredLength, hashPoolLimits, requestLocale, sanitiseProxyHeaders, trustedProxyCount,
+  ALLOWED_METHODS, MAX_BODY_BYTES, argumentListProblem, createTokenBucket, declaredLength, hashPoolLimits, requestLocale, sanitiseProxyHeaders, trustedProxyCount,
 } from "./front.mjs";
 
 const require = createRequire(import.meta.url);
@@ -30,7 +30,9 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
 const trustProxy = trustedProxyCount(process.env.TRUST_PROXY);
-const inFlightLimit = hashPoolLimits(process.env, os.availableParallelism?.() ?? os.cpus().length).inFlight;
+const limits = hashPoolLimits(process.env, os.availableParallelism?.() ?? os.cpus().length);
+const inFlightLimit = limits.inFlight;
+const passwordTokens = createTokenBucket(limits.perSecond, limits.perSecond); // a burst of one second's worth
 
 // Next forwards a server action posted to a page that does not hold it by fetching that page from this
 // same server. Such a request comes from loopback with the headers this front already wrote; a token only
@@ -150,7 +152,7 @@ async function main() {
       if (length !== null && length > MAX_BODY_BYTES) return answer(req, res, 413, "tooLarge");
       const actionId = req.headers["next-action"];
       const isPasswordAction = typeof actionId === "string" && passwordActions.has(actionId);
-      if (isPasswordAction && passwordRequests >= inFlightLimit) return answer(req, res, 429, "busy", { "Retry-After": "1" });
+      if (isPasswordAction && (passwordRequests >= inFlightLimit || !passwordTokens.take())) return answer(req, res, 429, "busy", { "Retry-After": "1" });
       if (typeof actionId !== "string" && length !== null) return handle(req, res); // a plain post of known size
 
       if (isPasswordAction) passwordRequests++;
