@@ -11,6 +11,8 @@ export class Busy extends Error {
 
 export interface Limiter {
   run<T>(work: () => Promise<T>): Promise<T>;
+  readonly concurrency: number;
+  readonly queue: number;
   /** Work running now and callers waiting (for tests and diagnostics). */
   readonly active: number;
   readonly waiting: number;
@@ -25,6 +27,8 @@ export function createLimiter(concurrency: number, queue: number): Limiter {
   let highWater = 0;
   const waiters: Array<() => void> = [];
   return {
+    concurrency,
+    queue,
     get active() { return active; },
     get waiting() { return waiters.length; },
     get highWater() { return highWater; },
