@@ -1,5 +1,6 @@
 // @ts-check
 const createNextIntlPlugin = require("next-intl/plugin");
+const { SECURITY_HEADERS } = require("./scripts/security-headers.cjs");
 
 const withNextIntl = createNextIntlPlugin("./lib/server/i18n-request.ts");
 
@@ -15,13 +16,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: SECURITY_HEADERS,
       },
     ];
   },

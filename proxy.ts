@@ -1,9 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { expectedOrigin, originOf } from "@/lib/origin";
 
 // Runs before every page, route handler and server action. It adds the per-request CSP nonce, refuses
 // cross-origin or oversized server-action posts, and redirects visitors without a session cookie early.
 // It is NOT the security boundary: every page, route handler and server action checks the session and
 // role itself (lib/server/auth/session.ts).
+//
+// Proxy headers: `npm start` serves through scripts/server.mjs, which drops X-Forwarded-Proto/-Host
+// unless a trusted proxy (TRUST_PROXY) set them; Next then fills them from the socket and the Host header.
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,7 +34,10 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
 }
 
 function refuse(status: number, message: string): NextResponse {
-  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new NextResponse(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+  });
 }
 
 export function proxy(request: NextRequest) {
@@ -39,20 +46,15 @@ export function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     const length = Number(request.headers.get("content-length") ?? "0");
     if (length > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
-    // Server actions (and every other write) must come from our own origin.
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    let sameOrigin = false;
-    try {
-      sameOrigin = !!origin && !!host && new URL(origin).host === host;
-    } catch {
-      sameOrigin = false;
-    }
-    if (!sameOrigin) return refuse(403, "Cross-origin request refused.");
+    // Server actions (and every other write) must come from our own origin: scheme, host and port.
+    const origin = originOf(request.headers.get("origin"));
+    const expected = expectedOrigin(request.headers, request.nextUrl.protocol);
+    if (!origin || !expected || origin !== expected) return refuse(403, "Cross-origin request refused.");
   }
 
   const hasSession = request.cookies.has("session") || request.cookies.has("__Host-session");
-  if (!hasSession && request.method === "GET" && !pathname.startsWith("/sign-in") && !pathname.startsWith("/api/")) {
+  const isIcon = pathname === "/favicon.ico" || pathname === "/robots.txt";
+  if (!hasSession && request.method === "GET" && !isIcon && !pathname.startsWith("/sign-in") && !pathname.startsWith("/api/")) {
     return NextResponse.redirect(new URL("/sign-in", request.url));
   }
 
@@ -67,5 +69,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Everything but built assets, so that every page, handler, icon and 404 gets the CSP.
+  matcher: [{ source: "/((?!_next/static|_next/image).*)" }],
 };

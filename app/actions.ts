@@ -1,6 +1,7 @@
 "use server";
-// Session and preference actions. signOut requires a signed-in user; setLocale is open to anyone
-// (choosing a language is allowed before sign-in) and only writes the caller's own user row.
+// Session and preference actions. signOut takes any session (a full one, or one still waiting for its
+// second factor); setLocale is open to anyone (choosing a language is allowed before sign-in) and only
+// writes the caller's own user row.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { setUserLocale } from "@/db/users";
 
 export const signOutAction = formAction({
-  access: "signed-in",
+  access: "any-session",
   schema: z.object({}),
   run: async () => {
     await endSession();

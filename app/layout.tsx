@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/messages";
 import { SiteHeader } from "@/components/site-header";
-import { getCurrentUser } from "@/lib/server/auth/session";
+import { getCurrentSession, getCurrentUser } from "@/lib/server/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const [t, user, messages] = await Promise.all([getTranslations("nav"), getCurrentUser(), getMessages()]);
+  const [t, user, session, messages] = await Promise.all([getTranslations("nav"), getCurrentUser(), getCurrentSession(), getMessages()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
-          <SiteHeader user={user} />
+          <SiteHeader user={user} pending={!user && !!session?.mfaPending} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>

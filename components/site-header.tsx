@@ -7,13 +7,20 @@ import { LOCALES } from "@/lib/i18n/config";
 const LOCALE_LABEL: Record<string, string> = { "pt-BR": "Português", en: "English" };
 
 /** The header: the app's name, the main link for the role, the language switch and the account links. */
-export async function SiteHeader({ user }: { user: PublicUser | null }) {
+export async function SiteHeader({ user, pending }: { user: PublicUser | null; pending: boolean }) {
   const [t, tApp, tRoles, locale] = await Promise.all([
     getTranslations("nav"),
     getTranslations("app"),
     getTranslations("roles"),
     getLocale(),
   ]);
+  const signOut = (
+    <form action={signOutAction}>
+      <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
+  );
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -52,13 +59,11 @@ export async function SiteHeader({ user }: { user: PublicUser | null }) {
                 {t("signedInAs", { name: user.name })} · {tRoles(user.role)}
               </span>
               <Link href="/account/password" className="text-blue-800 underline-offset-4 hover:underline">{t("changePassword")}</Link>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-                  {t("signOut")}
-                </button>
-              </form>
+              {signOut}
             </>
           )}
+          {/* A session still waiting for its second factor can only sign out. */}
+          {pending && signOut}
         </div>
       </div>
     </header>

@@ -40,6 +40,8 @@ export const users = sqliteTable(
     /** Base32 TOTP secret (RFC 6238); set at enrolment, active once totpEnabledAt is set. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: text("totp_enabled_at"),
+    /** The last TOTP time step (Unix seconds / 30) accepted for this account: a code of that step or an earlier one is refused (no replay). */
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
     version: version(),
   },

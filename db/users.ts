@@ -1,9 +1,11 @@
 import "server-only";
+import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { getDb, tx } from "./client";
 import { sessions, users } from "./schema";
 import { writeAudit } from "./audit";
+import { createLimiter, envInt, type Limiter } from "@/lib/limiter";
 
 /** argon2id, OWASP's first recommended profile: 19 MiB, 2 passes, 1 lane. */
 const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -39,14 +41,36 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2);
+// Each argon2 call takes 19 MiB and tens of milliseconds of a core. A bounded pool runs at most
+// PASSWORD_HASH_CONCURRENCY of them at once and lets PASSWORD_HASH_QUEUE more wait; any further caller is
+// refused at once with `Busy` (lib/limiter.ts), so a flood of sign-ins cannot starve the server. One pool
+// per process (kept on globalThis: the app's bundles may each carry a copy of this module).
+const poolKey = Symbol.for("cloud-crm-competency.password-hash-pool");
+export function passwordHashPool(): Limiter {
+  const g = globalThis as unknown as Record<symbol, Limiter | undefined>;
+  // Defaults: half the cores (at least one), so the other half keeps serving pages; 4 waiting. The front
+  // server computes the same defaults (scripts/front.mjs, hashPoolLimits).
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return (g[poolKey] ??= createLimiter(
+    envInt(process.env.PASSWORD_HASH_CONCURRENCY, Math.max(1, Math.floor(cores / 2))),
+    envInt(process.env.PASSWORD_HASH_QUEUE, 4, 0),
+  ));
 }
+
+/** An argon2id hash of the password (through the bounded pool: may throw `Busy`). */
+export function hashPassword(password: string): Promise<string> {
+  return passwordHashPool().run(() => hash(password, ARGON2));
+}
+
+const verifyInPool = (stored: string, password: string) => passwordHashPool().run(() => verify(stored, password).catch(() => false));
 
 // A hash to verify against when the email is unknown, so both answers take the same time.
 let dummyHash: Promise<string> | null = null;
 
-/** The user when the email and password match an enabled account; null otherwise (same answer for both). */
+/**
+ * The user when the email and password match an enabled account; null otherwise (same answer for both).
+ * Throws `Busy` (lib/limiter.ts) when too many password checks are running: nothing was verified.
+ */
 export async function checkCredentials(email: string, password: string): Promise<PublicUser | null> {
   const row = getDb()
     .select({ ...publicColumns, passwordHash: users.passwordHash })
@@ -54,11 +78,11 @@ export async function checkCredentials(email: string, password: string): Promise
     .where(eq(users.email, normaliseEmail(email)))
     .get();
   if (!row) {
-    dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
-    await verify(await dummyHash, password).catch(() => false);
+    dummyHash ??= hash("not-a-real-password-" + Math.random(), ARGON2);
+    await verifyInPool(await dummyHash, password);
     return null;
   }
-  const ok = await verify(row.passwordHash, password).catch(() => false);
+  const ok = await verifyInPool(row.passwordHash, password);
   if (!ok || row.disabled) return null;
   const { passwordHash: _omit, ...user } = row;
   return user;

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { MANAGER, adminOf, partnerIdFromUrl, signIn } from "./helpers";
+import { MANAGER, adminOf, manager, partnerIdFromUrl, signIn } from "./helpers";
 
 test.describe("sign-in and roles", () => {
   test("a channel manager signs in and sees every partner with its level", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(1));
     await expect(page).toHaveURL(/\/portfolio$/);
     await expect(page.getByRole("heading", { name: "Carteira de parceiros" })).toBeVisible();
     await page.goto("/portfolio?size=100"); // every partner on one page
@@ -45,7 +45,7 @@ test.describe("sign-in and roles", () => {
   });
 
   test("sign-out ends the session on the server: the old cookie no longer works", async ({ page, context }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(2));
     const before = (await context.cookies()).find((c) => c.name === "session");
     expect(before?.httpOnly).toBe(true);
     expect(before?.sameSite).toBe("Lax");
@@ -58,10 +58,10 @@ test.describe("sign-in and roles", () => {
   });
 
   test("each sign-in issues a new session token", async ({ page, context }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(3));
     const first = (await context.cookies()).find((c) => c.name === "session")?.value;
     await page.getByRole("button", { name: "Sair" }).click();
-    await signIn(page, MANAGER);
+    await signIn(page, manager(3));
     const second = (await context.cookies()).find((c) => c.name === "session")?.value;
     expect(first).toBeTruthy();
     expect(second).toBeTruthy();

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { MANAGER, MANAGER_EN, signIn } from "./helpers";
+import { MANAGER_EN, manager, signIn } from "./helpers";
 import { openTestDb } from "./actions";
 
 // The channel manager's journeys. Demo partners are only read here; tests that write use their own
@@ -31,7 +31,7 @@ async function download(page: Page, trigger: () => Promise<void>): Promise<{ nam
 
 test.describe("channel manager", () => {
   test("filters, searches, sorts and pages the portfolio, all in the URL", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(4));
     await expect(page.getByRole("heading", { name: "Carteira de parceiros" })).toBeVisible();
     const total = Number(await page.getByTestId("result-count").getAttribute("data-total"));
     expect(total).toBeGreaterThanOrEqual(29);
@@ -103,7 +103,7 @@ test.describe("channel manager", () => {
   });
 
   test("finds the partners closest to Gold, reviews one, prints its report on A4 and exports the portfolio", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(5));
     // Closest to Gold: Silver partners by exams needed.
     await page.goto("/portfolio");
     await page.getByLabel("Nível", { exact: true }).selectOption("silver");
@@ -145,7 +145,7 @@ test.describe("channel manager", () => {
   });
 
   test("adds a review note with a decision and sees it in the history, the portfolio and the report", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(6));
     await page.goto("/portfolio?q=E2E%20Parceiro%201&size=10");
     await page.getByRole("link", { name: "E2E Parceiro 1", exact: true }).click();
     const form = page.getByTestId("review-form");
@@ -180,14 +180,14 @@ test.describe("channel manager", () => {
   });
 
   test("changes a partner's market and rule set: the evaluation follows, and a stale form gets a conflict", async ({ page, browser }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(7));
     await page.goto("/portfolio?q=E2E%20Parceiro%202&size=10");
     await page.getByRole("link", { name: "E2E Parceiro 2", exact: true }).click();
     await expect(page).toHaveURL(/\/partners\/\d+$/);
     const url = page.url();
     await expect(page.getByTestId("silver-revenue")).toContainText("US$ 100.000,00");
     const other = await browser.newPage({ locale: "pt-BR" });
-    await signIn(other, MANAGER);
+    await signIn(other, manager(7));
     await other.goto(url);
 
     const settings = page.getByTestId("settings-form");
@@ -215,7 +215,7 @@ test.describe("channel manager", () => {
   });
 
   test("creates a partner and its admin, who signs in with the temporary password and must change it", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, manager(9));
     await page.goto("/partners/new");
     const form = page.getByTestId("new-partner-form");
     // Bad input: every field says what is wrong, nothing is created.
@@ -331,7 +331,7 @@ test.describe("channel manager", () => {
   for (const locale of ["pt-BR", "en"] as const) {
     test(`axe finds no violations on the channel manager's pages (${locale})`, async ({ page }) => {
       // The language choice is saved per user: English runs as a channel manager of its own.
-      await signIn(page, locale === "en" ? MANAGER_EN : MANAGER);
+      await signIn(page, locale === "en" ? MANAGER_EN : manager(10));
       if (locale === "en") await page.getByRole("button", { name: "English" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       const delta = await page.getByTestId("portfolio-row").filter({ hasText: "Delta CRM Partners" }).getAttribute("data-partner-id");

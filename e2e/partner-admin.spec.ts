@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Locator } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { signIn } from "./helpers";
+import { manager, signIn } from "./helpers";
 
 // Each test that writes signs in as its own scratch partner (e2e-13 … e2e-20), so tests never share data.
 const scratch = (n: number) => `e2e-${n}@test.example`;
@@ -271,7 +271,7 @@ test.describe("partner admin: dashboard and data entry", () => {
   }
 
   test("a channel manager sees a partner's dashboard read-only", async ({ page }) => {
-    await signIn(page, "gerente@demo.example");
+    await signIn(page, manager(11));
     await page.getByRole("link", { name: "Delta CRM Partners" }).click();
     await expect(page.getByTestId("current-level")).toBeVisible();
     await expect(page.getByText("Gerentes de canal veem os dados do parceiro somente para leitura.")).toBeVisible();

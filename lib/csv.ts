@@ -10,11 +10,23 @@ import { centsToDecimalString, type Cents } from "@/lib/format";
 /** A money amount (integer cents) or a whole number: written as a plain number in the locale's notation. */
 export type CsvCell = string | null | { cents: Cents } | { int: number };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell as a formula when it starts with = + - @ (or a tab or carriage return, which
+// some strip first) — also after leading spaces or invisible characters, and in the full-width and small
+// forms some spreadsheets fold to ASCII.
+const LEADING_IGNORED = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}]*/u;
+const FORMULA_CHARS = new Set(["=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\uFE66", "\uFE62", "\uFE63", "\uFE6B", "\u2212"]);
 
-/** Prefixes a text that begins like a formula (=, +, -, @, tab, carriage return) with an apostrophe. */
+/** True when a spreadsheet could read this text as a formula. */
+export function looksLikeFormula(text: string): boolean {
+  if (/^[\t\r]/.test(text)) return true;
+  const first = [...text.replace(LEADING_IGNORED, "")][0];
+  return first !== undefined && FORMULA_CHARS.has(first);
+}
+
+/** Prefixes a text that a spreadsheet could run as a formula with an apostrophe; NUL never leaves as itself (U+FFFD instead). */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const clean = text.replace(/\u0000/g, "\uFFFD");
+  return looksLikeFormula(clean) ? `'${clean}` : clean;
 }
 
 export function csvDialect(locale: AppLocale): { delimiter: string; decimal: string } {

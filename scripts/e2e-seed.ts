@@ -12,6 +12,8 @@ import { refreshStaleEvaluations } from "../lib/server/stored-evaluations";
 const E2E_TOTP_SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
 
 export const SCRATCH_PARTNERS = 20; // e2e-1…12 for portfolio/report tests, e2e-13…20 for data-entry tests
+const E2E_MANAGERS = 16;
+const SECURITY_PARTNERS = 8;
 
 async function main(): Promise<void> {
   await bootstrapDatabase(todayIso(), { seed: true });
@@ -39,6 +41,19 @@ async function main(): Promise<void> {
     await createUser({ email: `rel-${i}@test.example`, name: `E2E Confiabilidade Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
   console.log(`and ${RELIABILITY_PARTNERS} scratch partners for the reliability tests`);
+  // Channel managers cm-1…cm-N (same test secret, same name as the demo manager): a TOTP code works once
+  // per account, so tests that run at the same time sign in as different managers (e2e/helpers.ts).
+  for (let i = 1; i <= E2E_MANAGERS; i++) {
+    const m = await createUser({ email: `cm-${i}@test.example`, name: "Marina Gerente", password: "demo-2026", role: "channel_manager", partnerId: null });
+    db.update(users).set({ totpSecret: E2E_TOTP_SECRET, totpEnabledAt: new Date().toISOString() }).where(eq(users.id, m.id)).run();
+  }
+  await createUser({ email: "cm-enrol-2@test.example", name: "CM Enrol 2", password: "demo-2026", role: "channel_manager", partnerId: null });
+  // Scratch partners of the security tests (e2e/hardening*.spec.ts): E2E Segurança 1…N, admins sec-N@test.example.
+  for (let i = 1; i <= SECURITY_PARTNERS; i++) {
+    const p = db.insert(partners).values({ name: `E2E Segurança ${i}`, msPartnerId: `97000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    await createUser({ email: `sec-${i}@test.example`, name: `E2E Segurança Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
+  }
+  console.log(`and ${E2E_MANAGERS} channel managers and ${SECURITY_PARTNERS} scratch partners for the security tests`);
 }
 
 main().catch((err) => {

@@ -1,5 +1,7 @@
 // `npm start`: build when the sources are newer than the last build, migrate and seed the database,
-// then serve on PORT (default 3000) and run the background refresher of stored evaluations beside it.
+// then serve on PORT (default 3000) through the front server (scripts/server.mjs: Next's handler behind
+// the guards that need the socket — client address, methods, body limits, sign-in floods), and run the
+// background refresher of stored evaluations beside it.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -21,7 +23,7 @@ function needsBuild() {
   const id = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
-  const inputs = ["app", "components", "lib", "db", "messages", "public", "next.config.js", "proxy.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+  const inputs = ["app", "components", "lib", "db", "messages", "public", "next.config.js", "proxy.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "scripts/security-headers.cjs"];
   return inputs.some((p) => newestMtime(path.join(root, p)) > built);
 }
 
@@ -39,7 +41,7 @@ run(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "db-boo
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "localhost";
 console.log(`Serving on http://${host}:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", cwd: root, env: process.env });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: "inherit", cwd: root, env: { ...process.env, PORT: port, HOST: host } });
 
 // The background refresher of stored evaluations (lib/server/refresher.ts) runs beside the server in
 // its own process, restarted when it dies (after 1 s, then up to 30 s if it keeps dying). REFRESHER=0

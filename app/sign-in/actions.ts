@@ -1,19 +1,16 @@
 "use server";
 // Public by design: this is where a session starts. It checks credentials on the server, never says
-// whether the email exists, slows down repeated failures per account and per address, and sends
-// channel managers on to their second factor.
-import { cookies, headers } from "next/headers";
+// whether the email exists, takes an attempt before every password check (per account and per address,
+// lib/server/auth/throttle.ts), and sends channel managers on to their second factor.
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { action } from "@/lib/server/action";
-import { checkCredentials, normaliseEmail } from "@/db/users";
-import { clearFailures, recordFailure, throttleWaitMs, type ThrottleKey } from "@/db/throttle";
+import { action, notChecked } from "@/lib/server/action";
+import { checkCredentials } from "@/db/users";
 import { isTotpEnabled, needsSecondFactor, verifySecondFactor } from "@/db/mfa";
 import { startSession } from "@/lib/server/auth/session";
-import { clientAddress } from "@/lib/server/auth/client-address";
+import { guardedCheck } from "@/lib/server/auth/throttle";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { CODE_KEYS, SIGN_IN_KEYS, codeSchema, signInSchema } from "@/lib/validation/sign-in";
-
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 export const signInAction = action({
   access: "public",
@@ -21,16 +18,10 @@ export const signInAction = action({
   keys: SIGN_IN_KEYS,
   echo: ["email"],
   run: async (d) => {
-    const keys: ThrottleKey[] = [`account:${normaliseEmail(d.email)}`, `address:${clientAddress(await headers())}`];
-    const wait = throttleWaitMs(keys);
-    if (wait > 0) return { status: "error", message: "throttled", messageValues: { seconds: seconds(wait) } };
-
-    const user = await checkCredentials(d.email, d.password);
-    if (!user) {
-      recordFailure(keys);
-      return { status: "error", message: "invalid" };
-    }
-    clearFailures([keys[0]!]);
+    const r = await guardedCheck({ signIn: d.email }, () => checkCredentials(d.email, d.password), (u) => u !== null);
+    if (r.kind !== "checked") return notChecked(r);
+    const user = r.value;
+    if (!user) return { status: "error", message: "invalid" };
     if (user.locale) (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
     if (needsSecondFactor(user.role)) {
       await startSession(user, { mfaPending: true });
@@ -41,21 +32,16 @@ export const signInAction = action({
   },
 });
 
-/** Second step for users with a second factor: a TOTP code or an unused recovery code. */
+/** Second step for users with a second factor: a TOTP code (once) or an unused recovery code. */
 export const verifySecondFactorAction = action({
   access: "pending-second-factor",
   schema: codeSchema,
   keys: CODE_KEYS,
   echo: [],
   run: async ({ code }, { user }) => {
-    const keys: ThrottleKey[] = [`account:mfa-${user.id}`, `address:${clientAddress(await headers())}`];
-    const wait = throttleWaitMs(keys);
-    if (wait > 0) return { status: "error", message: "throttled", messageValues: { seconds: seconds(wait) } };
-    if (!(await verifySecondFactor(user.id, code))) {
-      recordFailure(keys);
-      return { status: "error", fieldErrors: { code: "codeInvalid" } };
-    }
-    clearFailures([keys[0]!]);
+    const r = await guardedCheck({ secondFactor: user.id }, () => verifySecondFactor(user.id, code), (v) => v === "ok");
+    if (r.kind !== "checked") return notChecked(r);
+    if (r.value !== "ok") return { status: "error", fieldErrors: { code: r.value } };
     await startSession(user); // a new token for the full session
     redirect("/");
   },

@@ -1,7 +1,4 @@
-/** A CSS string literal safe inside a <style> element: no markup characters, quotes and backslashes escaped. */
-function cssString(s: string): string {
-  return `"${s.replace(/[<>\r\n]/g, " ").replace(/[\\"]/g, "\\$&")}"`;
-}
+import { cssString } from "@/lib/css";
 
 /**
  * A4 page set-up for printed reports (portrait, or landscape for wide tables): margins, a running footer with the report's title on the left

@@ -18,7 +18,7 @@ import type { ActionState } from "@/lib/action-state";
 import { asLocale, type AppLocale } from "@/lib/i18n/config";
 import { formValues, parseForm } from "@/lib/validation/facts";
 import {
-  requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
+  requireAnySession, requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
   requireSecondFactorEnrolment, requireUserAllowingPasswordChange,
 } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/db/sessions";
@@ -31,11 +31,12 @@ export type Access =
   | "pending-second-factor" // the second step of signing in
   | "second-factor-enrolment" // a channel manager's own session, pending or full
   | "signed-in" // any signed-in user, even one who must still replace a temporary password
+  | "any-session" // any session, even one still waiting for its second factor (signing out)
   | "channel-manager";
 /** Who may call an action bound to a partner id. */
 export type PartnerAccess = "partner-admin" | "channel-manager";
 
-type UserFor<A> = A extends "public" ? null : A extends "second-factor-enrolment" ? SessionUser : PublicUser;
+type UserFor<A> = A extends "public" ? null : A extends "second-factor-enrolment" | "any-session" ? SessionUser : PublicUser;
 
 export interface ActionContext<U> {
   user: U;
@@ -92,6 +93,8 @@ async function authorise(access: Access): Promise<PublicUser | SessionUser | nul
       return requireSecondFactorEnrolment();
     case "signed-in":
       return requireUserAllowingPasswordChange();
+    case "any-session":
+      return requireAnySession();
     case "channel-manager":
       return requireChannelManager();
   }
@@ -130,6 +133,11 @@ async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>
     console.error("server action failed:", err instanceof Error ? err.message : err);
     return { status: "error", message: "genericError", nonce: nonce() };
   }
+}
+
+/** The answer when a guarded secret check was not made: too many attempts (wait), or too many at once. */
+export function notChecked(r: { kind: "throttled"; seconds: number } | { kind: "busy" }): Answer {
+  return r.kind === "throttled" ? { status: "error", message: "throttled", messageValues: { seconds: r.seconds } } : { status: "error", message: "busy" };
 }
 
 /** A forged call (no form data where the browser always sends it) is answered, not thrown. */

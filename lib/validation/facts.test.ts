@@ -114,6 +114,30 @@ describe("customerSchema", () => {
     const name = "<script>alert(1)</script>";
     expect(accepted(parseForm(customerSchema, { name })).name).toBe(name);
   });
+  // Finding 7 of issue 10.
+  it("NFC-normalises: a decomposed name is stored composed", () => {
+    const decomposed = "Sa\u0303o Joa\u0303o";
+    expect(accepted(parseForm(customerSchema, { name: decomposed })).name).toBe("São João");
+    expect(accepted(parseForm(individualSchema, { name: "Ine\u0301s" })).name).toBe("Inés");
+  });
+  it("refuses control characters (C0, C1, DEL), unclosed bidi controls and invisible-only names, each with its own message", () => {
+    for (const n of ["A\u0000B", "A\tB", "A\nB", "A\fB", "A\u001bB", "A\u007fB", "A\u0085B", "A\u009bB"]) {
+      expect(refused(parseForm(customerSchema, { name: n })), JSON.stringify(n)).toEqual({ name: "nameControlChars" });
+    }
+    for (const n of ["\u202eAdmin", "Admin\u202e", "A\u2067B", "A\u202cB", "\u202eA\u2069\u202c"]) {
+      expect(refused(parseForm(customerSchema, { name: n })), JSON.stringify(n)).toEqual({ name: "nameBidi" });
+    }
+    for (const n of ["\u200b", "\u200b\u200c\u200d", "\u2060\ufeff\u200b", "\u3164", "\u2800", "\u0301", "\u200e\u200f", "\u00ad"]) {
+      expect(refused(parseForm(customerSchema, { name: n })), JSON.stringify(n)).toEqual({ name: "nameInvisible" });
+    }
+    // Balanced bidi controls and zero-width joiners inside a visible name are fine.
+    for (const n of ["\u202bשלום\u202c Ltda", "\u2067مرحبا\u2069 Ltda", "👩\u200d💻 Dev", "Ana\u200bLima"]) {
+      expect(accepted(parseForm(customerSchema, { name: n })).name).toBe(n);
+    }
+    expect(EN.nameControlChars).toBeTruthy();
+    expect(PT.nameBidi).toBeTruthy();
+    expect(PT.nameInvisible).not.toBe(EN.nameInvisible);
+  });
   it("DPOR order: same day and later are fine, earlier is refused on dporUntil", () => {
     expect(accepted(parseForm(customerSchema, { name: "A", dporFrom: "2020-01-01", dporUntil: "2020-01-01" })).dporUntil).toBe("2020-01-01");
     expect(accepted(parseForm(customerSchema, { name: "A", dporFrom: "2020-01-01", dporUntil: "2021-06-30" }))).toEqual({

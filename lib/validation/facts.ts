@@ -63,6 +63,11 @@ export const VALIDATION_KEYS = [
   "passwordWrong",
   "passwordSameAsOld",
   "throttled",
+  "busy",
+  // names (finding 7 of issue 10)
+  "nameControlChars",
+  "nameBidi",
+  "nameInvisible",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
@@ -107,10 +112,44 @@ export const businessDate = field<string>((s) => checkDate(s, true) as string | 
 /** The same, optional: an empty field gives null. */
 export const optionalBusinessDate = field<string | null>((s) => checkDate(s, false), "dateInvalid");
 
-/** A display name: trimmed, 1–200 characters. Markup is kept as plain text; renderers escape it. */
+/** C0 and C1 control characters (tab and line breaks included: a name is one line) and DEL. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Characters that show nothing on their own: white space, format characters (zero-width, bidi marks), other default-ignorables, combining marks without a base, the braille blank. */
+const INVISIBLE = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
+
+/**
+ * True when every bidi embedding, override (U+202A–U+202E) and isolate (U+2066–U+2069) is closed, in
+ * order, within the text: an unclosed one would reverse whatever is shown after the name.
+ */
+export function bidiBalanced(s: string): boolean {
+  const open: string[] = [];
+  for (const ch of s) {
+    if (/[\u202a\u202b\u202d\u202e]/.test(ch)) open.push("\u202c");
+    else if (/[\u2066-\u2068]/.test(ch)) open.push("\u2069");
+    else if (ch === "\u202c" || ch === "\u2069") {
+      if (open.pop() !== ch) return false;
+    }
+  }
+  return open.length === 0;
+}
+
+/** The problem with a (trimmed, NFC) name's characters, or null. */
+export function nameCharacterProblem(s: string): ValidationKey | null {
+  if (CONTROL.test(s)) return "nameControlChars";
+  if (!bidiBalanced(s)) return "nameBidi";
+  if (s.replace(INVISIBLE, "") === "") return "nameInvisible";
+  return null;
+}
+
+/**
+ * A display name: NFC-normalised and trimmed, 1–200 characters, one line, with something visible and no
+ * unclosed bidi control. Markup is kept as plain text; renderers escape it.
+ */
 export const name = field<string>((raw) => {
-  const s = raw.trim();
+  const s = raw.normalize("NFC").trim();
   if (s === "") return refuse("nameRequired");
+  const problem = nameCharacterProblem(s);
+  if (problem) return refuse(problem);
   if (charLength(s) > NAME_MAX) return refuse("nameTooLong");
   return s;
 }, "nameRequired");

@@ -6,7 +6,7 @@ const notAString = (required: string, invalid: string) => ({
 });
 
 /** The message keys of the sign-in form (under "signIn" in the catalogues). */
-export const SIGN_IN_KEYS: ReadonlySet<string> = new Set(["emailRequired", "emailInvalid", "passwordRequired", "invalid", "throttled"]);
+export const SIGN_IN_KEYS: ReadonlySet<string> = new Set(["emailRequired", "emailInvalid", "passwordRequired", "invalid", "throttled", "busy"]);
 
 /** Errors are message keys under "signIn", translated where they are shown. */
 export const signInSchema = z.object({
@@ -24,4 +24,4 @@ export const codeSchema = z.object({
     return s;
   }),
 });
-export const CODE_KEYS: ReadonlySet<string> = new Set(["codeRequired", "codeInvalid", "throttled"]);
+export const CODE_KEYS: ReadonlySet<string> = new Set(["codeRequired", "codeInvalid", "codeUsed", "throttled", "busy"]);

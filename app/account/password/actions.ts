@@ -1,13 +1,11 @@
 "use server";
 // A signed-in user changes their own password (required after a temporary one). The user comes from
-// the session, never from the form; the current password is checked and wrong ones are throttled.
-import { headers } from "next/headers";
+// the session, never from the form; the current password is checked through the attempt guard.
 import { redirect } from "next/navigation";
-import { action } from "@/lib/server/action";
+import { action, notChecked } from "@/lib/server/action";
 import { currentSessionId } from "@/lib/server/auth/session";
-import { clientAddress } from "@/lib/server/auth/client-address";
+import { guardedCheck } from "@/lib/server/auth/throttle";
 import { changeOwnPassword } from "@/db/manage";
-import { clearFailures, recordFailure, throttleWaitMs, type ThrottleKey } from "@/db/throttle";
 import { changePasswordSchema } from "@/lib/validation/manager";
 
 export const changePasswordAction = action({
@@ -15,15 +13,10 @@ export const changePasswordAction = action({
   schema: changePasswordSchema,
   echo: [], // passwords are never sent back
   run: async (d, { user }) => {
-    const keys: ThrottleKey[] = [`account:password-${user.id}`, `address:${clientAddress(await headers())}`];
-    const wait = throttleWaitMs(keys);
-    if (wait > 0) return { status: "error", message: "throttled", messageValues: { seconds: Math.ceil(wait / 1000) } };
-    const ok = await changeOwnPassword(user.id, user.email, d.current, d.next, await currentSessionId());
-    if (!ok) {
-      recordFailure(keys);
-      return { status: "error", message: "fixErrors", fieldErrors: { current: "passwordWrong" } };
-    }
-    clearFailures([keys[0]!]);
+    const keep = await currentSessionId();
+    const r = await guardedCheck({ password: user.id }, () => changeOwnPassword(user.id, user.email, d.current, d.next, keep), (ok) => ok);
+    if (r.kind !== "checked") return notChecked(r);
+    if (!r.right) return { status: "error", message: "fixErrors", fieldErrors: { current: "passwordWrong" } };
     if (user.mustChangePassword) redirect("/");
     return { status: "saved", message: "saved" };
   },

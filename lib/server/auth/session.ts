@@ -54,6 +54,13 @@ export async function requireUser(): Promise<PublicUser> {
   return user;
 }
 
+/** Any session of this request, full or waiting for its second factor (sign-out takes this); else to the sign-in page. */
+export async function requireAnySession(): Promise<SessionUser> {
+  const s = await getCurrentSession();
+  if (!s) redirect("/sign-in");
+  return s;
+}
+
 /** The stored id of this request's session (the hash of its token), or null. */
 export async function currentSessionId(): Promise<string | null> {
   const token = await readToken();
