@@ -1,15 +1,12 @@
 // Issue 10, findings 1 and 3: bursts of parallel guesses and a flood of sign-ins, against the shared e2e
 // server. They fill the password-hash pool, so that any sign-in at the same moment is refused ("try again
 // in a moment"): playwright.config.ts runs this file alone, after every other test (project "bursts").
-import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { actionId, callAction, openTestDb } from "./actions";
-import { DEMO_PASSWORD, manager, signIn, totpCode } from "./helpers";
+import { DEMO_PASSWORD } from "./helpers";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const BASE = `http://localhost:${PORT}`;
 
 /** What a sign-in (or second-factor, or password-change) answer says. */
 async function kind(res: APIResponse): Promise<string> {
@@ -58,33 +55,6 @@ async function sessionCookie(request: APIRequestContext, email: string, address:
   const c = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("session="));
   if (!c) throw new Error(`no session for ${email}: ${await kind(res)}`);
   return c.value.split(";")[0]!;
-}
-
-/** A raw HTTP request (for what Playwright's client will not send: a Host header, TRACE, a chunked body). */
-function raw(opts: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[] }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "localhost", port: PORT, method: opts.method, path: opts.path, headers: opts.headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on("error", reject);
-    if (opts.chunks) {
-      const write = (i: number) => {
-        if (i >= opts.chunks!.length) return req.end();
-        if (req.destroyed) return;
-        req.write(opts.chunks![i], () => write(i + 1));
-      };
-      write(0);
-    } else req.end(opts.body);
-  });
-}
-
-function multipart(fields: [string, string][]): { body: string; type: string } {
-  const boundary = "----e2eBoundary7MA4YWxkTrZu0gW";
-  const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
 }
 
 function expectSecurityHeaders(headers: Record<string, string | string[] | undefined>, what: string) {
