@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     pool: "forks",
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    // Hooks that build a test database (thousands of rows) take seconds on a busy shared machine.
+    hookTimeout: 120_000,
   },
 });
