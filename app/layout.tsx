@@ -4,6 +4,11 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/server/i18n-request";
+import { TimeZoneSync } from "@/components/time-zone-sync";
+import { Flash } from "@/components/flash";
+import { cookies } from "next/headers";
+import { FLASH_COOKIE, FLASH_KEYS, type FlashKey } from "@/lib/action-state";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const [t, user] = await Promise.all([getTranslations("nav"), getCurrentUser()]);
+  const [t, user, tz, jar] = await Promise.all([getTranslations("nav"), getCurrentUser(), resolveTimeZone(), cookies()]);
+  const flash = jar.get(FLASH_COOKIE)?.value;
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -21,8 +27,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
+          <TimeZoneSync known={tz.browser} />
           <SiteHeader user={user} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            <Flash message={(FLASH_KEYS as readonly string[]).includes(flash ?? "") ? (flash as FlashKey) : null} />
             {children}
           </main>
         </NextIntlClientProvider>

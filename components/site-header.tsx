@@ -52,6 +52,7 @@ export async function SiteHeader({ user }: { user: PublicUser | null }) {
                 {t("signedInAs", { name: user.name })} · {tRoles(user.role)}
               </span>
               <Link href="/account/password" className="text-blue-800 underline-offset-4 hover:underline">{t("changePassword")}</Link>
+              <Link href="/account/preferences" className="text-blue-800 underline-offset-4 hover:underline">{t("preferences")}</Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
                   {t("signOut")}

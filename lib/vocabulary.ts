@@ -36,3 +36,10 @@ export const EMAIL_MAX = 254;
 export const REVIEW_MAX = 2000;
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
+
+/**
+ * Above this amount (per revenue line, in whole US dollars, credits alike) the form asks "are you sure?"
+ * before saving: a typing slip of three zeros is likelier than such an invoice. PLAUSIBLE_AMOUNT_USD
+ * changes it on the server.
+ */
+export const DEFAULT_PLAUSIBLE_AMOUNT_USD = 10_000_000;

@@ -16,12 +16,13 @@ export async function GET(request: Request) {
   const locale = asLocale(localeRaw);
   const header = [
     t("partner"), t("partnerId"), t("market"), t("ruleSet"), t("level"), t("qualifyingRevenue"), t("nextLevel"), t("nextThreshold"),
-    t("shortfall"), t("silverSlots"), t("goldSlots"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"),
+    t("shortfall"), t("silverSlots"), t("silverSlotsTotal"), t("goldSlots"), t("goldSlotsTotal"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"),
   ];
   const rows = view.rows.map((r) => [
     r.name, r.msPartnerId, tMarket(r.market), r.ruleSet, tLevel(r.level), { cents: r.qualifyingRevenueCents },
     r.nextLevel ? tLevel(r.nextLevel) : null, r.nextLevel ? { cents: r.nextThresholdCents } : null, r.nextLevel ? { cents: r.nextShortfallCents } : null,
-    `${r.silverSlotsFilled}/${r.silverSlots}`, `${r.goldSlotsFilled}/${r.goldSlots}`, r.nextLevel ? { int: r.nextExamsNeeded } : null,
+    // Filled and required as two numbers: "2/2" in one cell opens as a date in spreadsheets.
+    { int: r.silverSlotsFilled }, { int: r.silverSlots }, { int: r.goldSlotsFilled }, { int: r.goldSlots }, r.nextLevel ? { int: r.nextExamsNeeded } : null,
     r.atRiskOn, r.levelAtRisk ? tLevel(r.levelAtRisk) : null, r.lastReviewAt ? r.lastReviewAt.slice(0, 10) : null,
     r.lastReviewDecision ? tDecision(r.lastReviewDecision) : null, view.today,
   ]);
