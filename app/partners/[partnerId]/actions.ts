@@ -10,7 +10,7 @@ import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
 import {
-  customerSchema, deleteSchema, examPassSchema, futureDates, individualSchema, notAfter, revenueSchema, withIdentity,
+  customerSchema, deleteSchema, examPassSchema, futureDates, individualSchema, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
 import { formatMoneyInput } from "@/lib/money";
 import { formatMoney } from "@/lib/format";
@@ -75,7 +75,7 @@ export const deleteCustomerAction = deleteAction(facts.deleteCustomer);
 export const saveRevenueAction = partnerAction({
   access: "partner-admin",
   // An invoice after today is refused; an amount above the plausible size is asked about first.
-  schema: async (ctx) => notAfter(identified(ctx, revenueSchema(ctx.locale)), await userToday(), { date: "invoiceInFuture" }),
+  schema: async (ctx) => identified(ctx, revenueSchema(ctx.locale, await userToday())),
   run: (d, ctx) => askFirst(ctx, { amount: Math.abs(d.amountCents) > plausibleAmountCents() ? "amountImplausible" : null },
     { limit: formatMoney(plausibleAmountCents(), ctx.locale) })
     ?? save(ctx, d, { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note },
@@ -99,7 +99,7 @@ export const savePassAction = partnerAction({
   // The exam must be in the partner's rule set's catalogue; an unknown partner has none (notFound).
   schema: async (ctx) => {
     const partner = getPartner(ctx.partnerId);
-    return partner ? notAfter(identified(ctx, examPassSchema(partner.ruleSet)), await userToday(), { passedOn: "passInFuture" }) : null;
+    return partner ? identified(ctx, examPassSchema(partner.ruleSet, await userToday())) : null;
   },
   run: (d, ctx) => save(ctx, d, { individualId: d.individualId, exam: d.exam, passedOn: d.passedOn }, { create: facts.createPass, update: facts.updatePass }),
   revalidate: dashboard,
