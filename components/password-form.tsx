@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId, useRef } from "react";
 import { changePasswordAction } from "@/app/account/password/actions";
 import { IDLE_STATE } from "@/lib/action-state";
-import { Field, FormMessage, SubmitButton, useAnswerFocus } from "@/components/form/kit";
+import { Field, FormMessage, SubmitButton, useAnswerFocus, focusIn } from "@/components/form/kit";
 
 export function PasswordForm() {
   const t = useTranslations("password");
@@ -11,7 +11,7 @@ export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, IDLE_STATE);
   const ref = useRef<HTMLFormElement>(null);
   // After a change the confirmation is what matters: the focus goes to it, not back to an empty field.
-  useAnswerFocus(state, ref, () => !!ref.current?.querySelector<HTMLElement>('[data-testid="form-message"]')?.focus());
+  useAnswerFocus(state, ref, () => focusIn(ref.current, '[data-testid="form-message"]'));
   return (
     <form ref={ref} key={state.nonce} action={action} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <Field formId={formId} name="current" label={t("current")} state={state} type="password" autoComplete="current-password" />

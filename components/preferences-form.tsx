@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId, useRef } from "react";
 import { savePreferencesAction } from "@/app/account/preferences/actions";
 import { IDLE_STATE } from "@/lib/action-state";
-import { Field, FormMessage, SubmitButton, useAnswerFocus } from "@/components/form/kit";
+import { Field, FormMessage, SubmitButton, useAnswerFocus, focusIn } from "@/components/form/kit";
 
 /** The time zone times are shown in: the browser's (default) or one chosen from the list. */
 export function PreferencesForm({ chosen, browser, zones, now }: { chosen: string | null; browser: string | null; zones: string[]; now: string }) {
@@ -11,7 +11,7 @@ export function PreferencesForm({ chosen, browser, zones, now }: { chosen: strin
   const formId = useId();
   const [state, action, pending] = useActionState(savePreferencesAction, IDLE_STATE);
   const ref = useRef<HTMLFormElement>(null);
-  useAnswerFocus(state, ref, () => !!ref.current?.querySelector<HTMLElement>('[data-testid="form-message"]')?.focus());
+  useAnswerFocus(state, ref, () => focusIn(ref.current, '[data-testid="form-message"]'));
   const options = [
     { value: "", label: browser ? t("timeZoneAuto", { zone: browser }) : t("timeZoneAutoUnknown") },
     ...zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") })),

@@ -165,6 +165,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     await expect(rFormEn).toContainText("Choose a customer.");
     await expect(rFormEn).toContainText("This date is after today.");
     const pFormEn = section(page, "passes").locator("form").last();
+    await section(page, "passes").getByLabel("Person", { exact: true }).selectOption({ index: 0 });
     await submit(pFormEn);
     await expect(pFormEn).toContainText("Choose a person.");
     await expect(section(page, "revenue").getByTestId("revenue-row")).toHaveCount(2);

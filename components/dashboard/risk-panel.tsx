@@ -29,8 +29,8 @@ export async function RiskPanel({ model }: { model: DashboardModel }) {
       <>
         <p className={`font-medium ${atRisk ? "text-red-800" : ""}`} data-testid="risk-date" data-date={risk.atRiskOn}>
           {atRisk
-            ? t("riskOn", { level: tLevel(level), date: lastDay, then: tLevel(risk.levelThen) })
-            : t("riskLater", { days: AT_RISK_DAYS, level: tLevel(level), date: lastDay, inDays: inDays ?? 0, then: tLevel(risk.levelThen) })}
+            ? t("riskOn", { level: tLevel(level), date: lastDay, then: tLevel(risk.levelThen), thenLevel: risk.levelThen })
+            : t("riskLater", { days: AT_RISK_DAYS, level: tLevel(level), date: lastDay, inDays: inDays ?? 0, then: tLevel(risk.levelThen), thenLevel: risk.levelThen })}
         </p>
         <ul className="ml-5 list-disc text-sm">
           {risk.causes.map((c, i) => (

@@ -143,6 +143,13 @@ export function ConfirmButton() {
   );
 }
 
+/** Focuses the first element matching `selector` in `root`; whether there was one. */
+export function focusIn(root: ParentNode | null | undefined, selector: string): boolean {
+  const el = root?.querySelector<HTMLElement>(selector);
+  el?.focus();
+  return !!el;
+}
+
 /**
  * Keeps the keyboard where the person was working after a form's answer (forms re-mount on an answer,
  * which would drop the focus to the top of the page): after a refusal, the first marked field (or the

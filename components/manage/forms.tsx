@@ -9,7 +9,7 @@ import { DECISIONS, MARKETS, REVIEW_MAX, RULE_SET_IDS } from "@/lib/vocabulary";
 import { examCatalogue, getRuleSet } from "@/lib/competency";
 import { formatDate } from "@/lib/format";
 import { IDLE_STATE, type ActionState } from "@/lib/action-state";
-import { Field, FormMessage, SubmitButton, useAnswerFocus } from "@/components/form/kit";
+import { Field, FormMessage, SubmitButton, useAnswerFocus, focusIn } from "@/components/form/kit";
 
 /** The rule sets as options ("V3 — in force from 16 Nov 2017"), with what each one changes said below the select. */
 function useRuleSetOptions() {
@@ -53,7 +53,7 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
   const [state, action, pending] = useActionState(updatePartnerSettingsAction.bind(null, partnerId), IDLE_STATE);
   const ruleSets = useRuleSetOptions();
   const ref = useRef<HTMLFormElement>(null);
-  useAnswerFocus(state, ref, () => !!ref.current?.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  useAnswerFocus(state, ref, () => focusIn(ref.current, 'button[type="submit"]'));
   // After an answer the server sends the partner's current values (and version): the form shows them.
   const current = state.values ?? { market, ruleSet, version: String(version) };
   return (
@@ -102,7 +102,7 @@ export function NewPartnerForm() {
   const ruleSets = useRuleSetOptions();
   const ref = useRef<HTMLFormElement>(null);
   // After a success the temporary password is what matters: the focus stays on the answer's button row.
-  useAnswerFocus(state, ref, () => !!ref.current?.querySelector<HTMLElement>('[data-testid="temporary-password-value"]')?.focus());
+  useAnswerFocus(state, ref, () => focusIn(ref.current, '[data-testid="temporary-password-value"]'));
   return (
     <div className="space-y-4">
       <form ref={ref} key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-partner-form">
