@@ -302,7 +302,7 @@ test.describe("channel manager", () => {
     expect(c).toContainEqual({ Cliente: "'=HYPERLINK(\"http://evil.example\",\"Clique\")", "DPOR desde": "2024-01-15", "DPOR até": "" });
     expect(c).toContainEqual({ Cliente: "Açaí & <b>Cia</b>", "DPOR desde": "", "DPOR até": "" });
     for (const x of c) expect(x.Cliente).not.toMatch(/^[=+\-@]/);
-    const revenue = await download(page, () => page.getByRole("link", { name: "Linhas de receita (CSV)" }).click());
+    const revenue = await download(page, () => page.getByRole("link", { name: "Lançamentos de receita (CSV)" }).click());
     const rv = parse(revenue.text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     expect(rv).toEqual([{ Cliente: "Açaí & <b>Cia</b>", Produto: "CRM Online", Data: "2026-01-10", "Valor (USD)": "-1234,56", "Observação": "" }]);
 

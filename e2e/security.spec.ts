@@ -196,7 +196,9 @@ test.describe("security", () => {
     // right password inside it whatever the machine's speed: each failure past the free ones doubles it.
     const waitUntilLongDelay = async (email: string) => {
       for (let attempt = 0; attempt < 12; attempt++) {
-        const text = (await (await tryOnce(email, "wrong-password")).textContent()) ?? "";
+        const answer = await tryOnce(email, "wrong-password");
+        await expect(answer).not.toBeEmpty(); // the answer, not the empty placeholder shown while it is on its way
+        const text = (await answer.textContent()) ?? "";
         const m = /Aguarde (\d+) segundos/.exec(text);
         if (m && Number(m[1]) >= 3) return Number(m[1]);
         if (m) await page.waitForTimeout(Number(m[1]) * 1000 + 100);
