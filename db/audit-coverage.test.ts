@@ -342,7 +342,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.recomputeStoredEvaluation": "derived data: a cache of the engine's result over audited facts (no business record)",
   "portfolio.partnersWithStaleEvaluation": "read", "portfolio.queryPortfolio": "read", "portfolio.portfolioCounts": "read",
   "portfolio.storedEvaluations": "read",
-  "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
+  "partners.listPartners": "read", "partners.getPartner": "read", "partners.partnersNamedLike": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
 /** Modules that are not the app's record writes at all. */
 const OTHER_MODULES: Record<string, string> = {
