@@ -5,6 +5,11 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/messages";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentSession, getCurrentUser } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/server/i18n-request";
+import { TimeZoneSync } from "@/components/time-zone-sync";
+import { Flash } from "@/components/flash";
+import { cookies } from "next/headers";
+import { FLASH_COOKIE, FLASH_KEYS, type FlashKey } from "@/lib/action-state";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const [t, user, session, messages] = await Promise.all([getTranslations("nav"), getCurrentUser(), getCurrentSession(), getMessages()]);
+  const [t, user, session, messages, tz, jar] = await Promise.all([
+    getTranslations("nav"), getCurrentUser(), getCurrentSession(), getMessages(), resolveTimeZone(), cookies(),
+  ]);
+  const flash = jar.get(FLASH_COOKIE)?.value;
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -23,8 +31,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
+          <TimeZoneSync known={tz.browser} />
           <SiteHeader user={user} pending={!user && !!session?.mfaPending} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            <Flash message={(FLASH_KEYS as readonly string[]).includes(flash ?? "") ? (flash as FlashKey) : null} />
             {children}
           </main>
         </NextIntlClientProvider>

@@ -59,6 +59,7 @@ export async function SiteHeader({ user, pending }: { user: PublicUser | null; p
                 {t("signedInAs", { name: user.name })} · {tRoles(user.role)}
               </span>
               <Link href="/account/password" className="text-blue-800 underline-offset-4 hover:underline">{t("changePassword")}</Link>
+              <Link href="/account/preferences" className="text-blue-800 underline-offset-4 hover:underline">{t("preferences")}</Link>
               {signOut}
             </>
           )}

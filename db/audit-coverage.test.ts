@@ -349,7 +349,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.releaseRefreshRun": "the refresher's lease bookkeeping (no business record)",
   "portfolio.storeEvaluationsOffline": "derived data, for a new synthetic database only (scripts/db-synth.ts)",
   "portfolio.refreshBatch": "derived data: recomputes stored evaluations from audited facts, and the lease's cursor",
-  "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
+  "partners.listPartners": "read", "partners.getPartner": "read", "partners.partnersNamedLike": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
 /** Modules that are not the app's record writes at all. */
 const OTHER_MODULES: Record<string, string> = {

@@ -87,3 +87,16 @@ export function toFacts(data: PartnerData): PartnerFacts {
     })),
   };
 }
+
+/** A name as people compare names: no accents, no case, single spaces. */
+const nameKey = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Partners whose name is the same as `name` up to case, accents and spaces (to warn before a second one). */
+export function partnersNamedLike(name: string): Pick<Partner, "id" | "name" | "msPartnerId">[] {
+  const key = nameKey(name);
+  return getDb()
+    .select({ id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId })
+    .from(partners)
+    .all()
+    .filter((p) => nameKey(p.name) === key);
+}

@@ -107,7 +107,7 @@ test.describe("partner admin: dashboard and data entry", () => {
     await page.getByRole("button", { name: "Avaliar" }).click();
     await expect(page).toHaveURL(new RegExp(`asOf=${isoDaysAgo(200)}`));
     await expect(page.getByTestId("silver-revenue")).toContainText("US$ 5.000,00 de US$ 100.000,00");
-    await expect(excluded.filter({ hasText: "US$ 120.000,00" })).toContainText("Fora da janela");
+    await expect(excluded.filter({ hasText: "US$ 120.000,00" })).toContainText("Data posterior à da avaliação");
 
     // An impossible date in the URL falls back to today with a message.
     await page.goto(page.url().replace(/asOf=[^&]+/, "asOf=2023-02-30"));

@@ -171,6 +171,11 @@ const LABELS: Record<string, string> = {
 
 const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const dayPair = fc.tuple(day, day).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [string, string]);
+// Valid entries are dated up to today: a later invoice or pass is refused, a later DPOR start or membership date is asked about first.
+// (Up to yesterday in UTC, so no time zone can see one of them as tomorrow.)
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const pastDay = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date(`${yesterday}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const pastPair = fc.tuple(pastDay, pastDay).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [string, string]);
 const outOfRange = fc.constantFrom("1999-12-31", "1970-01-01", "2101-01-01", "2999-06-15");
 const nameChars = fc.constantFrom(...[..."abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 ãçéõüÁÉ&<>\"'/-.@😀漢"]);
 const goodName = fc.string({ unit: nameChars, minLength: 1, maxLength: 60 }).filter((s) => s.trim().length > 0);
@@ -182,7 +187,7 @@ const spelled = (code: string) => fc.constantFrom(code, code.toLowerCase().repla
 type Generators = { valid: fc.Arbitrary<Submission>; invalid: fc.Arbitrary<Submission> };
 
 const customer: Generators = {
-  valid: fc.record({ name: goodName, dates: fc.option(dayPair, { nil: undefined }), open: fc.boolean() }).map(({ name, dates, open }) => ({
+  valid: fc.record({ name: goodName, dates: fc.option(pastPair, { nil: undefined }), open: fc.boolean() }).map(({ name, dates, open }) => ({
     form: "customers" as const, valid: true, why: "valid",
     fields: { name, dporFrom: dates?.[0] ?? "", dporUntil: dates && !open ? dates[1] : "" },
   })),
@@ -195,9 +200,10 @@ const customer: Generators = {
   ).map(({ why, ...fields }) => ({ form: "customers" as const, valid: false, why, fields })),
 };
 
-const cents = fc.oneof(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: -9_999_999, max: -1 }), fc.constant(100_000_000_000));
+// Up to the plausible size (US$ 10,000,000.00 by default): larger amounts are asked about first.
+const cents = fc.oneof(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: -9_999_999, max: -1 }), fc.constant(1_000_000_000));
 const revenue: Generators = {
-  valid: fc.record({ cents, style: fc.constantFrom("grouped" as const, "plain" as const, "currency" as const), date: day, product: fc.constantFrom("crm-online", "d365-plan1", "other"), note: fc.oneof(fc.constant(""), goodName) })
+  valid: fc.record({ cents, style: fc.constantFrom("grouped" as const, "plain" as const, "currency" as const), date: pastDay, product: fc.constantFrom("crm-online", "d365-plan1", "other"), note: fc.oneof(fc.constant(""), goodName) })
     .map(({ cents: c, style, date, product, note }) => ({
       form: "revenue" as const, valid: true, why: "valid",
       fields: { customerId: "Cliente base", product, date, amount: ptBr(c, style), note },
@@ -212,7 +218,7 @@ const revenue: Generators = {
 
 const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom("example.com", "parceiro.com.br")).map(([u, d]) => `${u.replace(/\.\.+/g, ".")}@${d}`);
 const person: Generators = {
-  valid: fc.record({ name: goodName, email: fc.oneof(fc.constant(""), email), dates: fc.option(dayPair, { nil: undefined }), stillThere: fc.boolean() }).map(({ name, email: e, dates, stillThere }) => ({
+  valid: fc.record({ name: goodName, email: fc.oneof(fc.constant(""), email), dates: fc.option(pastPair, { nil: undefined }), stillThere: fc.boolean() }).map(({ name, email: e, dates, stillThere }) => ({
     form: "people" as const, valid: true, why: "valid",
     fields: { personName: name, email: e, joinedOn: dates?.[0] ?? "", leftOn: dates && !stillThere ? dates[1] : "" },
   })),
@@ -225,7 +231,7 @@ const person: Generators = {
 };
 
 const pass: Generators = {
-  valid: fc.record({ exam: fc.constantFrom(...V1_EXAMS).chain(spelled), date: day }).map(({ exam, date }) => ({
+  valid: fc.record({ exam: fc.constantFrom(...V1_EXAMS).chain(spelled), date: pastDay }).map(({ exam, date }) => ({
     form: "passes" as const, valid: true, why: "valid", fields: { individualId: "Pessoa base", exam, passedOn: date },
   })),
   invalid: fc.oneof(

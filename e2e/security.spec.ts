@@ -13,7 +13,7 @@ const PARTNER_ACTION_FILE = "app/partners/[partnerId]/actions.ts";
 const MANAGER_ACTION_FILE = "app/partners/manage-actions.ts";
 const UNBOUND_MANAGER_ACTIONS = new Set(["createPartnerAction"]);
 // Actions any signed-in user may call for themselves (prevState, formData).
-const SELF_ACTIONS = new Set(["changePasswordAction"]);
+const SELF_ACTIONS = new Set(["changePasswordAction", "savePreferencesAction"]);
 const managerArgs = (name: string, partnerId: number) =>
   UNBOUND_MANAGER_ACTIONS.has(name) ? [{ status: "idle", nonce: 0 }] : [partnerId, { status: "idle", nonce: 0 }];
 

@@ -17,6 +17,12 @@ export interface ActionState {
   current?: Record<string, string>;
   /** A new account: its temporary password is shown once, here, and never stored in clear. */
   created?: { partnerId: number; email: string; temporaryPassword: string };
+  /**
+   * Nothing was saved because a value is possible but unusual (a date in the future, a very large
+   * amount, a name already in use): the warnings are in `fieldErrors`, and the form offers to save
+   * anyway (a submit button named CONFIRM_FIELD).
+   */
+  needsConfirmation?: boolean;
   /** Recovery codes after enrolling a second factor, shown once. */
   codes?: string[];
   /** Changes on every answer, so a form can remount with fresh defaults. */
@@ -27,3 +33,11 @@ export const IDLE_STATE: ActionState = { status: "idle", nonce: 0 };
 
 /** Whether a state is a success (a form then clears, a list refreshes). */
 export const succeeded = (s: ActionState) => s.status === "saved" || s.status === "deleted";
+
+/** A submit button with this name and the value "1" confirms a warning the action asked about. */
+export const CONFIRM_FIELD = "confirmed";
+
+/** A one-time message shown on the next page (e.g. after a redirect): a cookie holding one of these keys. */
+export const FLASH_COOKIE = "flash";
+export const FLASH_KEYS = ["passwordChanged"] as const;
+export type FlashKey = (typeof FLASH_KEYS)[number];

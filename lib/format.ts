@@ -32,11 +32,55 @@ export function formatMoney(cents: Cents, locale: AppLocale | string): string {
   return f.format(centsToDecimalString(cents) as unknown as number);
 }
 
-/** A YYYY-MM-DD business date, per locale (no time zone shift). */
+/**
+ * The locale Intl formats dates in. English dates are written day-first with the month as a word
+ * ("1 Aug 2026"): American "8/1/26" and British "1/8/26" read differently, a month name never does.
+ */
+const dateLocale = (locale: AppLocale | string) => (locale === "en" ? "en-GB" : locale);
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, style: "short" | "medium", timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale}|${style}|${timeZone ?? ""}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    // English "short" is the medium form too: numeric English dates are ambiguous.
+    const dateStyle = style === "short" && locale !== "en-GB" ? "short" : "medium";
+    // With a time: the same written date, the time and the zone's name (dateStyle cannot carry a zone name).
+    f = new Intl.DateTimeFormat(locale, timeZone
+      ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }
+      : { dateStyle, timeZone: "UTC" });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A YYYY-MM-DD business date, per locale (no time zone shift). One style per place: "short" in table
+ * cells (pt-BR 01/08/2026, en 1 Aug 2026), "medium" in sentences (1 de ago. de 2026, 1 Aug 2026), so a
+ * sentence never mixes two styles. "long" is kept for callers and reads as "medium".
+ */
 export function formatDate(isoDate: string, locale: AppLocale | string, style: "short" | "medium" | "long" = "medium"): string {
   const d = new Date(isoDate + "T00:00:00Z");
   if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(d);
+  return dateFormat(dateLocale(locale), style === "short" ? "short" : "medium").format(d);
+}
+
+/** An instant (ISO timestamp) in the user's time zone, with the zone's name ("1 Aug 2026, 18:33 BRT"). */
+export function formatDateTime(instant: string | Date, locale: AppLocale | string, timeZone: string): string {
+  const d = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(d.getTime())) return String(instant);
+  return dateFormat(dateLocale(locale), "medium", isTimeZone(timeZone) ? timeZone : "UTC").format(d);
+}
+
+/** Whether Intl knows a time zone name ("America/Sao_Paulo", "UTC"). */
+export function isTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== "string" || tz === "" || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function formatNumber(n: number, locale: AppLocale | string): string {
@@ -49,4 +93,10 @@ export function todayIso(now = new Date()): string {
   const m = String(now.getMonth() + 1).padStart(2, "0");
   const d = String(now.getDate()).padStart(2, "0");
   return `${y}-${m}-${d}`;
+}
+
+/** Today's date as YYYY-MM-DD in a time zone (the user's). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  if (!isTimeZone(timeZone)) return todayIso(now);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

@@ -51,3 +51,10 @@ export const PARTNER_LIMITS = {
   customers: 50_000,
   examPasses: 50_000,
 } as const;
+
+/**
+ * Above this amount (per revenue line, in whole US dollars, credits alike) the form asks "are you sure?"
+ * before saving: a typing slip of three zeros is likelier than such an invoice. PLAUSIBLE_AMOUNT_USD
+ * changes it on the server.
+ */
+export const DEFAULT_PLAUSIBLE_AMOUNT_USD = 10_000_000;

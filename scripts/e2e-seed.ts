@@ -1,7 +1,7 @@
 // Seeds the e2e database: the demo, plus scratch partners (e2e-1 … e2e-N) each with an admin, for tests that write.
 import { bootstrapDatabase } from "../db/bootstrap";
 import { getDb } from "../db/client";
-import { partners, users } from "../db/schema";
+import { partners, revenueLines, users } from "../db/schema";
 import { eq } from "drizzle-orm";
 import { createUser, hashPassword } from "../db/users";
 import { DEMO_PARTNERS, insertDemoPartner } from "../db/seed";
@@ -54,6 +54,29 @@ async function main(): Promise<void> {
     await createUser({ email: `sec-${i}@test.example`, name: `E2E Segurança Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
   console.log(`and ${E2E_MANAGERS} channel managers and ${SECURITY_PARTNERS} scratch partners for the security tests`);
+  // Scratch partners of the UX tests (e2e/ux.spec.ts): E2E UX 1…8, admins ux-N@test.example, plus three read-only ones.
+  const UX_PARTNERS = 8;
+  for (let i = 1; i <= UX_PARTNERS; i++) {
+    const p = db.insert(partners).values({ name: `E2E UX ${i}`, msPartnerId: `97002${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    await createUser({ email: `ux-${i}@test.example`, name: `E2E UX Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
+  }
+  // Silver, losing it in about 245 days (a line leaves the window): not "at risk", an outlook.
+  insertDemoPartner(db, {
+    slug: "ux-outlook", name: "E2E UX Perda Distante", msPartnerId: "9700101", market: "developed", ruleSet: "V1", story: "Silver, lost in ~8 months",
+    customers: [{ name: "Cliente Distante", dporDaysAgo: 500, lines: [["crm-online", 120, 110_000]] }],
+    people: [{ name: "Paula Lima", passes: [["MB2-714", 500], ["MB2-710", 480]] }, { name: "Rui Alves", passes: [["MB2-712", 200]] }],
+  }, todayIso(), hash, "ux-outlook@test.example");
+  // Long texts without spaces (a 500-character note, a 200-character customer name): the page must not widen.
+  const wideId = insertDemoPartner(db, {
+    slug: "ux-wide", name: "E2E UX Textos Longos", msPartnerId: "9700102", market: "developed", ruleSet: "V1", story: "long words",
+    customers: [{ name: "C".repeat(200), dporDaysAgo: 100, lines: [["crm-online", 20, 1_000]] }],
+    people: [{ name: "Pessoa Com Nome Comum", passes: [["MB2-714", 30]] }],
+  }, todayIso(), hash, "ux-wide@test.example");
+  db.update(revenueLines).set({ note: "N".repeat(500) }).where(eq(revenueLines.partnerId, wideId)).run();
+  // A name the new-partner form should recognise as taken (up to case, accents and spaces).
+  db.insert(partners).values({ name: "E2E UX Homônimo", msPartnerId: "9700103", market: "developed", ruleSet: "V1" }).run();
+  refreshStaleEvaluations(todayIso());
+  console.log(`and ${UX_PARTNERS} scratch partners plus three read-only ones for the UX tests`);
 }
 
 main().catch((err) => {

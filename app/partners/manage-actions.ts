@@ -3,7 +3,8 @@
 // wrapper call (lib/server/action.ts): channel manager (and the partner id) checked on the server →
 // validate → one db/ write with its audit row → refresh where the facts' meaning changed → revalidate.
 import { randomBytes } from "node:crypto";
-import { action, partnerAction } from "@/lib/server/action";
+import { action, askFirst, partnerAction } from "@/lib/server/action";
+import { partnersNamedLike } from "@/db/partners";
 import { newAdminSchema, newPartnerSchema, partnerSettingsSchema, reviewNoteSchema } from "@/lib/validation/manager";
 import { addReviewNote, createPartnerAdmin, createPartnerWithAdmin, updatePartnerSettings } from "@/db/manage";
 import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
@@ -42,6 +43,10 @@ export const createPartnerAction = action({
   access: "channel-manager",
   schema: newPartnerSchema,
   run: async (d, ctx) => {
+    // A second partner with the same name is possible (a namesake), but more often a slip: ask first.
+    const namesake = partnersNamedLike(d.name)[0];
+    const ask = askFirst(ctx, { name: namesake ? "partnerNameExists" : null }, namesake ? { existing: namesake.name, msPartnerId: namesake.msPartnerId } : undefined);
+    if (ask) return ask;
     const password = temporaryPassword();
     const r = await createPartnerWithAdmin(ctx.user.id, d, password);
     if (!r.ok) {

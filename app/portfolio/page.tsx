@@ -2,17 +2,18 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadPortfolio } from "@/lib/server/portfolio";
-import { AT_RISK_DAYS } from "@/lib/vocabulary";
+import { AT_RISK_DAYS, RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 import { parsePortfolioParams, portfolioQueryString, type PortfolioParams } from "@/lib/validation/manager";
 import { formatDate, formatNumber } from "@/lib/format";
 import { PortfolioFilters } from "@/components/portfolio/filters";
 import { PortfolioTable } from "@/components/portfolio/table";
+import { IgnoredParams } from "@/components/portfolio/ignored-params";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PortfolioPage({ searchParams }: { searchParams: SearchParams }) {
   await requireChannelManager();
-  const { params, ignored } = parsePortfolioParams(await searchParams);
+  const { params, rejected } = parsePortfolioParams(await searchParams);
   const view = loadPortfolio(params);
   const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
   const qs = portfolioQueryString(params, { page: undefined });
@@ -48,6 +49,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
           </Link>
         ))}
       </section>
+      <p className="text-xs text-slate-600">{t("riskNote", { days: AT_RISK_DAYS, horizon: RISK_HORIZON_DAYS })}</p>
 
       {view.updating > 0 && (
         <p role="status" data-testid="updating" data-updating={view.updating} data-total={view.counts.total} className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
@@ -58,7 +60,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
 
       <PortfolioFilters params={params} />
 
-      {ignored.length > 0 && <p role="status" className="rounded bg-amber-50 p-2 text-sm text-amber-900">{t("ignored", { names: ignored.join(", ") })}</p>}
+      <IgnoredParams rejected={rejected} />
 
       <p role="status" data-testid="result-count" data-total={view.total} className="text-sm text-slate-700">
         {t("results", { total: view.total })}

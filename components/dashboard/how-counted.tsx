@@ -12,7 +12,7 @@ export async function HowCounted({ evaluation }: { evaluation: Evaluation }) {
         <li>{t("howThresholds")}</li>
         <li>{t("howWindow", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) })}</li>
         <li>{t("howDpor")}</li>
-        <li>{t("howProducts", { products: evaluation.productWording })}</li>
+        <li>{t("howProducts", { products: t(`productWording.${evaluation.ruleSet}`) })}</li>
         <li>{t("howPeople")}</li>
         <li>{t("howPasses")}</li>
       </ul>

@@ -12,7 +12,7 @@ export async function IgnoredPasses({ evaluation }: { evaluation: Evaluation }) 
       <h2 id="ignored-passes" className="text-lg font-semibold">{t("ignoredHeading")}</h2>
       <ul className="ml-5 list-disc text-sm">
         {rows.map((r, i) => (
-          <li key={i}>{t("ignoredPass", { person: r.person, exam: r.exam, date: formatDate(r.passedOn, locale, "short"), reason: t(`ignoredReasons.${r.reason}`) })}</li>
+          <li key={i}>{t("ignoredPass", { person: r.person, exam: r.exam, date: formatDate(r.passedOn, locale), reason: t(`ignoredReasons.${r.reason}`) })}</li>
         ))}
       </ul>
     </section>

@@ -31,11 +31,12 @@ export async function LevelCard({
       <p data-testid={`${level}-revenue`}>
         {t("revenueLine", { amount: formatMoney(evaluation.qualifyingRevenueCents, locale), threshold: formatMoney(threshold, locale) })}
       </p>
-      <div className="mt-1 h-3 w-full overflow-hidden rounded bg-slate-200 print:border print:border-slate-400" aria-hidden="true">
+      {/* On paper the bar is drawn with a border (borders always print) as well as with its colour kept. */}
+      <div className="print-exact mt-1 h-3 w-full overflow-hidden rounded bg-slate-200 print:border print:border-slate-400" aria-hidden="true">
         <div
           data-testid={`${level}-progress`}
           data-ratio={ratio.toFixed(4)}
-          className={`h-full ${result.revenue.met ? "bg-green-600" : "bg-blue-600"}`}
+          className={`print-exact h-full print:box-border print:border-t-[12px] ${result.revenue.met ? "bg-green-600 print:border-green-600" : "bg-blue-600 print:border-blue-600"}`}
           style={{ width: `${(ratio * 100).toFixed(1)}%` }}
         />
       </div>
@@ -60,7 +61,7 @@ export async function LevelCard({
                   <span aria-hidden="true">✔ </span>
                   {t("filledWith", {
                     name: name(s.filledBy),
-                    passes: joinAnd(t, s.passes.map((p) => t("passOn", { exam: p.exam, date: formatDate(p.passedOn, locale, "short") }))),
+                    passes: joinAnd(t, s.passes.map((p) => t("passOn", { exam: p.exam, date: formatDate(p.passedOn, locale) }))),
                   })}
                 </p>
               ) : (

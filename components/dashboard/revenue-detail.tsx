@@ -37,7 +37,7 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
             <tbody>
               {[...byCustomer.entries()].map(([id, e]) => (
                 <tr key={id} className="border-b border-slate-100">
-                  <td className="py-1 pr-2">{customer(id)}</td>
+                  <td className="py-1 pr-2 [overflow-wrap:anywhere]">{customer(id)}</td>
                   <td className="py-1 pr-2 text-right tabular-nums">{e.lines}</td>
                   <td className="py-1 text-right tabular-nums">{formatMoney(e.cents, locale)}</td>
                 </tr>
@@ -56,7 +56,8 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
         {excluded.length === 0 ? (
           <p className="text-sm">{t("excludedNone")}</p>
         ) : (
-          <table className="mt-1 w-full text-left text-sm" data-testid="excluded-table">
+          <div className="relative">
+          <table className="stack-table mt-1 w-full text-left text-sm" data-testid="excluded-table">
             <thead><tr className="border-b border-slate-300">
               <th scope="col" className="py-1 pr-2">{t("date")}</th>
               <th scope="col" className="py-1 pr-2">{t("customer")}</th>
@@ -67,15 +68,17 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
             <tbody>
               {excluded.map((l) => (
                 <tr key={`${l.index}`} className="border-b border-slate-100" data-testid="excluded-row">
-                  <td className="py-1 pr-2 whitespace-nowrap">{formatDate(l.date, locale, "short")}</td>
-                  <td className="py-1 pr-2">{customer(l.customerId)}</td>
-                  <td className="py-1 pr-2">{t(`productNames.${l.product}`)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{formatMoney(l.amountCents, locale)}</td>
-                  <td className="py-1">{t(`reasons.${l.reason}`)}</td>
+                  <td className="py-1 pr-2 whitespace-nowrap" data-label={t("date")}>{formatDate(l.date, locale, "short")}</td>
+                  <td className="py-1 pr-2 [overflow-wrap:anywhere]" data-label={t("customer")}>{customer(l.customerId)}</td>
+                  <td className="py-1 pr-2" data-label={t("product")}>{t(`productNames.${l.product}`)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums" data-label={t("amount")}>{formatMoney(l.amountCents, locale)}</td>
+                  {/* A line dated after the as-of date is not "outside the window" in the reader's sense: it has not happened yet. */}
+                  <td className="py-1" data-label={t("reason")}>{t(`reasons.${l.reason === "outside-window" && l.date > evaluation.asOf ? "after-as-of" : l.reason}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </div>
     </section>

@@ -5,7 +5,7 @@ import {
   saveCustomerAction, saveIndividualAction, savePassAction, saveRevenueAction,
 } from "@/app/partners/[partnerId]/actions";
 import { examCatalogue } from "@/lib/competency";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, todayIso } from "@/lib/format";
 import { formatMoneyInput } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
 import { PRODUCTS } from "@/lib/vocabulary";
@@ -21,6 +21,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
   const [t, tDash, localeRaw] = await Promise.all([getTranslations("entry"), getTranslations("dashboard"), getLocale()]);
   const locale = asLocale(localeRaw);
   const id = data.partner.id;
+  const today = todayIso();
   const d = (s: string | null) => (s ? formatDate(s, locale, "short") : "—");
   const customerName = new Map(data.customers.map((c) => [c.id, c.name]));
   const personName = new Map(data.individuals.map((p) => [p.id, p.name]));
@@ -40,7 +41,9 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         sectionId="customers"
         title={t("customers.heading")}
         addTitle={t("customers.addTitle")}
+        emptyText={t("customers.none")}
         columns={[t("customers.name"), t("customers.dpor")]}
+        textColumns={[0]}
         rows={data.customers.map((c) => ({
           id: c.id, version: c.version, label: c.name,
           cells: [c.name, c.dporFrom ? (c.dporUntil ? t("customers.dporRange", { from: d(c.dporFrom), until: d(c.dporUntil) }) : t("customers.dporOpen", { from: d(c.dporFrom) })) : t("customers.notDpor")],
@@ -61,7 +64,9 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         title={t("revenue.heading")}
         addTitle={t("revenue.addTitle")}
         blockedReason={data.customers.length === 0 ? t("revenue.needCustomer") : undefined}
+        emptyText={t("revenue.none")}
         columns={[t("revenue.date"), t("revenue.customer"), t("revenue.product"), t("revenue.amount"), t("revenue.note")]}
+        textColumns={[1, 4]}
         footer={!showAllRevenue && data.revenue.length > REVENUE_ROWS_SHOWN && showAllHref ? (
           <p className="mt-2 text-sm" data-testid="revenue-shown-of">
             {t("revenue.shownOf", { shown: REVENUE_ROWS_SHOWN, total: data.revenue.length })}{" "}
@@ -89,14 +94,19 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         sectionId="people"
         title={t("people.heading")}
         addTitle={t("people.addTitle")}
+        emptyText={t("people.none")}
         columns={[t("people.name"), t("people.email"), t("people.joinedOn"), t("people.status")]}
+        textColumns={[0, 1]}
         rows={data.individuals.map((p) => ({
           id: p.id, version: p.version, label: p.name,
+          // Membership on the as-of date; the verb's tense from today ("Saiu em" for a past date, "Sai em" for a planned one).
           cells: [
             p.name, p.email ?? "", d(p.joinedOn),
-            p.leftOn && p.leftOn <= asOf ? t("people.left", { date: d(p.leftOn) })
-              : p.joinedOn && p.joinedOn > asOf ? t("people.notYet", { date: d(p.joinedOn) })
-                : p.leftOn ? `${t("people.active")} · ${t("people.left", { date: d(p.leftOn) })}` : t("people.active"),
+            [
+              (p.leftOn && p.leftOn <= asOf) || (p.joinedOn && p.joinedOn > asOf) ? t("people.inactive") : t("people.active"),
+              p.joinedOn && p.joinedOn > today ? t("people.joins", { date: d(p.joinedOn) }) : null,
+              p.leftOn ? t(p.leftOn <= today ? "people.left" : "people.leaves", { date: d(p.leftOn) }) : null,
+            ].filter(Boolean).join(" · "),
           ],
           values: { name: p.name, email: p.email ?? "", joinedOn: p.joinedOn ?? "", leftOn: p.leftOn ?? "" },
         }))}
@@ -116,6 +126,8 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         catalogue={examOptions}
         title={t("passes.heading")}
         addTitle={t("passes.addTitle")}
+        emptyText={t("passes.none")}
+        textColumns={[0]}
         blockedReason={data.individuals.length === 0 ? t("passes.needPerson") : undefined}
         columns={[t("passes.person"), t("passes.exam"), t("passes.passedOn")]}
         rows={passes.map((x) => {

@@ -1,8 +1,12 @@
 "use client";
-import { useTranslations } from "next-intl";
-import { useActionState, useId, useState, type ReactNode } from "react";
-import { IDLE_STATE, type ActionState } from "@/lib/action-state";
-import { Field, FormMessage, SubmitButton, fieldError } from "@/components/form/kit";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { IDLE_STATE, succeeded, type ActionState } from "@/lib/action-state";
+import { formatDate, formatMoney } from "@/lib/format";
+import { parseMoney } from "@/lib/money";
+import { asLocale } from "@/lib/i18n/config";
+import { Field, FormMessage, SubmitButton, fieldError, useAnswerFocus } from "@/components/form/kit";
 import { ExamField, type CatalogueExam } from "./exam-field";
 
 export interface FieldDef {
@@ -36,7 +40,11 @@ export function RecordSection(props: {
   catalogue?: CatalogueExam[];
   title: string;
   addTitle: string;
+  /** Shown instead of the table when there are no rows ("No customers yet."). */
+  emptyText: string;
   columns: string[];
+  /** Columns of free text typed by people (names, notes): they wrap anywhere, so a long word never widens the page. */
+  textColumns?: number[];
   rows: RecordRow[];
   fields: FieldDef[];
   saveAction: Action;
@@ -56,15 +64,49 @@ export function RecordSection(props: {
   const setEditing = (row: RecordRow | null) => setEdit(row ? { row, after: state.nonce } : null);
 
   const defaults = editing?.values ?? {};
+  const router = useRouter();
+  const sectionRef = useRef<HTMLElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  /** The row whose edit was submitted last (its Edit button gets the focus back after a save). */
+  const submittedEdit = useRef<number | null>(null);
+  /** A delete was confirmed: once its row is gone, the focus goes to the section's heading. */
+  const deleting = useRef<number | null>(null);
+
+  const focusIn = (selector: string) => {
+    const el = sectionRef.current?.querySelector<HTMLElement>(selector);
+    el?.focus();
+    return !!el;
+  };
+  const firstField = () => formRef.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus();
+  // After a save: an edit returns to its row's Edit button, an addition to the first field (ready for the next one).
+  useAnswerFocus(state, formRef, () => (submittedEdit.current !== null ? focusIn(`[data-edit-id="${submittedEdit.current}"]`) : false));
+  // After a conflict the table shows the record as it is now.
+  useEffect(() => {
+    if (state.status === "error" && state.current) router.refresh();
+  }, [state, router]);
+  useEffect(() => {
+    if (deleting.current !== null && !props.rows.some((r) => r.id === deleting.current)) {
+      deleting.current = null;
+      headingRef.current?.focus();
+    }
+  }, [props.rows]);
+  const openEdit = (row: RecordRow | null, returnTo?: number) => {
+    setEditing(row);
+    // Opening an edit moves to the form; cancelling returns to the row it came from.
+    requestAnimationFrame(() => (row ? firstField() : returnTo !== undefined && focusIn(`[data-edit-id="${returnTo}"]`)));
+  };
+  const text = new Set(props.textColumns ?? []);
 
   return (
-    <section id={`section-${props.sectionId}`} aria-labelledby={`${props.sectionId}-heading`} data-testid={`section-${props.sectionId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 id={`${props.sectionId}-heading`} className="text-lg font-semibold">{props.title}</h3>
+    <section ref={sectionRef} id={`section-${props.sectionId}`} aria-labelledby={`${props.sectionId}-heading`} data-testid={`section-${props.sectionId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 ref={headingRef} tabIndex={-1} id={`${props.sectionId}-heading`} className="text-lg font-semibold">{props.title}</h3>
       {props.rows.length === 0 ? (
-        <p className="text-sm text-slate-700">{t("none")}</p>
+        <p className="text-sm text-slate-700" data-testid={`${props.sectionId}-empty`}>{props.emptyText}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-sm">
+        // Relative: the visually hidden header text stays inside the scroll area. Below 640 px each row is a card.
+        <div className="relative overflow-x-auto">
+          <table className="stack-table mt-2 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
                 {props.columns.map((c) => <th key={c} scope="col" className="py-1 pr-2">{c}</th>)}
@@ -74,13 +116,16 @@ export function RecordSection(props: {
             <tbody>
               {props.rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-100 align-top" data-testid={`${props.sectionId}-row`}>
-                  {r.cells.map((c, i) => <td key={i} className="py-1 pr-2">{c}</td>)}
+                  {r.cells.map((c, i) => (
+                    <td key={i} data-label={props.columns[i]} className={`py-1 pr-2 ${text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : ""}`}>{c}</td>
+                  ))}
                   {!props.readOnly && (
-                    <td className="py-1 whitespace-nowrap">
-                      <button type="button" className="mr-2 text-blue-800 underline" onClick={() => setEditing(r)} aria-label={`${t("edit")}: ${r.label}`}>
+                    <td className="py-1 sm:whitespace-nowrap">
+                      <button type="button" className="mr-3 py-1 text-blue-800 underline" data-edit-id={r.id} onClick={() => openEdit(r)} aria-label={`${t("edit")}: ${r.label}`}>
                         {t("edit")}
                       </button>
-                      <DeleteButton row={r} action={props.deleteAction} />
+                      <DeleteButton row={r} action={props.deleteAction}
+                        onConfirm={() => { deleting.current = r.id; }} onKept={() => { deleting.current = null; }} />
                     </td>
                   )}
                 </tr>
@@ -95,13 +140,15 @@ export function RecordSection(props: {
         <p className="mt-3 text-sm text-slate-700">{props.blockedReason}</p>
       ) : (
         <form
+          ref={formRef}
           key={`${editing?.id ?? "new"}-${editing?.version ?? 0}-${state.nonce}`}
           action={formAction}
+          onSubmit={() => { submittedEdit.current = editing?.id ?? null; }}
           noValidate
           className="mt-4 space-y-3 rounded border border-slate-200 bg-slate-50 p-3"
           aria-labelledby={`${formId}-title`}
         >
-          <h4 id={`${formId}-title`} className="font-medium">{editing ? t("editing", { name: editing.label }) : props.addTitle}</h4>
+          <h4 id={`${formId}-title`} className="font-medium [overflow-wrap:anywhere]">{editing ? t("editing", { name: editing.label }) : props.addTitle}</h4>
           {editing && (
             <>
               <input type="hidden" name="id" value={editing.id} />
@@ -122,11 +169,11 @@ export function RecordSection(props: {
           <div className="flex flex-wrap items-center gap-3">
             <SubmitButton pending={pending} label={editing ? t("save") : t("add")} pendingLabel={t("saving")} />
             {editing && (
-              <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-400 px-3 py-1.5">{t("cancel")}</button>
+              <button type="button" onClick={() => openEdit(null, editing.id)} className="rounded border border-slate-400 px-3 py-1.5">{t("cancel")}</button>
             )}
           </div>
-          <RecordMessage state={state} onLoadCurrent={editing && state.current
-            ? () => setEditing({ ...editing, version: Number(state.current!.version), values: state.current! })
+          <RecordMessage state={state} fields={props.fields} onLoadCurrent={editing && state.current
+            ? () => openEdit({ ...editing, version: Number(state.current!.version), values: state.current! })
             : undefined} />
         </form>
       ))}
@@ -134,34 +181,74 @@ export function RecordSection(props: {
   );
 }
 
-/** The form's answer; after a conflict, the record as it is now and a button to edit that. */
-function RecordMessage({ state, onLoadCurrent }: { state: ActionState; onLoadCurrent?: () => void }) {
+/** A stored value as people read it: the option's name, a formatted date or amount. */
+function shown(f: FieldDef, value: string, locale: ReturnType<typeof asLocale>): string {
+  if (value === "") return "—";
+  if (f.type === "select") return f.options?.find((o) => o.value === value)?.label ?? value;
+  if (f.type === "date") return formatDate(value, locale);
+  if (f.type === "money") {
+    const m = parseMoney(value, locale);
+    return m.ok ? formatMoney(m.cents, locale) : value;
+  }
+  return value;
+}
+
+/** The form's answer; after a conflict, the other person's values (labelled, formatted) and a button to edit them. */
+function RecordMessage({ state, fields, onLoadCurrent }: { state: ActionState; fields: FieldDef[]; onLoadCurrent?: () => void }) {
   const t = useTranslations("entry");
+  const locale = asLocale(useLocale());
+  const current = state.current;
   return (
     <FormMessage state={state}>
-      {state.current && (
+      {current && (
         <>
-          <p data-testid="conflict-current">
-            {t("currentValues", {
-              values: Object.entries(state.current).filter(([k]) => !["id", "version", "partnerId"].includes(k)).map(([k, v]) => `${k}: ${v || "—"}`).join("; "),
-            })}
+          <p data-testid="conflict-current" className="[overflow-wrap:anywhere]">
+            {t("currentValues", { values: fields.map((f) => `${f.label}: ${shown(f, current[f.name] ?? "", locale)}`).join("; ") })}
           </p>
-          {onLoadCurrent && <button type="button" onClick={onLoadCurrent} className="mt-1 text-blue-800 underline">{t("loadCurrent")}</button>}
+          {onLoadCurrent && <button type="button" data-focus-after-error onClick={onLoadCurrent} className="mt-1 text-blue-800 underline">{t("loadCurrent")}</button>}
         </>
       )}
     </FormMessage>
   );
 }
 
-function DeleteButton({ row, action }: { row: RecordRow; action: Action }) {
+/**
+ * Delete, asking first. "Keep" and Escape close the question and return to the Delete button; after a
+ * refusal (someone changed or removed the record) the button says why and the table is refreshed.
+ */
+function DeleteButton({ row, action, onConfirm, onKept }: { row: RecordRow; action: Action; onConfirm: () => void; onKept: () => void }) {
   const t = useTranslations("entry");
   const tv = useTranslations("validation");
-  const [asking, setAsking] = useState(false);
+  const router = useRouter();
   const [state, formAction, pending] = useActionState(action, IDLE_STATE);
-  if (!asking) {
+  // The question is open until "Keep", Escape or the next answer (a refusal closes it and says why).
+  const [askedAt, setAskedAt] = useState<number | null>(null);
+  const asking = askedAt !== null && askedAt === state.nonce;
+  const button = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (returnFocus.current && !asking) {
+      returnFocus.current = false;
+      button.current?.focus();
+    }
+  }, [asking]);
+  useEffect(() => {
+    if (state.status !== "error") return;
+    onKept();
+    button.current?.focus();
+    router.refresh();
+    // Only a new answer matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.nonce]);
+  const keep = () => {
+    returnFocus.current = true;
+    setAskedAt(null);
+    onKept();
+  };
+  if (!asking || succeeded(state)) {
     return (
       <>
-        <button type="button" className="text-red-800 underline" onClick={() => setAsking(true)} aria-label={`${t("delete")}: ${row.label}`}>
+        <button ref={button} type="button" className="py-1 text-red-800 underline" onClick={() => setAskedAt(state.nonce)} aria-label={`${t("delete")}: ${row.label}`}>
           {t("delete")}
         </button>
         {state.status === "error" && state.message && <span role="alert" className="ml-2 text-sm text-red-800">{tv(state.message)}</span>}
@@ -169,12 +256,13 @@ function DeleteButton({ row, action }: { row: RecordRow; action: Action }) {
     );
   }
   return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2" onSubmit={() => setAsking(false)}>
-      <span role="alert">{t("deleteConfirm", { name: row.label })}</span>
+    <form action={formAction} className="inline-flex flex-wrap items-center gap-2" onSubmit={onConfirm}
+      onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); keep(); } }}>
+      <span role="alert" className="[overflow-wrap:anywhere]">{t("deleteConfirm", { name: row.label })}</span>
       <input type="hidden" name="id" value={row.id} />
       <input type="hidden" name="version" value={row.version} />
-      <button type="submit" disabled={pending} className="rounded bg-red-700 px-2 py-0.5 text-white">{t("deleteYes")}</button>
-      <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 px-2 py-0.5" autoFocus>{t("deleteNo")}</button>
+      <button type="submit" disabled={pending} className="rounded bg-red-700 px-2 py-1 text-white">{t("deleteYes")}</button>
+      <button type="button" onClick={keep} className="rounded border border-slate-400 px-2 py-1" autoFocus>{t("deleteNo")}</button>
     </form>
   );
 }

@@ -2,9 +2,9 @@
 // The one form kit: a labelled field (hint, error, aria-invalid, aria-describedby), the form's answer
 // (status or alert), and the submit button. Every form reads the one ActionState.
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode, type RefObject } from "react";
 import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE } from "@/lib/vocabulary";
-import type { ActionState } from "@/lib/action-state";
+import { CONFIRM_FIELD, type ActionState } from "@/lib/action-state";
 
 export const inputClass = "w-full rounded border border-slate-400 bg-white px-2 py-1";
 
@@ -23,6 +23,8 @@ export function FieldShell(props: {
   hint?: ReactNode;
   /** A message key, translated in `namespace`. */
   error?: string;
+  /** Values for the error's placeholders. */
+  errorValues?: Record<string, string | number>;
   namespace?: string;
   children: ReactNode;
 }) {
@@ -32,7 +34,7 @@ export function FieldShell(props: {
       <label htmlFor={props.id} className="mb-1 block text-sm font-medium">{props.label}</label>
       {props.children}
       {props.hint && <p id={`${props.id}-hint`} className="mt-1 text-xs text-slate-600">{props.hint}</p>}
-      {props.error && <p id={`${props.id}-error`} className="mt-1 text-sm text-red-700">{t(props.error)}</p>}
+      {props.error && <p id={`${props.id}-error`} className="mt-1 text-sm text-red-700">{t(props.error, props.errorValues ?? {})}</p>}
     </div>
   );
 }
@@ -92,7 +94,7 @@ export function Field(props: {
     );
   }
   return (
-    <FieldShell id={id} label={props.label} hint={props.hint} error={err} namespace={props.namespace}>
+    <FieldShell id={id} label={props.label} hint={props.hint} error={err} errorValues={props.state.messageValues} namespace={props.namespace}>
       {control}
     </FieldShell>
   );
@@ -112,10 +114,11 @@ export function FormMessage(props: { state: ActionState; namespace?: string; tes
   }
   const ok = state.status !== "error";
   return (
-    <div role={ok ? "status" : "alert"} data-testid={testId} data-nonce={state.nonce}
+    <div role={ok ? "status" : "alert"} data-testid={testId} data-nonce={state.nonce} tabIndex={-1}
       className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "border border-red-300 bg-red-50 text-red-900"}`}>
       {state.message && <p>{ok && props.okText ? props.okText : t(state.message, state.messageValues ?? {})}</p>}
       {props.children}
+      {state.needsConfirmation && <ConfirmButton />}
     </div>
   );
 }
@@ -127,4 +130,48 @@ export function SubmitButton({ pending, label, pendingLabel, wide }: { pending: 
       {pending ? pendingLabel : label}
     </button>
   );
+}
+
+/** "Save anyway": submits the form again with the confirmation of its warnings. Inside the form only. */
+export function ConfirmButton() {
+  const t = useTranslations("validation");
+  return (
+    <button type="submit" name={CONFIRM_FIELD} value="1" data-testid="confirm-save"
+      className="mt-2 rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
+      {t("confirmSave")}
+    </button>
+  );
+}
+
+/** Focuses the first element matching `selector` in `root`; whether there was one. */
+export function focusIn(root: ParentNode | null | undefined, selector: string): boolean {
+  const el = root?.querySelector<HTMLElement>(selector);
+  el?.focus();
+  return !!el;
+}
+
+/**
+ * Keeps the keyboard where the person was working after a form's answer (forms re-mount on an answer,
+ * which would drop the focus to the top of the page): after a refusal, the first marked field (or the
+ * "save anyway" button when the answer asks to confirm); after a success, `onSuccess` decides, else the
+ * form's first field, ready for the next entry.
+ */
+export function useAnswerFocus(state: ActionState, form: RefObject<HTMLFormElement | null>, onSuccess?: () => boolean) {
+  useEffect(() => {
+    if (state.status === "idle") return;
+    const f = form.current;
+    if (!f) return;
+    const pick = (selector: string) => f.querySelector<HTMLElement>(selector);
+    if (state.status === "error") {
+      const target = state.needsConfirmation
+        ? pick(`button[name="${CONFIRM_FIELD}"]`)
+        : pick('[aria-invalid="true"]') ?? pick("[data-focus-after-error]") ?? pick('button[type="submit"]');
+      target?.focus();
+      return;
+    }
+    if (onSuccess?.()) return;
+    pick('input:not([type="hidden"]), select, textarea')?.focus();
+    // Only a new answer moves the focus; the callbacks may change on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.nonce]);
 }

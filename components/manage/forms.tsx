@@ -1,13 +1,25 @@
 "use client";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useRef } from "react";
 import {
   addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
 } from "@/app/partners/manage-actions";
-import { DECISIONS, MARKETS, RULE_SET_IDS } from "@/lib/vocabulary";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { DECISIONS, MARKETS, REVIEW_MAX, RULE_SET_IDS } from "@/lib/vocabulary";
+import { examCatalogue, getRuleSet } from "@/lib/competency";
+import { formatDate } from "@/lib/format";
 import { IDLE_STATE, type ActionState } from "@/lib/action-state";
-import { Field, FormMessage, SubmitButton } from "@/components/form/kit";
+import { Field, FormMessage, SubmitButton, useAnswerFocus, focusIn } from "@/components/form/kit";
+
+/** The rule sets as options ("V3 — in force from 16 Nov 2017"), with what each one changes said below the select. */
+function useRuleSetOptions() {
+  const t = useTranslations("manage");
+  const locale = useLocale();
+  const options = RULE_SET_IDS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`, { date: formatDate(getRuleSet(r).effectiveFrom, locale) }) }));
+  const mb2709 = examCatalogue("V3").find((e) => e.code === "MB2-709")?.acceptedUntil ?? "2018-12-31";
+  const about = RULE_SET_IDS.map((r) => t(`ruleSetAbout.${r}`, { date: formatDate(mb2709, locale) })).join(" ");
+  return { options, about };
+}
 
 const formClass = "space-y-3 rounded border border-slate-200 bg-slate-50 p-3";
 
@@ -17,13 +29,16 @@ export function ReviewForm({ partnerId }: { partnerId: number }) {
   const tDecision = useTranslations("decision");
   const formId = useId();
   const [state, action, pending] = useActionState(addReviewNoteAction.bind(null, partnerId), IDLE_STATE);
+  const format = useFormatter();
+  const ref = useRef<HTMLFormElement>(null);
+  useAnswerFocus(state, ref);
   const keep = state.status === "error";
   return (
-    <form key={keep ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="review-form">
+    <form ref={ref} key={keep ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="review-form">
       <h3 id={`${formId}-title`} className="font-medium">{t("add")}</h3>
       <Field formId={formId} name="decision" label={t("decision")} state={state} defaultValue="note"
         options={DECISIONS.map((d) => ({ value: d, label: tDecision(d) }))} />
-      <Field formId={formId} name="body" label={t("body")} hint={t("bodyHint")} state={state} multiline maxLength={4000} />
+      <Field formId={formId} name="body" label={t("body")} hint={t("bodyHint", { max: format.number(REVIEW_MAX) })} state={state} multiline maxLength={REVIEW_MAX} />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("saving")} />
       <ManageMessage state={state} />
     </form>
@@ -36,17 +51,20 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
   const tMarket = useTranslations("market");
   const formId = useId();
   const [state, action, pending] = useActionState(updatePartnerSettingsAction.bind(null, partnerId), IDLE_STATE);
+  const ruleSets = useRuleSetOptions();
+  const ref = useRef<HTMLFormElement>(null);
+  useAnswerFocus(state, ref, () => focusIn(ref.current, 'button[type="submit"]'));
   // After an answer the server sends the partner's current values (and version): the form shows them.
   const current = state.values ?? { market, ruleSet, version: String(version) };
   return (
-    <form key={`${state.nonce}`} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="settings-form">
+    <form ref={ref} key={`${state.nonce}`} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="settings-form">
       <h3 id={`${formId}-title`} className="font-medium">{t("settingsHeading")}</h3>
       <input type="hidden" name="version" value={current.version} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field formId={formId} name="market" label={t("market")} state={{ ...state, values: undefined }} defaultValue={current.market}
           options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
         <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={{ ...state, values: undefined }} defaultValue={current.ruleSet}
-          options={RULE_SET_IDS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
+          options={ruleSets.options} hint={ruleSets.about} />
       </div>
       <p className="text-xs text-slate-600">{t("settingsHint")}</p>
       <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />
@@ -60,8 +78,10 @@ export function NewAdminForm({ partnerId }: { partnerId: number }) {
   const t = useTranslations("manage");
   const formId = useId();
   const [state, action, pending] = useActionState(createPartnerAdminAction.bind(null, partnerId), IDLE_STATE);
+  const ref = useRef<HTMLFormElement>(null);
+  useAnswerFocus(state, ref);
   return (
-    <form key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-admin-form">
+    <form ref={ref} key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-admin-form">
       <h3 id={`${formId}-title`} className="font-medium">{t("newAdminHeading")}</h3>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
@@ -79,17 +99,20 @@ export function NewPartnerForm() {
   const tMarket = useTranslations("market");
   const formId = useId();
   const [state, action, pending] = useActionState(createPartnerAction, IDLE_STATE);
+  const ruleSets = useRuleSetOptions();
+  const ref = useRef<HTMLFormElement>(null);
+  // After a success the temporary password is what matters: the focus stays on the answer's button row.
+  useAnswerFocus(state, ref, () => focusIn(ref.current, '[data-testid="temporary-password-value"]'));
   return (
     <div className="space-y-4">
-      <form key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-partner-form">
+      <form ref={ref} key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-partner-form">
         <h2 id={`${formId}-title`} className="font-medium">{t("newPartnerForm")}</h2>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field formId={formId} name="name" label={t("partnerName")} state={state} maxLength={400} />
           <Field formId={formId} name="msPartnerId" label={t("msPartnerId")} hint={t("msPartnerIdHint")} state={state} maxLength={40} />
           <Field formId={formId} name="market" label={t("market")} state={state} defaultValue="developed"
             options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
-          <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={state} defaultValue="V1"
-            options={RULE_SET_IDS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
+          <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={state} defaultValue="V1" options={ruleSets.options} hint={ruleSets.about} />
           <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
           <Field formId={formId} name="adminEmail" label={t("adminEmail")} state={state} type="email" maxLength={400} />
         </div>
@@ -111,7 +134,7 @@ function ManageMessage({ state }: { state: ActionState }) {
       {state.created && (
         <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="temporary-password">
           <p>{t("temporaryPasswordIntro", { email: state.created.email })}</p>
-          <p className="mt-1 font-mono text-base font-semibold" data-testid="temporary-password-value">{state.created.temporaryPassword}</p>
+          <p tabIndex={-1} className="mt-1 font-mono text-base font-semibold" data-testid="temporary-password-value">{state.created.temporaryPassword}</p>
           <p className="mt-1 text-xs">{t("temporaryPasswordOnce")}</p>
         </div>
       )}

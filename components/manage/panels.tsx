@@ -1,18 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { LevelChange } from "@/lib/competency";
 import type { PartnerAdmin, ReviewNote } from "@/db/manage";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { NewAdminForm, PartnerSettingsForm, ReviewForm } from "./forms";
 
-function formatDateTime(iso: string, locale: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
-}
 
 /** Review notes: the form (channel managers) and the history, newest first. */
 export async function ReviewPanel({ partnerId, notes, canWrite }: { partnerId: number; notes: ReviewNote[]; canWrite: boolean }) {
-  const [t, tDecision, locale] = await Promise.all([getTranslations("review"), getTranslations("decision"), getLocale()]);
+  const [t, tDecision, locale, timeZone] = await Promise.all([getTranslations("review"), getTranslations("decision"), getLocale(), getTimeZone()]);
   return (
     <section aria-labelledby="review-heading" data-testid="review-panel" className="break-inside-avoid space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="review-heading" className="text-lg font-semibold">{t("heading")}</h2>
@@ -27,7 +22,7 @@ export async function ReviewPanel({ partnerId, notes, canWrite }: { partnerId: n
               <p className="font-medium">
                 <span data-testid="review-decision">{tDecision(n.decision)}</span>
                 {" · "}
-                <span className="font-normal text-slate-700">{t("by", { author: n.authorName, date: formatDateTime(n.createdAt, locale) })}</span>
+                <span className="font-normal text-slate-700">{t("by", { author: n.authorName, date: formatDateTime(n.createdAt, locale, timeZone) })}</span>
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{n.body}</p>
             </li>

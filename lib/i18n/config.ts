@@ -30,3 +30,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
 export function asLocale(v: unknown): AppLocale {
   return isLocale(v) ? v : DEFAULT_LOCALE;
 }
+
+/** The time zone the user chose (a setting); absent means "follow the browser". */
+export const TIME_ZONE_COOKIE = "tz";
+/** The browser's own time zone, written by the page itself (components/time-zone-sync.tsx). */
+export const BROWSER_TIME_ZONE_COOKIE = "tz-browser";

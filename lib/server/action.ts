@@ -14,9 +14,9 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
-import type { ActionState } from "@/lib/action-state";
+import { CONFIRM_FIELD, type ActionState } from "@/lib/action-state";
 import { asLocale, type AppLocale } from "@/lib/i18n/config";
-import { formValues, parseForm } from "@/lib/validation/facts";
+import { formValues, parseForm, type ValidationKey } from "@/lib/validation/facts";
 import {
   requireAnySession, requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
   requireSecondFactorEnrolment, requireUserAllowingPasswordChange,
@@ -138,6 +138,19 @@ async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>
 /** The answer when a guarded secret check was not made: too many attempts (wait), or too many at once. */
 export function notChecked(r: { kind: "throttled"; seconds: number } | { kind: "busy" }): Answer {
   return r.kind === "throttled" ? { status: "error", message: "throttled", messageValues: { seconds: r.seconds } } : { status: "error", message: "busy" };
+}
+
+/**
+ * Asks before saving a value that is possible but unusual (a date in the future, a very large amount, a
+ * name already in use): answers with the warnings per field and nothing saved, unless the form was sent
+ * with the confirmation (the "save anyway" button). Null when there is nothing to ask: go on and save.
+ */
+export function askFirst(
+  ctx: ActionContext<unknown>, warnings: Record<string, ValidationKey | null | undefined>, values?: Record<string, string | number>,
+): Answer | null {
+  const asked = Object.fromEntries(Object.entries(warnings).filter((e): e is [string, ValidationKey] => !!e[1]));
+  if (Object.keys(asked).length === 0 || ctx.formData.get(CONFIRM_FIELD) === "1") return null;
+  return { status: "error", message: "confirmNeeded", fieldErrors: asked, messageValues: values, needsConfirmation: true };
 }
 
 /** A forged call (no form data where the browser always sends it) is answered, not thrown. */

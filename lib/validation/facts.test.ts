@@ -20,6 +20,7 @@ import {
   revenueSchema,
   revenueUpdateSchema,
   withIdentity,
+  futureDates,
 } from "./facts";
 
 type Tree = { [k: string]: string | Tree };
@@ -203,8 +204,11 @@ describe("revenueSchema", () => {
       expect(refused(parseForm(revenueSchema("en"), { ...base, amount: "1", product }))).toEqual({ product: "productInvalid" });
   });
   it("customerId must be a positive integer", () => {
-    for (const customerId of ["", "0", "-1", "1.5", "abc", "1e3", "99999999999999999999", "0x10"])
+    for (const customerId of ["0", "-1", "1.5", "abc", "1e3", "99999999999999999999", "0x10"])
       expect(refused(parseForm(revenueSchema("en"), { ...base, amount: "1", customerId }))).toEqual({ customerId: "invalidReference" });
+    // "Choose a customer" left selected: a message on the field, not "invalid record".
+    for (const customerId of ["", "  "])
+      expect(refused(parseForm(revenueSchema("en"), { ...base, amount: "1", customerId }))).toEqual({ customerId: "customerRequired" });
     expect(accepted(parseForm(revenueSchema("en"), { ...base, amount: "1", customerId: String(Number.MAX_SAFE_INTEGER) })).customerId).toBe(
       Number.MAX_SAFE_INTEGER,
     );
@@ -220,7 +224,7 @@ describe("revenueSchema", () => {
   });
   it("reports every wrong field at once and drops extras", () => {
     expect(refused(parseForm(revenueSchema("en"), { partnerId: "1" }))).toEqual({
-      customerId: "invalidReference",
+      customerId: "customerRequired",
       product: "productInvalid",
       date: "dateRequired",
       amount: "moneyRequired",
@@ -283,6 +287,7 @@ describe("examPassSchema", () => {
       individualId: "invalidReference",
       passedOn: "dateInvalid",
     });
+    expect(refused(parseForm(examPassSchema("V1"), { ...base, individualId: "" }))).toEqual({ individualId: "personRequired" });
   });
 });
 
@@ -389,4 +394,21 @@ describe("properties: arbitrary strings never throw, every refusal names known k
       );
     });
   }
+});
+
+describe("dates after today", () => {
+  const today = "2026-05-10";
+  it("with today, the revenue and pass schemas refuse an invoice or a pass dated after today, on its field, and keeps today itself", () => {
+    const revenue = revenueSchema("en", today);
+    const base = { customerId: "7", product: "crm-online", amount: "1" };
+    expect(refused(parseForm(revenue, { ...base, date: "2026-05-11" }))).toEqual({ date: "invoiceInFuture" });
+    expect(refused(parseForm(revenue, { ...base, customerId: "", date: "2026-05-11" }))).toEqual({ customerId: "customerRequired", date: "invoiceInFuture" });
+    expect(accepted(parseForm(revenue, { ...base, date: today })).date).toBe(today);
+    const pass = examPassSchema("V1", today);
+    expect(refused(parseForm(pass, { individualId: "", exam: "MB2-714", passedOn: "2027-01-01" }))).toEqual({ individualId: "personRequired", passedOn: "passInFuture" });
+  });
+  it("futureDates names the planned dates to ask about", () => {
+    expect(futureDates({ joinedOn: "2026-05-11", leftOn: "2026-05-10" }, today, { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })).toEqual({ joinedOn: "joinedInFuture" });
+    expect(futureDates({ joinedOn: null, leftOn: "2027-01-01" }, today, { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })).toEqual({ leftOn: "leftInFuture" });
+  });
 });

@@ -68,6 +68,22 @@ export const VALIDATION_KEYS = [
   "nameControlChars",
   "nameBidi",
   "nameInvisible",
+  // a select left on "choose …"
+  "customerRequired",
+  "personRequired",
+  // dates after today: refused where they cannot be, asked about where they may be planned
+  "invoiceInFuture",
+  "passInFuture",
+  "dporFromInFuture",
+  "joinedInFuture",
+  "leftInFuture",
+  // unusual but possible values: the form asks to confirm
+  "confirmNeeded",
+  "confirmSave",
+  "amountImplausible",
+  "partnerNameExists",
+  // preferences
+  "timeZoneInvalid",
 ] as const;
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
@@ -155,13 +171,20 @@ export const name = field<string>((raw) => {
 }, "nameRequired");
 
 /** A row id or version from a hidden field: a positive safe integer written in plain digits. */
-export const id = field<number>((raw) => {
+function checkId(raw: string): number | Refusal {
   const s = raw.trim();
   if (!/^[1-9][0-9]{0,15}$/.test(s)) return refuse("invalidReference");
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : refuse("invalidReference");
-}, "invalidReference");
+}
+export const id = field<number>(checkId, "invalidReference");
 export const version = id;
+
+/** A record chosen in a select (a customer, a person): "choose …" left selected is refused with `requiredKey`. */
+export const reference = (requiredKey: ValidationKey) =>
+  field<number>((raw) => {
+    return raw.trim() === "" ? refuse(requiredKey) : checkId(raw);
+  }, "invalidReference");
 
 const emailFormat = z.email();
 
@@ -219,16 +242,21 @@ export const customerSchema = z
       ctx.addIssue({ code: "custom", message: "dporUntilBeforeFrom", path: ["dporUntil"] });
   }, alongsideFieldErrors);
 
-const revenueSchemas = new Map<AppLocale, ReturnType<typeof buildRevenueSchema>>();
-function buildRevenueSchema(locale: AppLocale) {
+const revenueSchemas = new Map<string, ReturnType<typeof buildRevenueSchema>>();
+function buildRevenueSchema(locale: AppLocale, today: string | undefined) {
   return z
-    .object({ customerId: id, product, date: businessDate, amount: amount(locale), note: optionalNote })
+    .object({ customerId: reference("customerRequired"), product, date: businessDate, amount: amount(locale), note: optionalNote })
+    .superRefine(refuseAfter(today ?? MAX_BUSINESS_DATE, { date: "invoiceInFuture" }), alongsideFieldErrors)
     .transform(({ amount: amountCents, ...rest }) => ({ ...rest, amountCents }));
 }
-/** Revenue line; the amount is read in the user's locale and comes out as `amountCents`. */
-export function revenueSchema(locale: AppLocale) {
-  let s = revenueSchemas.get(locale);
-  if (!s) revenueSchemas.set(locale, (s = buildRevenueSchema(locale)));
+/** Revenue line; the amount is read in the user's locale and comes out as `amountCents`. With `today`, a later invoice date is refused. */
+export function revenueSchema(locale: AppLocale, today?: string) {
+  const key = `${locale}|${today ?? ""}`;
+  let s = revenueSchemas.get(key);
+  if (!s) {
+    if (revenueSchemas.size > 100) revenueSchemas.clear(); // one entry per locale and day in use
+    revenueSchemas.set(key, (s = buildRevenueSchema(locale, today)));
+  }
   return s;
 }
 
@@ -239,16 +267,45 @@ export const individualSchema = z
       ctx.addIssue({ code: "custom", message: "leftBeforeJoined", path: ["leftOn"] });
   }, alongsideFieldErrors);
 
-const examPassSchemas = new Map<RuleSetId, ReturnType<typeof buildExamPassSchema>>();
-function buildExamPassSchema(ruleSet: RuleSetId) {
+const examPassSchemas = new Map<string, ReturnType<typeof buildExamPassSchema>>();
+function buildExamPassSchema(ruleSet: RuleSetId, today: string | undefined) {
   examCatalogue(ruleSet); // an unknown rule set is a programming error: fail here, not on every parse
-  return z.object({ individualId: id, exam: exam(ruleSet), passedOn: businessDate });
+  return z.object({ individualId: reference("personRequired"), exam: exam(ruleSet), passedOn: businessDate })
+    .superRefine(refuseAfter(today ?? MAX_BUSINESS_DATE, { passedOn: "passInFuture" }), alongsideFieldErrors);
 }
-/** Exam pass; the exam must be in the given rule set's catalogue. */
-export function examPassSchema(ruleSet: RuleSetId) {
-  let s = examPassSchemas.get(ruleSet);
-  if (!s) examPassSchemas.set(ruleSet, (s = buildExamPassSchema(ruleSet)));
+/** Exam pass; the exam must be in the given rule set's catalogue. With `today`, a later pass date is refused. */
+export function examPassSchema(ruleSet: RuleSetId, today?: string) {
+  const key = `${ruleSet}|${today ?? ""}`;
+  let s = examPassSchemas.get(key);
+  if (!s) {
+    if (examPassSchemas.size > 100) examPassSchemas.clear();
+    examPassSchemas.set(key, (s = buildExamPassSchema(ruleSet, today)));
+  }
   return s;
+}
+
+/**
+ * Refuses dates after `today` in the named fields, each with its own message: an invoice or an exam pass
+ * is a fact of the past. (Dates that may be planned, such as a leaving date, are asked about instead.)
+ * A refinement of the form's object, run alongside its field errors.
+ */
+function refuseAfter(today: string, fields: Partial<Record<string, ValidationKey>>) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const [f, key] of Object.entries(fields)) {
+      const d = v[f];
+      if (key && isDate(d) && d > today) ctx.addIssue({ code: "custom", message: key, path: [f] });
+    }
+  };
+}
+
+/** The named fields whose date lies after `today`, each with its warning (for asking before saving). */
+export function futureDates(values: Record<string, unknown>, today: string, fields: Partial<Record<string, ValidationKey>>): Record<string, ValidationKey> {
+  const out: Record<string, ValidationKey> = {};
+  for (const [f, key] of Object.entries(fields)) {
+    const d = values[f];
+    if (key && isDate(d) && d > today) out[f] = key;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,9 +79,13 @@ export interface PortfolioParams {
 
 type Raw = Record<string, string | string[] | undefined>;
 
-/** Reads the portfolio's search parameters; returns the clean state and the names of the ignored ones. */
-export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignored: string[] } {
+/** A search parameter the portfolio could not read, with what was given (the page says which and why). */
+export interface IgnoredParam { param: string; value: string }
+
+/** Reads the portfolio's search parameters; returns the clean state, the names of the ignored ones, and those with their values. */
+export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignored: string[]; rejected: IgnoredParam[] } {
   const ignored: string[] = [];
+  const rejected: IgnoredParam[] = [];
   const get = (k: string): string | undefined => {
     const v = raw[k];
     const s = Array.isArray(v) ? v[0] : v;
@@ -91,7 +95,10 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
     const s = get(k);
     if (s === undefined) return undefined;
     const v = ok(s);
-    if (v === undefined) ignored.push(k);
+    if (v === undefined) {
+      ignored.push(k);
+      rejected.push({ param: k, value: s });
+    }
     return v;
   };
   const intIn = (min: number, max: number) => (s: string) => (/^\d{1,6}$/.test(s) && +s >= min && +s <= max ? +s : undefined);
@@ -111,7 +118,7 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
     page: pick("page", intIn(1, 100_000)) ?? 1,
     size: pick("size", (s) => (PAGE_SIZES as readonly number[]).includes(Number(s)) ? Number(s) : undefined) ?? DEFAULT_PAGE_SIZE,
   };
-  return { params, ignored };
+  return { params, ignored, rejected };
 }
 
 /** The URL query for a portfolio state (defaults left out), with some keys replaced. */

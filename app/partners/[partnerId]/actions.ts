@@ -3,15 +3,17 @@
 // (lib/server/action.ts): authorise the partner → validate → one db/ write with its audit row →
 // refresh the stored evaluation → revalidate the dashboard.
 import type { z } from "zod";
-import { partnerAction, type Answer, type PartnerActionContext } from "@/lib/server/action";
+import { askFirst, partnerAction, type Answer, type PartnerActionContext } from "@/lib/server/action";
+import { plausibleAmountCents, userToday } from "@/lib/server/settings";
 import type { PublicUser } from "@/db/users";
 import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
 import {
-  customerSchema, deleteSchema, examPassSchema, individualSchema, revenueSchema, withIdentity,
+  customerSchema, deleteSchema, examPassSchema, futureDates, individualSchema, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
 import { formatMoneyInput } from "@/lib/money";
+import { formatMoney } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/config";
 
 type Ctx = PartnerActionContext<PublicUser>;
@@ -65,15 +67,18 @@ function deleteAction(del: (s: WriteScope, id: number, version: number) => Write
 export const saveCustomerAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, customerSchema),
-  run: (d, ctx) => save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer }),
+  run: async (d, ctx) => askFirst(ctx, futureDates(d, await userToday(), { dporFrom: "dporFromInFuture" })) ?? save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer }),
   revalidate: dashboard,
 });
 export const deleteCustomerAction = deleteAction(facts.deleteCustomer);
 
 export const saveRevenueAction = partnerAction({
   access: "partner-admin",
-  schema: (ctx) => identified(ctx, revenueSchema(ctx.locale)),
-  run: (d, ctx) => save(ctx, d, { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note },
+  // An invoice after today is refused; an amount above the plausible size is asked about first.
+  schema: async (ctx) => identified(ctx, revenueSchema(ctx.locale, await userToday())),
+  run: (d, ctx) => askFirst(ctx, { amount: Math.abs(d.amountCents) > plausibleAmountCents() ? "amountImplausible" : null },
+    { limit: formatMoney(plausibleAmountCents(), ctx.locale) })
+    ?? save(ctx, d, { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note },
     { create: facts.createRevenue, update: facts.updateRevenue }),
   revalidate: dashboard,
 });
@@ -82,7 +87,8 @@ export const deleteRevenueAction = deleteAction(facts.deleteRevenue);
 export const saveIndividualAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, individualSchema),
-  run: (d, ctx) => save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
+  // A joining or leaving date in the future may be planned: asked about, not refused.
+  run: async (d, ctx) => askFirst(ctx, futureDates(d, await userToday(), { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })) ?? save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
     { create: facts.createIndividual, update: facts.updateIndividual }),
   revalidate: dashboard,
 });
@@ -91,9 +97,9 @@ export const deleteIndividualAction = deleteAction(facts.deleteIndividual);
 export const savePassAction = partnerAction({
   access: "partner-admin",
   // The exam must be in the partner's rule set's catalogue; an unknown partner has none (notFound).
-  schema: (ctx) => {
+  schema: async (ctx) => {
     const partner = getPartner(ctx.partnerId);
-    return partner ? identified(ctx, examPassSchema(partner.ruleSet)) : null;
+    return partner ? identified(ctx, examPassSchema(partner.ruleSet, await userToday())) : null;
   },
   run: (d, ctx) => save(ctx, d, { individualId: d.individualId, exam: d.exam, passedOn: d.passedOn }, { create: facts.createPass, update: facts.updatePass }),
   revalidate: dashboard,

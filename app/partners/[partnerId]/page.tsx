@@ -9,7 +9,7 @@ import { RevenueDetail } from "@/components/dashboard/revenue-detail";
 import { RiskPanel } from "@/components/dashboard/risk-panel";
 import { HowCounted } from "@/components/dashboard/how-counted";
 import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
-import { AsOfForm } from "@/components/dashboard/as-of-form";
+import { AsOfForm, RuleSetNotYet } from "@/components/dashboard/as-of-form";
 import { PartnerDataSections } from "@/components/entry/partner-data";
 import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
 import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
@@ -41,6 +41,7 @@ export default async function PartnerPage({
           {t("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}
         </p>
         <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
+        <RuleSetNotYet asOf={asOf} ruleSet={data.partner.ruleSet} from={model.ruleSetEffectiveFrom} />
         <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
           <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>{tReport("open")}</Link>
           {(["customers", "revenue", "people", "passes"] as const).map((kind) => (

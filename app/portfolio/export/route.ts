@@ -17,16 +17,19 @@ export async function GET(request: Request) {
   const locale = asLocale(localeRaw);
   const header = [
     t("partner"), t("partnerId"), t("market"), t("ruleSet"), t("level"), t("qualifyingRevenue"), t("nextLevel"), t("nextThreshold"),
-    t("shortfall"), t("silverSlots"), t("goldSlots"), t("examsNeeded"), t("atRiskOn"), t("levelThen"), t("lastReview"), t("lastDecision"), t("asOf"), t("status"),
+    t("shortfall"), t("silverSlots"), t("silverSlotsTotal"), t("goldSlots"), t("goldSlotsTotal"), t("examsNeeded"), t("atRiskOn"), t("levelThen"),
+    t("lastReview"), t("lastDecision"), t("asOf"), t("status"),
   ];
   // Every partner is a line. Each line carries the date its figures hold for and its status, so rows
   // of two dates are never mixed silently; a partner without a stored row has empty figures.
   const status = { current: t("statusCurrent"), stale: t("statusStale"), pending: t("statusPending"), failed: t("statusFailed") } as const;
   const cents = (c: Cents | null): CsvCell => (c === null ? null : { cents: c });
+  const int = (n: number | null): CsvCell => (n === null ? null : { int: n });
   const rows: CsvCell[][] = view.rows.map((r) => [
     r.name, r.msPartnerId, tMarket(r.market), r.ruleSet, r.level ? tLevel(r.level) : null, cents(r.qualifyingRevenueCents),
     r.nextLevel ? tLevel(r.nextLevel) : null, r.nextLevel ? cents(r.nextThresholdCents) : null, r.nextLevel ? cents(r.nextShortfallCents) : null,
-    r.level ? `${r.silverSlotsFilled}/${r.silverSlots}` : null, r.level ? `${r.goldSlotsFilled}/${r.goldSlots}` : null,
+    // Filled and required as two numbers: "2/2" in one cell opens as a date in spreadsheets.
+    r.level ? int(r.silverSlotsFilled) : null, r.level ? int(r.silverSlots) : null, r.level ? int(r.goldSlotsFilled) : null, r.level ? int(r.goldSlots) : null,
     r.nextLevel && r.nextExamsNeeded !== null ? { int: r.nextExamsNeeded } : null,
     r.atRiskOn, r.levelAtRisk ? tLevel(r.levelAtRisk) : null, r.lastReviewAt ? r.lastReviewAt.slice(0, 10) : null,
     r.lastReviewDecision ? tDecision(r.lastReviewDecision) : null, r.asOf, status[r.state],

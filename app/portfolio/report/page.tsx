@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadPortfolio } from "@/lib/server/portfolio";
 import { AT_RISK_DAYS } from "@/lib/vocabulary";
 import { parsePortfolioParams, portfolioQueryString } from "@/lib/validation/manager";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { PortfolioTable } from "@/components/portfolio/table";
 import { PrintButton } from "@/components/report/print-button";
 import { PageSetup } from "@/components/report/page-setup";
@@ -28,7 +28,7 @@ export default async function PortfolioReportPage({ searchParams }: { searchPara
     params.riskDays ? `${tp("filters.riskDays")}: ${tp("filters.withinDays", { days: params.riskDays })}` : null,
     params.notReviewedSince ? `${tp("filters.notReviewedSince")}: ${formatDate(params.notReviewedSince, locale)}` : null,
   ].filter(Boolean);
-  const generated = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date());
+  const generated = formatDateTime(new Date(), locale, await getTimeZone());
   return (
     <article className="mx-auto space-y-4 bg-white p-6 print:p-0" data-testid="portfolio-report">
       <PageSetup footer={t("portfolioFooter", { date: formatDate(view.today, locale) })} page={t("page")} of={t("of")} landscape />
@@ -39,7 +39,7 @@ export default async function PortfolioReportPage({ searchParams }: { searchPara
       <header className="space-y-1 border-b border-slate-300 pb-3">
         <p className="text-sm uppercase tracking-wide text-slate-600">{t("portfolioTitle")}</p>
         <h1 className="text-2xl font-semibold">{tp("title")}</h1>
-        <p className="text-sm">{tp("asOf", { date: formatDate(view.today, locale, "long") })} · {t("generated")}: {generated} UTC</p>
+        <p className="text-sm">{tp("asOf", { date: formatDate(view.today, locale, "long") })} · {t("generated")}: {generated}</p>
         <p className="text-sm">{filters.length ? t("filtersApplied", { filters: filters.join("; ") }) : t("noFilters")}</p>
         <p className="text-sm">
           {t("countsLine", { gold: view.counts.gold, silver: view.counts.silver, none: view.counts.none, atRisk: view.counts.atRisk, days: AT_RISK_DAYS, total: view.counts.total })}

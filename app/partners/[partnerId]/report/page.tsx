@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { buildDashboard } from "@/lib/server/dashboard";
 import { listReviewNotes } from "@/db/manage";
@@ -12,6 +12,8 @@ import { RiskPanel } from "@/components/dashboard/risk-panel";
 import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { PrintButton } from "@/components/report/print-button";
 import { PageSetup } from "@/components/report/page-setup";
+import { RuleSetNotYet } from "@/components/dashboard/as-of-form";
+import { formatDateTime } from "@/lib/format";
 
 /** One partner's status on paper (A4 first): everything the dashboard says, without the forms. */
 export default async function PartnerReportPage({
@@ -28,7 +30,7 @@ export default async function PartnerReportPage({
     getTranslations("report"), getTranslations("dashboard"), getTranslations("market"), getTranslations("decision"), getLocale(),
   ]);
   const latest = listReviewNotes(id, 1)[0];
-  const generated = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date());
+  const generated = formatDateTime(new Date(), locale, await getTimeZone());
   return (
     <article className="report mx-auto max-w-[210mm] space-y-5 bg-white p-6 print:p-0" data-testid="partner-report">
       <PageSetup footer={t("footer", { partner: data.partner.name, date: formatDate(asOf, locale) })} page={t("page")} of={t("of")} />
@@ -45,8 +47,9 @@ export default async function PartnerReportPage({
           <dt className="font-medium">{tDash("ruleSet")}</dt><dd>{tDash("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}</dd>
           <dt className="font-medium">{t("asOf")}</dt><dd>{formatDate(asOf, locale, "long")}</dd>
           <dt className="font-medium">{t("window")}</dt><dd>{t("windowValue", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) })}</dd>
-          <dt className="font-medium">{t("generated")}</dt><dd data-testid="generated-at">{generated} UTC</dd>
+          <dt className="font-medium">{t("generated")}</dt><dd data-testid="generated-at">{generated}</dd>
         </dl>
+        <RuleSetNotYet asOf={asOf} ruleSet={data.partner.ruleSet} from={model.ruleSetEffectiveFrom} />
       </header>
 
       <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow={false} className="break-inside-avoid" />
