@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { IMPORT_MAX_BYTES } from "@/lib/vocabulary";
 
 // Runs before every page, route handler and server action. It adds the per-request CSP nonce, refuses
 // cross-origin or oversized server-action posts, and redirects visitors without a session cookie early.
@@ -6,6 +7,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // role itself (lib/server/auth/session.ts).
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The import route takes a whole file as its body (its own limit; the route checks it again). */
+const IMPORT_PATH = /^\/partners\/\d+\/import$/;
 
 function isHttps(request: NextRequest): boolean {
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
@@ -38,7 +41,8 @@ export function proxy(request: NextRequest) {
 
   if (request.method !== "GET" && request.method !== "HEAD") {
     const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
+    const isImport = IMPORT_PATH.test(pathname) && !request.headers.has("next-action");
+    if (length > (isImport ? IMPORT_MAX_BYTES : MAX_BODY_BYTES)) return refuse(413, "Request body too large.");
     // Server actions (and every other write) must come from our own origin.
     const origin = request.headers.get("origin");
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
