@@ -14,6 +14,8 @@ import { PartnerDataSections } from "@/components/entry/partner-data";
 import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
 import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
 import Link from "next/link";
+import { ImportSection } from "@/components/import/import-section";
+import { listImports } from "@/db/imports";
 
 export default async function PartnerPage({
   params, searchParams,
@@ -68,6 +70,7 @@ export default async function PartnerPage({
 
       <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} showAllRevenue={sp.all === "revenue"}
         showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`} />
+      <ImportSection partnerId={id} onBehalf={isManager} recent={listImports(id)} />
       {isManager && (
         <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version}
           admins={listPartnerAdmins(id)} />
