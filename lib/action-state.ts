@@ -19,6 +19,11 @@ export interface ActionState {
   created?: { partnerId: number; email: string; temporaryPassword: string };
   /** Recovery codes after enrolling a second factor, shown once. */
   codes?: string[];
+  /**
+   * A refusal the user may override (e.g. a probable duplicate): sending the form again with this field
+   * set to "1" saves anyway.
+   */
+  confirmField?: string;
   /** Changes on every answer, so a form can remount with fresh defaults. */
   nonce: number;
 }

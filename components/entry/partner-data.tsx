@@ -10,6 +10,7 @@ import { formatMoneyInput } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
 import { PRODUCTS } from "@/lib/vocabulary";
 import { RecordSection } from "./record-section";
+import { distinctNames } from "@/lib/names";
 
 /** The partner's facts: customers, revenue lines, people and exam passes, editable by the partner's admin. */
 /** Revenue lines listed at first (newest first); the rest behind "show all", so a large partner's page stays light. */
@@ -23,7 +24,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
   const id = data.partner.id;
   const d = (s: string | null) => (s ? formatDate(s, locale, "short") : "—");
   const customerName = new Map(data.customers.map((c) => [c.id, c.name]));
-  const personName = new Map(data.individuals.map((p) => [p.id, p.name]));
+  const personName = distinctNames(data.individuals); // two people of one name are told apart
   const catalogue = new Map(examCatalogue(data.partner.ruleSet).map((e) => [e.code, e]));
   const products = PRODUCTS.map((p) => ({ value: p, label: tDash(`productNames.${p}`) }));
   const common = { partnerId: id, ruleSet: data.partner.ruleSet, readOnly };
@@ -91,9 +92,9 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         addTitle={t("people.addTitle")}
         columns={[t("people.name"), t("people.email"), t("people.joinedOn"), t("people.status")]}
         rows={data.individuals.map((p) => ({
-          id: p.id, version: p.version, label: p.name,
+          id: p.id, version: p.version, label: personName.get(p.id) ?? p.name,
           cells: [
-            p.name, p.email ?? "", d(p.joinedOn),
+            p.email ? p.name : personName.get(p.id) ?? p.name, p.email ?? "", d(p.joinedOn),
             p.leftOn && p.leftOn <= asOf ? t("people.left", { date: d(p.leftOn) })
               : p.joinedOn && p.joinedOn > asOf ? t("people.notYet", { date: d(p.joinedOn) })
                 : p.leftOn ? `${t("people.active")} · ${t("people.left", { date: d(p.leftOn) })}` : t("people.active"),
@@ -127,7 +128,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
           };
         })}
         fields={[
-          { name: "individualId", label: t("passes.person"), type: "select", options: [{ value: "", label: t("passes.choosePerson") }, ...data.individuals.map((p) => ({ value: String(p.id), label: p.name }))] },
+          { name: "individualId", label: t("passes.person"), type: "select", options: [{ value: "", label: t("passes.choosePerson") }, ...data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name }))] },
           { name: "exam", label: t("passes.exam"), type: "exam" },
           { name: "passedOn", label: t("passes.passedOn"), type: "date" },
         ]}

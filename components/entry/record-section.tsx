@@ -137,8 +137,14 @@ export function RecordSection(props: {
 /** The form's answer; after a conflict, the record as it is now and a button to edit that. */
 function RecordMessage({ state, onLoadCurrent }: { state: ActionState; onLoadCurrent?: () => void }) {
   const t = useTranslations("entry");
+  const tDup = useTranslations("duplicates");
   return (
     <FormMessage state={state}>
+      {state.confirmField && (
+        <button type="submit" name={state.confirmField} value="1" data-testid="save-anyway" className="mt-1 rounded border border-red-700 px-2 py-0.5 text-red-900">
+          {tDup("saveAnyway")}
+        </button>
+      )}
       {state.current && (
         <>
           <p data-testid="conflict-current">

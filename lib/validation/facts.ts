@@ -33,6 +33,11 @@ export const VALIDATION_KEYS = [
   "notFound",
   "duplicatePass",
   "customerHasRevenue",
+  // probable duplicates (the form offers "save anyway")
+  "duplicateCustomer",
+  "duplicatePersonEmail",
+  "duplicatePersonName",
+  "duplicateRevenue",
   "saved",
   "deleted",
   "genericError",
@@ -218,6 +223,9 @@ export function withIdentity<S extends z.ZodType<object>>(schema: S) {
 }
 
 export const deleteSchema = identity;
+
+/** The field a form sends again, set to "1", to save a probable duplicate anyway. */
+export const CONFIRM_DUPLICATE_FIELD = "confirmDuplicate";
 
 export const customerUpdateSchema = withIdentity(customerSchema);
 export const individualUpdateSchema = withIdentity(individualSchema);

@@ -9,8 +9,9 @@ import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
 import {
-  customerSchema, deleteSchema, examPassSchema, individualSchema, revenueSchema, withIdentity,
+  CONFIRM_DUPLICATE_FIELD, customerSchema, deleteSchema, examPassSchema, individualSchema, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
+import { findSameRevenue, findSimilarCustomer, findSimilarPerson } from "@/db/duplicates";
 import { formatMoneyInput } from "@/lib/money";
 import type { AppLocale } from "@/lib/i18n/config";
 
@@ -44,6 +45,16 @@ function answer(result: WriteResult<unknown>, locale: AppLocale, ok: "saved" | "
 const editing = (ctx: Ctx) => !!ctx.formData.get("id");
 const identified = <S extends z.ZodType<object>>(ctx: Ctx, schema: S) => (editing(ctx) ? withIdentity(schema) : schema);
 
+/**
+ * A probable duplicate asks first: unless the form was sent again with "save anyway", the answer names
+ * the record it resembles and offers the override (issue 11, part 4).
+ */
+function probableDuplicate(ctx: Ctx, found: { message: string; name?: string } | null): Answer | null {
+  if (!found || ctx.formData.get(CONFIRM_DUPLICATE_FIELD) === "1") return null;
+  return { status: "error", message: found.message, messageValues: { name: found.name ?? "" }, confirmField: CONFIRM_DUPLICATE_FIELD };
+}
+const editedId = (d: object) => ("id" in d && typeof d.id === "number" ? d.id : null);
+
 interface Writes<V> {
   create: (s: WriteScope, v: V) => WriteResult<unknown>;
   update: (s: WriteScope, id: number, version: number, v: V) => WriteResult<unknown>;
@@ -65,7 +76,11 @@ function deleteAction(del: (s: WriteScope, id: number, version: number) => Write
 export const saveCustomerAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, customerSchema),
-  run: (d, ctx) => save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer }),
+  run: (d, ctx) => {
+    const similar = findSimilarCustomer(ctx.partnerId, d.name, editedId(d));
+    return probableDuplicate(ctx, similar && { message: "duplicateCustomer", name: similar.name })
+      ?? save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer });
+  },
   revalidate: dashboard,
 });
 export const deleteCustomerAction = deleteAction(facts.deleteCustomer);
@@ -73,8 +88,11 @@ export const deleteCustomerAction = deleteAction(facts.deleteCustomer);
 export const saveRevenueAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, revenueSchema(ctx.locale)),
-  run: (d, ctx) => save(ctx, d, { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note },
-    { create: facts.createRevenue, update: facts.updateRevenue }),
+  run: (d, ctx) => {
+    const values = { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note };
+    return probableDuplicate(ctx, findSameRevenue(ctx.partnerId, values, editedId(d)) && { message: "duplicateRevenue" })
+      ?? save(ctx, d, values, { create: facts.createRevenue, update: facts.updateRevenue });
+  },
   revalidate: dashboard,
 });
 export const deleteRevenueAction = deleteAction(facts.deleteRevenue);
@@ -82,8 +100,13 @@ export const deleteRevenueAction = deleteAction(facts.deleteRevenue);
 export const saveIndividualAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, individualSchema),
-  run: (d, ctx) => save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
-    { create: facts.createIndividual, update: facts.updateIndividual }),
+  run: (d, ctx) => {
+    const similar = findSimilarPerson(ctx.partnerId, d, editedId(d));
+    const message = similar?.by === "email" ? "duplicatePersonEmail" : "duplicatePersonName";
+    return probableDuplicate(ctx, similar && { message, name: similar.email ? `${similar.name} <${similar.email}>` : similar.name })
+      ?? save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
+        { create: facts.createIndividual, update: facts.updateIndividual });
+  },
   revalidate: dashboard,
 });
 export const deleteIndividualAction = deleteAction(facts.deleteIndividual);
