@@ -18,6 +18,7 @@ const users = await import("./users");
 const sessions = await import("./sessions");
 const manage = await import("./manage");
 const imports = await import("./imports");
+const settingsChanges = await import("./settings-changes");
 const { describeDatabase } = await import("./backup");
 const { eq, desc, sql } = await import("drizzle-orm");
 
@@ -250,6 +251,16 @@ const MUTATIONS: MutationCase[] = [
       if (!r.ok) throw new Error(r.error);
       return r.value.id;
     } },
+  { fn: "settings-changes.changePartnerSettings", label: "market and rule set with the confirmed effect (recorded for the partner's admin)",
+    entity: "partner", action: "update", read: readPartner, actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: (c) => ({ id: c.a.partnerId, extra: { version: readPartner(c.a.partnerId)!.version, ruleSet: readPartner(c.a.partnerId)!.ruleSet } }),
+    act: (c, t) => {
+      const r = settingsChanges.changePartnerSettings(c.managerId, c.a.partnerId, version(t), { market: "developing", ruleSet: t.extra!.ruleSet === "V2" ? "V3" : "V2" },
+        { on: "2026-01-01", levelBefore: "silver", levelAfter: "none", passesLost: 1 });
+      if (!r.ok) throw new Error(r.error);
+      expect(settingsChanges.listSettingsChanges(c.a.partnerId)[0]).toMatchObject({ levelBefore: "silver", levelAfter: "none", passesLost: 1, actorId: c.managerId });
+      return r.value.id;
+    } },
   { fn: "manage.changeOwnPassword", label: "own password change", entity: "user", action: "update", read: readUserVersioned,
     actor: (_c, t) => t.id, partner: (c) => c.a.partnerId,
     arrange: async (c) => {
@@ -340,6 +351,13 @@ const REFUSALS: RefusalCase[] = [
         return "thrown";
       }
     } },
+  { fn: "settings-changes.changePartnerSettings", label: "stale partner version (no change and no record of one)", expected: "conflict",
+    arrange: (c) => ({ version: (readPartner(c.a.partnerId)!.version as number) - 1 }),
+    act: (c, a) => {
+      const r = settingsChanges.changePartnerSettings(c.managerId, c.a.partnerId, a.version as number, { market: "developed", ruleSet: "V1" },
+        { on: "2026-01-01", levelBefore: "none", levelAfter: "none", passesLost: 0 });
+      return r.ok ? "ok" : r.error;
+    } },
   { fn: "manage.addReviewNote", label: "a note for a partner that does not exist", expected: null,
     arrange: () => ({}),
     act: (c) => (manage.addReviewNote(c.managerId, 987_654, { decision: "note", body: "x" }) === null ? null : "stored") },
@@ -381,7 +399,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.partnersWithStaleEvaluation": "read", "portfolio.queryPortfolio": "read", "portfolio.portfolioCounts": "read",
   "portfolio.storedEvaluations": "read",
   "duplicates.findSimilarCustomer": "read", "duplicates.findSimilarPerson": "read", "duplicates.findSameRevenue": "read",
-  "imports.partnerAuditMark": "read", "imports.listImports": "read",
+  "imports.partnerAuditMark": "read", "imports.listImports": "read", "settings-changes.listSettingsChanges": "read",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
 /** Modules that are not the app's record writes at all. */

@@ -1,3 +1,5 @@
+import type { SettingsEffect } from "./settings-effect";
+
 // The one shape every server action answers with, and what forms read to show the answer. Pure: safe
 // on both sides. Messages and field errors are message keys, translated where they are shown.
 
@@ -24,6 +26,8 @@ export interface ActionState {
    * set to "1" saves anyway.
    */
   confirmField?: string;
+  /** A partner's market or rule-set change as previewed before it is confirmed (nothing is saved yet). */
+  settingsEffect?: SettingsEffect;
   /** Changes on every answer, so a form can remount with fresh defaults. */
   nonce: number;
 }

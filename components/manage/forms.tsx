@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
+import { SettingsEffectView } from "@/components/settings/effect-view";
 import {
   addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
 } from "@/app/partners/manage-actions";
@@ -36,6 +37,9 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
   const tMarket = useTranslations("market");
   const formId = useId();
   const [state, action, pending] = useActionState(updatePartnerSettingsAction.bind(null, partnerId), IDLE_STATE);
+  // A change is previewed first (issue 11): the effect shows until confirmed or cancelled.
+  const [cancelled, setCancelled] = useState(0);
+  const effect = state.settingsEffect && cancelled !== state.nonce ? state.settingsEffect : null;
   // After an answer the server sends the partner's current values (and version): the form shows them.
   const current = state.values ?? { market, ruleSet, version: String(version) };
   return (
@@ -49,7 +53,8 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
           options={RULE_SET_IDS.map((r) => ({ value: r, label: t(`ruleSetOption.${r}`) }))} />
       </div>
       <p className="text-xs text-slate-600">{t("settingsHint")}</p>
-      <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />
+      {effect ? <SettingsEffectView effect={effect} confirmField={state.confirmField ?? "confirm"} onCancel={() => setCancelled(state.nonce)} />
+        : <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />}
       <ManageMessage state={state} />
     </form>
   );

@@ -16,6 +16,8 @@ import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
 import Link from "next/link";
 import { ImportSection } from "@/components/import/import-section";
 import { listImports } from "@/db/imports";
+import { listSettingsChanges } from "@/db/settings-changes";
+import { SettingsChangesNotice } from "@/components/settings/changes-notice";
 
 export default async function PartnerPage({
   params, searchParams,
@@ -52,6 +54,8 @@ export default async function PartnerPage({
       </header>
 
       <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" />
+
+      <SettingsChangesNotice changes={listSettingsChanges(id)} />
 
       <RiskPanel model={model} />
 
