@@ -399,6 +399,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.partnersWithStaleEvaluation": "read", "portfolio.queryPortfolio": "read", "portfolio.portfolioCounts": "read",
   "portfolio.storedEvaluations": "read",
   "duplicates.findSimilarCustomer": "read", "duplicates.findSimilarPerson": "read", "duplicates.findSameRevenue": "read",
+  "what-if.applyHypotheticals": "a sequence of db/facts.ts writes (each tested here, each with its own audit row) in one transaction",
   "imports.partnerAuditMark": "read", "imports.listImports": "read", "settings-changes.listSettingsChanges": "read",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };

@@ -38,6 +38,9 @@ export const VALIDATION_KEYS = [
   "duplicatePersonEmail",
   "duplicatePersonName",
   "duplicateRevenue",
+  // the what-if planner's "apply"
+  "whatIfInvalid",
+  "whatIfApplied",
   "saved",
   "deleted",
   "genericError",

@@ -12,6 +12,8 @@ import {
   CONFIRM_DUPLICATE_FIELD, customerSchema, deleteSchema, examPassSchema, individualSchema, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
 import { findSameRevenue, findSimilarCustomer, findSimilarPerson } from "@/db/duplicates";
+import { applyHypotheticals } from "@/db/what-if";
+import { whatIfApplySchema } from "@/lib/validation/what-if";
 import { formatMoneyInput } from "@/lib/money";
 import type { AppLocale } from "@/lib/i18n/config";
 
@@ -122,3 +124,17 @@ export const savePassAction = partnerAction({
   revalidate: dashboard,
 });
 export const deletePassAction = deleteAction(facts.deletePass);
+
+/** The what-if planner's chosen hypotheticals, stored through the facts' own writes in one transaction (issue 11, part 2). */
+export const applyWhatIfAction = partnerAction({
+  access: "partner-admin",
+  schema: (ctx) => {
+    const partner = getPartner(ctx.partnerId);
+    return partner ? whatIfApplySchema(partner.ruleSet) : null;
+  },
+  run: (d, ctx) => {
+    const r = applyHypotheticals(scope(ctx), d.items);
+    return r.ok ? { status: "saved", message: "whatIfApplied", messageValues: { count: r.count } } : { status: "error", message: r.error };
+  },
+  revalidate: dashboard,
+});

@@ -29,8 +29,8 @@ export default async function PartnerPage({
   const model = buildDashboard(id, typeof sp.asOf === "string" ? sp.asOf : undefined);
   if (!model) notFound();
   const { data, evaluation, asOf } = model;
-  const [t, tMarket, tReport, locale] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getLocale(),
+  const [t, tMarket, tReport, tWhatIf, locale] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getTranslations("whatIf"), getLocale(),
   ]);
   const isManager = user.role === "channel_manager";
   const notes = listReviewNotes(id);
@@ -47,6 +47,8 @@ export default async function PartnerPage({
         <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
         <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
           <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>{tReport("open")}</Link>
+          <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">{tWhatIf("open")}</Link>
+          <a href="#section-import" className={exportLink}>{tWhatIf("openImport")}</a>
           {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
             <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>{tReport(`csv.${kind}`)}</a>
           ))}
