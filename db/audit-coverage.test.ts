@@ -400,6 +400,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.storedEvaluations": "read",
   "duplicates.findSimilarCustomer": "read", "duplicates.findSimilarPerson": "read", "duplicates.findSameRevenue": "read",
   "what-if.applyHypotheticals": "a sequence of db/facts.ts writes (each tested here, each with its own audit row) in one transaction",
+  "impact.partnersToMove": "read",
   "imports.partnerAuditMark": "read", "imports.listImports": "read", "settings-changes.listSettingsChanges": "read",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
 };
