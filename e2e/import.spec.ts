@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openTestDb } from "./actions";
-import { partnerIdFromUrl, signIn } from "./helpers";
+import { MANAGER, partnerIdFromUrl, signIn } from "./helpers";
 
 // Issue 11, part 1: imports from a file. Scratch partners E2E Lote 1 (pt-BR) and 2 (English): Silver's
 // exams are met, one customer (Banco Sul, DPOR) with one US$ 10,000 line is stored.
@@ -63,11 +63,28 @@ test.describe("import from a file", () => {
     await expect(page.getByTestId("current-level")).toHaveText("Silver");
     await expect(s.getByTestId("import-history-item").first()).toContainText("receita-lote.csv");
     expect(lines()).toBe(4);
-    const audit = db.prepare("select entity, action, actor_id, after from audit_log where partner_id = ? and entity = 'import'").all(partnerId) as { after: string }[];
+    const audit = db.prepare("select after from audit_log where partner_id = ? and entity = 'import' and after like '%receita-lote.csv%'").all(partnerId) as { after: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after)).toMatchObject({ fileName: "receita-lote.csv", kind: "revenue", rows: 8, imported: 3, refused: 3, duplicatesSkipped: 2, customersCreated: 1 });
     expect((db.prepare("select name from customers where partner_id = ? and name like 'Lojas%'").get(partnerId) as { name: string }).name).toBe("Lojas Ação");
     db.close();
+  });
+
+  test("pt-BR: a channel manager imports on the partner's behalf; the import is recorded under the manager's name", async ({ page }) => {
+    await signIn(page, MANAGER);
+    await page.goto("/portfolio?q=E2E%20Lote%201&size=10");
+    await page.getByRole("link", { name: "E2E Lote 1", exact: true }).click();
+    await expect(page).toHaveURL(/\/partners\/\d+$/);
+    const s = page.getByTestId("section-import");
+    await expect(s).toContainText("Você está importando em nome deste parceiro.");
+    await chooseFile(page, "O arquivo contém", "customers", "Arquivo CSV", { name: "clientes-gerente.csv", buffer: Buffer.from("Cliente;DPOR desde\nNovo Cliente do Gerente;01/03/2025\n") });
+    await s.getByRole("button", { name: "Verificar o arquivo" }).click();
+    await expect(s.getByTestId("import-summary")).toHaveText("1 linha: 1 a gravar, 0 recusadas, 0 duplicadas.");
+    await s.getByRole("button", { name: "Gravar 1 linha" }).click();
+    await expect(s.getByTestId("import-done")).toBeVisible();
+    await expect(s.getByTestId("import-history-item").first()).toContainText("clientes-gerente.csv");
+    await expect(s.getByTestId("import-history-item").first()).toContainText("Marina Gerente");
+    await expect(page.getByTestId("section-customers").getByTestId("customers-row").filter({ hasText: "Novo Cliente do Gerente" })).toBeVisible();
   });
 
   test("English: a UTF-8 transcript with a BOM and a Windows-1252 people file; exams outside the rule set; a file over the limit is refused at once", async ({ page }) => {

@@ -64,4 +64,26 @@ test.describe("rule-set and market change preview", () => {
     await expect(admin.getByTestId("settings-change")).toContainText("market Developing market → Developed market — level Silver → No level; no exam pass stopped counting.");
     await admin.close();
   });
+
+  test("pt-BR: the portfolio-wide impact of moving partners to V3 lists who loses a level, printable and as CSV", async ({ page }) => {
+    await signIn(page, MANAGER);
+    await page.goto("/portfolio");
+    await page.getByRole("link", { name: "Impacto de mudar o conjunto de regras" }).click();
+    await expect(page).toHaveURL(/\/portfolio\/impact$/);
+    await page.getByLabel("Mudar para o conjunto").selectOption("V3");
+    await page.getByLabel("Parceiros hoje em").selectOption("V2");
+    await page.getByLabel("Mercado").selectOption("developing");
+    await page.getByRole("button", { name: "Mostrar o impacto" }).click();
+    await expect(page).toHaveURL(/to=V3/);
+    await expect(page.getByTestId("impact-summary")).toContainText("para V3 em");
+    await expect(page.getByTestId("impact-summary")).toContainText("perde");
+    await expect(page.getByTestId("impact-row").filter({ hasText: "Fronteira Digital" })).toHaveAttribute("data-change", "loss");
+    await expect(page.getByTestId("print-button")).toBeVisible();
+    const csv = await page.request.get(await page.getByRole("link", { name: "CSV desta página" }).getAttribute("href") as string);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain("Parceiro;ID de parceiro Microsoft;Mercado;Conjunto hoje;Novo conjunto;Nível hoje;Nível depois;Mudança");
+    expect(text).toMatch(/Fronteira Digital;4100006;[^\n]*;V2;V3;Silver;Sem nível;perde/);
+  });
 });
+
