@@ -196,7 +196,9 @@ test.describe("security", () => {
     // right password inside it whatever the machine's speed: each failure past the free ones doubles it.
     const waitUntilLongDelay = async (email: string) => {
       for (let attempt = 0; attempt < 12; attempt++) {
-        const text = (await (await tryOnce(email, "wrong-password")).textContent()) ?? "";
+        const answer = await tryOnce(email, "wrong-password");
+        await expect(answer).toHaveText(/\S/); // the answer has arrived (reading at once wasted attempts under load)
+        const text = (await answer.textContent()) ?? "";
         const m = /Aguarde (\d+) segundos/.exec(text);
         if (m && Number(m[1]) >= 3) return Number(m[1]);
         if (m) await page.waitForTimeout(Number(m[1]) * 1000 + 100);
