@@ -331,6 +331,7 @@ test.describe("channel manager", () => {
 
   for (const locale of ["pt-BR", "en"] as const) {
     test(`axe finds no violations on the channel manager's pages (${locale})`, async ({ page }) => {
+      test.setTimeout(120_000); // seven pages through axe: ≈ 50 s on two shared cores, close to the default limit
       // The language choice is saved per user: English runs as a channel manager of its own.
       await signIn(page, locale === "en" ? MANAGER_EN : MANAGER);
       if (locale === "en") await page.getByRole("button", { name: "English" }).click();
