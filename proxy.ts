@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { expectedOrigin, originOf } from "@/lib/origin";
+import { IMPORT_MAX_BYTES } from "@/lib/vocabulary";
 
 // Runs before every page, route handler and server action. It adds the per-request CSP nonce, refuses
 // cross-origin or oversized server-action posts, and redirects visitors without a session cookie early.
@@ -10,6 +11,8 @@ import { expectedOrigin, originOf } from "@/lib/origin";
 // unless a trusted proxy (TRUST_PROXY) set them; Next then fills them from the socket and the Host header.
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The import route takes a whole file as its body (its own limit; the route checks it again). */
+const IMPORT_PATH = /^\/partners\/\d+\/import$/;
 
 function isHttps(request: NextRequest): boolean {
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
@@ -45,7 +48,8 @@ export function proxy(request: NextRequest) {
 
   if (request.method !== "GET" && request.method !== "HEAD") {
     const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
+    const isImport = IMPORT_PATH.test(pathname) && !request.headers.has("next-action");
+    if (length > (isImport ? IMPORT_MAX_BYTES : MAX_BODY_BYTES)) return refuse(413, "Request body too large.");
     // Server actions (and every other write) must come from our own origin: scheme, host and port.
     const origin = originOf(request.headers.get("origin"));
     const expected = expectedOrigin(request.headers, request.nextUrl.protocol);

@@ -17,8 +17,10 @@ const facts = await import("./facts");
 const users = await import("./users");
 const sessions = await import("./sessions");
 const manage = await import("./manage");
+const imports = await import("./imports");
+const settingsChanges = await import("./settings-changes");
 const { describeDatabase } = await import("./backup");
-const { eq, desc } = await import("drizzle-orm");
+const { eq, desc, sql } = await import("drizzle-orm");
 
 type Json = Record<string, unknown>;
 type Action = "create" | "update" | "delete" | "sign-in" | "sign-out";
@@ -109,6 +111,18 @@ const readPartnerWithAdmin = (id: number): Json | null => {
   const admin = db().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.partnerId, id)).get();
   return p && admin ? { ...p, admin: readUserVersioned(admin.id) } : null;
 };
+const readImport = (id: number): Json | null => db().select().from(schema.imports).where(eq(schema.imports.id, id)).get() ?? null;
+/** An import's plan: a new customer with two lines, an existing person's pass and a new person's. */
+const importPlan = (c: Ctx, personId: number) => ({
+  kind: "revenue" as const, fileName: `receita-${c.next()}.csv`, rows: 5, refused: 1, duplicatesSkipped: 1,
+  customers: [{ name: `Importado ${c.next()}`, dporFrom: "2024-01-01", dporUntil: null }],
+  people: [{ name: "Nova Pessoa", email: null, joinedOn: null, leftOn: null }],
+  revenue: [
+    { customer: { created: 0 }, product: "crm-online" as const, date: "2025-01-01", amountCents: 100, note: null },
+    { customer: { created: 0 }, product: "d365-plan1" as const, date: "2025-02-01", amountCents: 200, note: "x" },
+  ],
+  passes: [{ person: { id: personId }, exam: "MB2-712", passedOn: "2025-01-01" }, { person: { created: 0 }, exam: "MB2-714", passedOn: "2025-01-01" }],
+});
 const readReviewNote = (id: number): Json | null => {
   const t = schema.reviewNotes;
   return db().select({ id: t.id, decision: t.decision, body: t.body, createdAt: t.createdAt })
@@ -200,6 +214,18 @@ const MUTATIONS: MutationCase[] = [
     },
     act: (c, t) => users.setUserDisabled(t.id!, false, c.managerId)!.id },
 
+  { fn: "imports.commitImport", label: "an import: every row of a file, one audit row naming the file and the counts", entity: "import", action: "create",
+    read: readImport, actor: (c) => c.a.adminId, partner: (c) => c.a.partnerId,
+    arrange: (c) => ({ id: null, extra: { personId: newIndividual(c).id } }),
+    act: (c, t) => {
+      const before = db().select({ n: sql<number>`count(*)` }).from(schema.revenueLines).where(eq(schema.revenueLines.partnerId, c.a.partnerId)).get()!.n;
+      const r = imports.commitImport(scopeA(c), importPlan(c, t.extra!.personId as number), imports.partnerAuditMark(c.a.partnerId));
+      if (!r.ok) throw new Error(r.error);
+      const after = db().select({ n: sql<number>`count(*)` }).from(schema.revenueLines).where(eq(schema.revenueLines.partnerId, c.a.partnerId)).get()!.n;
+      expect(after - before).toBe(2);
+      expect(r.record).toMatchObject({ imported: 2, customersCreated: 1, peopleCreated: 1 });
+      return r.record.id;
+    } },
   { fn: "manage.addReviewNote", label: "review note", entity: "review_note", action: "create", read: readReviewNote,
     actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
     act: (c) => manage.addReviewNote(c.managerId, c.a.partnerId, { decision: "needs-information", body: "Faltam dados <b>DPOR</b>" })!.id },
@@ -223,6 +249,16 @@ const MUTATIONS: MutationCase[] = [
     act: (c, t) => {
       const r = manage.updatePartnerSettings(c.managerId, c.b.partnerId, version(t), { market: "developing", ruleSet: "V3" });
       if (!r.ok) throw new Error(r.error);
+      return r.value.id;
+    } },
+  { fn: "settings-changes.changePartnerSettings", label: "market and rule set with the confirmed effect (recorded for the partner's admin)",
+    entity: "partner", action: "update", read: readPartner, actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: (c) => ({ id: c.a.partnerId, extra: { version: readPartner(c.a.partnerId)!.version, ruleSet: readPartner(c.a.partnerId)!.ruleSet } }),
+    act: (c, t) => {
+      const r = settingsChanges.changePartnerSettings(c.managerId, c.a.partnerId, version(t), { market: "developing", ruleSet: t.extra!.ruleSet === "V2" ? "V3" : "V2" },
+        { on: "2026-01-01", levelBefore: "silver", levelAfter: "none", passesLost: 1 });
+      if (!r.ok) throw new Error(r.error);
+      expect(settingsChanges.listSettingsChanges(c.a.partnerId)[0]).toMatchObject({ levelBefore: "silver", levelAfter: "none", passesLost: 1, actorId: c.managerId });
       return r.value.id;
     } },
   { fn: "manage.changeOwnPassword", label: "own password change", entity: "user", action: "update", read: readUserVersioned,
@@ -302,6 +338,26 @@ const REFUSALS: RefusalCase[] = [
   { fn: "facts.deletePass", label: "another partner's pass", expected: "notFound",
     arrange: (c) => ({ ...newPass(c, scopeB(c)) }),
     act: (c, a) => errorOf(facts.deletePass(scopeA(c), a.id as number, a.version as number)) },
+  { fn: "imports.commitImport", label: "the partner changed since the preview (nothing of the file is stored)", expected: "changed",
+    arrange: (c) => ({ personId: newIndividual(c).id, mark: imports.partnerAuditMark(c.a.partnerId) - 1 }),
+    act: (c, a) => { const r = imports.commitImport(scopeA(c), importPlan(c, a.personId as number), a.mark as number); return r.ok ? "ok" : r.error; } },
+  { fn: "imports.commitImport", label: "a plan that names another partner's person (the whole import is rolled back)", expected: "thrown",
+    arrange: (c) => ({ personId: newIndividual(c, scopeB(c)).id, mark: imports.partnerAuditMark(c.a.partnerId) }),
+    act: (c, a) => {
+      try {
+        imports.commitImport(scopeA(c), importPlan(c, a.personId as number), a.mark as number);
+        return "stored";
+      } catch {
+        return "thrown";
+      }
+    } },
+  { fn: "settings-changes.changePartnerSettings", label: "stale partner version (no change and no record of one)", expected: "conflict",
+    arrange: (c) => ({ version: (readPartner(c.a.partnerId)!.version as number) - 1 }),
+    act: (c, a) => {
+      const r = settingsChanges.changePartnerSettings(c.managerId, c.a.partnerId, a.version as number, { market: "developed", ruleSet: "V1" },
+        { on: "2026-01-01", levelBefore: "none", levelAfter: "none", passesLost: 0 });
+      return r.ok ? "ok" : r.error;
+    } },
   { fn: "manage.addReviewNote", label: "a note for a partner that does not exist", expected: null,
     arrange: () => ({}),
     act: (c) => (manage.addReviewNote(c.managerId, 987_654, { decision: "note", body: "x" }) === null ? null : "stored") },
@@ -343,6 +399,10 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.recomputeStoredEvaluation": "derived data: a cache of the engine's result over audited facts (no business record)",
   "portfolio.partnersWithStaleEvaluation": "read", "portfolio.queryPortfolio": "read", "portfolio.portfolioCounts": "read",
   "portfolio.storedEvaluations": "read", "portfolio.centsFromText": "pure",
+  "duplicates.findSimilarCustomer": "read", "duplicates.findSimilarPerson": "read", "duplicates.findSameRevenue": "read",
+  "what-if.applyHypotheticals": "a sequence of db/facts.ts writes (each tested here, each with its own audit row) in one transaction",
+  "impact.partnersToMove": "read",
+  "imports.partnerAuditMark": "read", "imports.listImports": "read", "settings-changes.listSettingsChanges": "read",
   "portfolio.recordEvaluationFailure": "derived data: notes that the engine failed on a partner's facts (no business record)",
   "portfolio.hasStaleEvaluations": "read", "portfolio.getRefreshRun": "read", "portfolio.portfolioGenerationNumber": "read", "portfolio.countPortfolio": "read",
   "portfolio.claimRefreshRun": "the refresher's lease bookkeeping (no business record)",

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { PartnerFacts } from "@/lib/competency";
+import { distinctNames } from "@/lib/names";
 import { getDb } from "./client";
 import {
   customers, examPasses, individuals, partners, revenueLines,
@@ -73,8 +74,9 @@ export function getPartnerData(partnerId: number): PartnerData | null {
   };
 }
 
-/** The engine's input for a partner's recorded data. Ids become strings. */
+/** The engine's input for a partner's recorded data. Ids become strings; two people of one name are told apart. */
 export function toFacts(data: PartnerData): PartnerFacts {
+  const label = distinctNames(data.individuals);
   return {
     market: data.partner.market,
     customers: data.customers.map((c) => ({ id: String(c.id), dporFrom: c.dporFrom, dporUntil: c.dporUntil })),
@@ -82,7 +84,7 @@ export function toFacts(data: PartnerData): PartnerFacts {
       id: String(r.id), customerId: String(r.customerId), product: r.product, date: r.date, amountCents: r.amountCents,
     })),
     individuals: data.individuals.map((p) => ({
-      id: String(p.id), name: p.name, joinedOn: p.joinedOn, leftOn: p.leftOn,
+      id: String(p.id), name: label.get(p.id) ?? p.name, joinedOn: p.joinedOn, leftOn: p.leftOn,
       passes: p.passes.map((x) => ({ exam: x.exam, passedOn: x.passedOn })),
     })),
   };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative on purpose: drizzle-kit loads this file without the "@/" alias.
-import { DECISIONS, LEVELS, MARKETS, PRODUCTS, ROLES, RULE_SET_IDS } from "../lib/vocabulary";
+import { DECISIONS, IMPORT_KINDS, LEVELS, MARKETS, PRODUCTS, ROLES, RULE_SET_IDS } from "../lib/vocabulary";
 import { LOCALES } from "../lib/i18n/config";
 
 /** Editable rows carry a version that every update checks and increments (optimistic locking). */
@@ -312,3 +312,53 @@ export const portfolioGeneration = sqliteTable("portfolio_generation", {
 });
 
 export type EvaluationRefreshRunRow = typeof evaluationRefreshRuns.$inferSelect;
+
+/** One import of a file (issue 11): who, which file, what kind and how many rows of each outcome. */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull(),
+    fileName: text("file_name").notNull(),
+    rows: integer("rows").notNull(),
+    imported: integer("imported").notNull(),
+    refused: integer("refused").notNull(),
+    duplicatesSkipped: integer("duplicates_skipped").notNull(),
+    customersCreated: integer("customers_created").notNull(),
+    peopleCreated: integer("people_created").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("imports_partner_idx").on(t.partnerId, t.createdAt)],
+);
+export type ImportRecord = typeof imports.$inferSelect;
+
+/**
+ * A market or rule-set change of a partner, with its effect as previewed and confirmed by the channel
+ * manager (level before → after as of the day of the change), so the partner admin sees it.
+ */
+export const settingsChanges = sqliteTable(
+  "settings_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    on: text("on").notNull(),
+    fromMarket: text("from_market", { enum: MARKETS }).notNull(),
+    toMarket: text("to_market", { enum: MARKETS }).notNull(),
+    fromRuleSet: text("from_rule_set", { enum: RULE_SET_IDS }).notNull(),
+    toRuleSet: text("to_rule_set", { enum: RULE_SET_IDS }).notNull(),
+    levelBefore: text("level_before", { enum: LEVELS }).notNull(),
+    levelAfter: text("level_after", { enum: LEVELS }).notNull(),
+    /** Passes that counted before and do not after. */
+    passesLost: integer("passes_lost").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("settings_changes_partner_idx").on(t.partnerId, t.createdAt)],
+);
+export type SettingsChangeRow = typeof settingsChanges.$inferSelect;

@@ -195,6 +195,7 @@ test.describe("channel manager", () => {
     await settings.getByLabel("Mercado").selectOption("developing");
     await settings.getByLabel("Conjunto de regras").selectOption("V2");
     await settings.getByRole("button", { name: "Salvar configurações" }).click();
+    await settings.getByRole("button", { name: "Confirmar e salvar" }).click(); // after the preview of the effect (e2e/settings-preview.spec.ts)
     await expect(settings.getByTestId("form-message")).toHaveText("Salvo.");
     await expect(page.getByTestId("silver-revenue")).toContainText("US$ 50.000,00"); // V2's developing threshold
 

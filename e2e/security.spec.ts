@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { actionId, callAction, listActions, openTestDb, snapshot } from "./actions";
-import { DEMO_PASSWORD, adminOf, signIn, totpCode } from "./helpers";
+import { DEMO_PASSWORD, MANAGER, adminOf, signIn, totpCode } from "./helpers";
 
 // Actions that are public by design (they start a session or pick a language) and write no partner data.
 const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
@@ -332,4 +332,38 @@ test.describe("security", () => {
     await page.locator("form button[type=submit]").last().click();
     await expect(page).toHaveURL(/\/portfolio/);
   });
+
+  test("issue 11: the what-if apply is the partner admin's alone; the impact report is the channel manager's; imports are the partner's", async ({ page, request }) => {
+    // A channel manager (full session, second factor done) cannot apply hypotheticals to a partner.
+    await signIn(page, MANAGER);
+    const cmCookie = (await page.context().cookies()).filter((c) => c.name === "session").map((c) => `session=${c.value}`)[0]!;
+    const db = openTestDb();
+    const target = (db.prepare("select id from partners where name = 'E2E Lote 3'").get() as { id: number }).id;
+    const before = snapshot(db, target);
+    const apply = await callAction(request, {
+      id: actionId("applyWhatIfAction"), args: [target, { status: "idle", nonce: 0 }], cookie: cmCookie,
+      form: { items: JSON.stringify([{ k: "person", name: "Intruso", joinedOn: null }]) },
+    });
+    expect(await isForbidden(apply)).toBe(true);
+    expect(snapshot(db, target)).toEqual(before);
+    // A partner admin is refused the impact report and its CSV.
+    const adminCookie = await sessionCookie(request, adminOf("delta"));
+    for (const p of ["/portfolio/impact", "/portfolio/impact?to=V3", "/portfolio/impact/export?to=V3"]) {
+      expect((await request.get(p, { headers: { Cookie: adminCookie }, maxRedirects: 0 })).status(), p).toBe(403);
+    }
+    // Another partner's import template and import route are refused.
+    const own = (db.prepare("select partner_id from users where email = ?").get(adminOf("delta")) as { partner_id: number }).partner_id;
+    const other = (db.prepare("select id from partners where name = 'E2E Lote 1'").get() as { id: number }).id;
+    expect((await request.get(`/partners/${other}/import/template/revenue`, { headers: { Cookie: adminCookie }, maxRedirects: 0 })).status()).toBe(403);
+    expect((await request.get(`/partners/${own}/import/template/revenue`, { headers: { Cookie: adminCookie } })).status()).toBe(200);
+    const base = new URL(page.url()).origin;
+    const otherBefore = snapshot(db, other);
+    const forged = await request.post(`/partners/${other}/import?kind=people&mode=commit&name=x.csv&mark=0&rows=1`, {
+      headers: { Cookie: adminCookie, Origin: base, "Content-Type": "text/csv" }, data: "Name\nIntruder\n", maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect(snapshot(db, other)).toEqual(otherBefore);
+    db.close();
+  });
 });
+

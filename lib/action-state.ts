@@ -1,3 +1,5 @@
+import type { SettingsEffect } from "./settings-effect";
+
 // The one shape every server action answers with, and what forms read to show the answer. Pure: safe
 // on both sides. Messages and field errors are message keys, translated where they are shown.
 
@@ -25,6 +27,15 @@ export interface ActionState {
   needsConfirmation?: boolean;
   /** Recovery codes after enrolling a second factor, shown once. */
   codes?: string[];
+  /**
+   * The name of the "save anyway" button when it is not CONFIRM_FIELD (e.g. a probable duplicate):
+   * sending the form again with this field set to "1" saves anyway.
+   */
+  confirmField?: string;
+  /** Confirmations the user already gave for this submission: sent again with the next "save anyway". */
+  confirmed?: string[];
+  /** A partner's market or rule-set change as previewed before it is confirmed (nothing is saved yet). */
+  settingsEffect?: SettingsEffect;
   /** Changes on every answer, so a form can remount with fresh defaults. */
   nonce: number;
 }

@@ -58,3 +58,14 @@ export const PARTNER_LIMITS = {
  * changes it on the server.
  */
 export const DEFAULT_PLAUSIBLE_AMOUNT_USD = 10_000_000;
+
+/**
+ * Import file limits (one file, one kind of record). A file over them is refused before it is read:
+ * the browser checks the size before sending, the server checks the declared length, then the bytes and
+ * the rows. Keep these within the per-partner limits (PARTNER_LIMITS) when both exist.
+ */
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 50_000;
+/** What one import may be about. */
+export const IMPORT_KINDS = ["revenue", "customers", "people", "passes"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];

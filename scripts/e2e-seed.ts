@@ -1,10 +1,11 @@
 // Seeds the e2e database: the demo, plus scratch partners (e2e-1 … e2e-N) each with an admin, for tests that write.
 import { bootstrapDatabase } from "../db/bootstrap";
 import { getDb } from "../db/client";
-import { partners, revenueLines, users } from "../db/schema";
+import { individuals, partners, revenueLines, users } from "../db/schema";
 import { eq } from "drizzle-orm";
 import { createUser, hashPassword } from "../db/users";
-import { DEMO_PARTNERS, insertDemoPartner } from "../db/seed";
+import { DEMO_PARTNERS, insertDemoPartner, type DemoPartner } from "../db/seed";
+import type { Product } from "../lib/vocabulary";
 import { todayIso } from "../lib/format";
 import { refreshStaleEvaluations } from "../lib/server/stored-evaluations";
 
@@ -77,6 +78,57 @@ async function main(): Promise<void> {
   db.insert(partners).values({ name: "E2E UX Homônimo", msPartnerId: "9700103", market: "developed", ruleSet: "V1" }).run();
   refreshStaleEvaluations(todayIso());
   console.log(`and ${UX_PARTNERS} scratch partners plus three read-only ones for the UX tests`);
+  seedBulkPartners(hash);
+}
+
+/**
+ * Scratch partners of issue 11's tests (e2e/import.spec.ts, what-if, settings preview, duplicates):
+ * "E2E Lote N" with admins bulk-N@test.example. Each test uses its own.
+ */
+function seedBulkPartners(hash: string): void {
+  const db = getDb();
+  const today = todayIso();
+  const silverExams: DemoPartner["people"] = [
+    { name: "Ana Souza", passes: [["MB2-714", 200], ["MB2-710", 190]] },
+    { name: "Bruno Dias", passes: [["MB2-712", 100]] },
+  ];
+  const specs: Omit<DemoPartner, "slug" | "msPartnerId" | "story">[] = [
+    // 1, 2: imports (pt-BR, en). Silver's exams are met; the revenue comes from the file.
+    ...[1, 2].map(() => ({
+      name: "", market: "developed" as const, ruleSet: "V1" as const, people: silverExams,
+      customers: [{ name: "Banco Sul", dporDaysAgo: 400, lines: [["crm-online", 50, 10_000]] as [Product, number, number][] }],
+    })),
+    // 3, 4: what-if (pt-BR, en). Silver, revenue enough for Gold, one C person short of Gold's exams.
+    ...[3, 4].map(() => ({
+      name: "", market: "developed" as const, ruleSet: "V1" as const,
+      people: [...silverExams, { name: "Carla Nunes", passes: [["MB2-713", 120], ["MB2-706", 110]] as [string, number][] }, { name: "Davi Lima", passes: [] }],
+      customers: [{ name: "Banco Sul", dporDaysAgo: 500, lines: [["crm-online", 60, 200_000], ["d365-plan1", 30, 120_000]] as [Product, number, number][] }],
+    })),
+    // 5, 6: a rule-set change (pt-BR, en). V2, developing, Silver only with MB2-709, which V3 stopped accepting after 2018.
+    ...[5, 6].map(() => ({
+      name: "", market: "developing" as const, ruleSet: "V2" as const,
+      people: [{ name: "Ana Souza", passes: [["MB2-709", 300], ["MB2-710", 290]] as [string, number][] }, { name: "Bruno Dias", passes: [["MB2-712", 100]] as [string, number][] }],
+      customers: [{ name: "Banco Sul", dporDaysAgo: 400, lines: [["crm-online", 50, 60_000]] as [Product, number, number][] }],
+    })),
+    // 7, 8: duplicates (pt-BR, en).
+    ...[7, 8].map(() => ({
+      name: "", market: "developed" as const, ruleSet: "V1" as const,
+      people: [{ name: "Ana Souza", passes: [] }, { name: "Ana Souza", passes: [["MB2-712", 30]] as [string, number][] }],
+      customers: [{ name: "José da Silva Comércio", dporDaysAgo: 100, lines: [["crm-online", 20, 5_000]] as [Product, number, number][] }],
+    })),
+  ];
+  specs.forEach((spec, i) => {
+    const n = i + 1;
+    const p: DemoPartner = { ...spec, slug: `bulk-${n}`, name: `E2E Lote ${n}`, msPartnerId: `97004${String(n).padStart(2, "0")}`, story: "issue 11" };
+    const id = insertDemoPartner(db, p, today, hash, `bulk-${n}@test.example`);
+    // The duplicate tests' two "Ana Souza": one has an e-mail, so the app can tell them apart.
+    if (n === 7 || n === 8) {
+      const first = db.select({ id: individuals.id }).from(individuals).where(eq(individuals.partnerId, id)).orderBy(individuals.id).get()!;
+      db.update(individuals).set({ email: `ana.souza.${n}@example.com` }).where(eq(individuals.id, first.id)).run();
+    }
+  });
+  refreshStaleEvaluations(today);
+  console.log(`and ${specs.length} scratch partners for issue 11 (bulk-N@test.example)`);
 }
 
 main().catch((err) => {

@@ -1,6 +1,8 @@
 // Types of scripts/front.mjs (plain JavaScript, run by Node directly) for the TypeScript tests.
 import type { IncomingHttpHeaders } from "node:http";
 export declare const MAX_BODY_BYTES: number;
+export declare const IMPORT_MAX_BYTES: number;
+export declare function bodyLimit(url: string | undefined, isAction: boolean): number;
 export declare const ALLOWED_METHODS: string[];
 export declare const MAX_ARGUMENT_DEPTH: number;
 export declare function trustedProxyCount(value: string | undefined | null): number;

@@ -2,6 +2,13 @@
 // (scripts/front.test.ts) can call them. Plain JavaScript: `npm start` runs it with Node directly.
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** An import upload (POST /partners/ID/import, not a server action) may be larger: lib/vocabulary.ts IMPORT_MAX_BYTES (a test checks they agree). */
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+const IMPORT_PATH = /^\/partners\/\d+\/import(\?|$)/;
+/** The body limit of a POST: an import upload's, or everything else's. */
+export function bodyLimit(url, isAction) {
+  return !isAction && IMPORT_PATH.test(url ?? "") ? IMPORT_MAX_BYTES : MAX_BODY_BYTES;
+}
 /** Methods the app answers; any other gets 405. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 /** How deep a server action's argument list may nest (the app's own forms need 3). */

@@ -99,3 +99,14 @@ describe("front server: the sign-in flood bound (issue 10, finding 3)", () => {
     expect(Array.from({ length: 8 }, () => bucket.take()).filter(Boolean)).toHaveLength(5);
   });
 });
+
+describe("import uploads", () => {
+  it("may be as large as the import limit, and only on the import path and outside server actions", async () => {
+    const { IMPORT_MAX_BYTES } = await import("@/lib/vocabulary");
+    const front = await import("./front.mjs");
+    expect(front.IMPORT_MAX_BYTES).toBe(IMPORT_MAX_BYTES);
+    expect(front.bodyLimit("/partners/12/import", false)).toBe(IMPORT_MAX_BYTES);
+    expect(front.bodyLimit("/partners/12/import", true)).toBe(front.MAX_BODY_BYTES);
+    expect(front.bodyLimit("/partners/12", false)).toBe(front.MAX_BODY_BYTES);
+  });
+});

@@ -18,7 +18,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import {
-  ALLOWED_METHODS, MAX_BODY_BYTES, argumentListProblem, createTokenBucket, declaredLength, hashPoolLimits, requestLocale, sanitiseProxyHeaders, trustedProxyCount,
+  ALLOWED_METHODS, argumentListProblem, bodyLimit, createTokenBucket, declaredLength, hashPoolLimits, requestLocale, sanitiseProxyHeaders, trustedProxyCount,
 } from "./front.mjs";
 
 const require = createRequire(import.meta.url);
@@ -149,8 +149,9 @@ async function main() {
 
       const length = declaredLength(req.headers);
       if (Number.isNaN(length)) return answer(req, res, 400, "badRequest");
-      if (length !== null && length > MAX_BODY_BYTES) return answer(req, res, 413, "tooLarge");
       const actionId = req.headers["next-action"];
+      const limit = bodyLimit(req.url, typeof actionId === "string");
+      if (length !== null && length > limit) return answer(req, res, 413, "tooLarge");
       const isPasswordAction = typeof actionId === "string" && passwordActions.has(actionId);
       if (isPasswordAction && (passwordRequests >= inFlightLimit || !passwordTokens.take())) return answer(req, res, 429, "busy", { "Retry-After": "1" });
       if (typeof actionId !== "string" && length !== null) return handle(req, res); // a plain post of known size
@@ -162,7 +163,7 @@ async function main() {
         counted = false;
       };
       res.on("close", release);
-      const body = await readBody(req, MAX_BODY_BYTES);
+      const body = await readBody(req, limit);
       if (body === null) return answer(req, res, 413, "tooLarge");
       if (typeof actionId === "string") {
         const problem = argumentListProblem(await argumentList(String(req.headers["content-type"] ?? ""), body).catch(() => null), actionId);

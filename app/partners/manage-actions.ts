@@ -6,7 +6,11 @@ import { randomBytes } from "node:crypto";
 import { action, askFirst, partnerAction } from "@/lib/server/action";
 import { partnersNamedLike } from "@/db/partners";
 import { newAdminSchema, newPartnerSchema, partnerSettingsSchema, reviewNoteSchema } from "@/lib/validation/manager";
-import { addReviewNote, createPartnerAdmin, createPartnerWithAdmin, updatePartnerSettings } from "@/db/manage";
+import { addReviewNote, createPartnerAdmin, createPartnerWithAdmin } from "@/db/manage";
+import { changePartnerSettings } from "@/db/settings-changes";
+import { getPartnerData, toFacts } from "@/db/partners";
+import { settingsEffect } from "@/lib/settings-effect";
+import { todayIso } from "@/lib/format";
 import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
 
 /** A temporary password people can type: 16 characters from an unambiguous alphabet (about 80 bits). */
@@ -23,15 +27,30 @@ export const addReviewNoteAction = partnerAction({
   refreshesEvaluation: false,
   schema: reviewNoteSchema,
   run: (d, ctx) => (addReviewNote(ctx.user.id, ctx.partnerId, d) ? { status: "saved", message: "saved" } : { status: "error", message: "notFound" }),
-  revalidate: (ctx) => [`/partners/${ctx.partnerId}`, "/portfolio"],
+  revalidate: (ctx) => [`/partners/${ctx.partnerId}`],
 });
 
-/** Market and rule set, version-checked; the answer carries the partner's current values for the form. */
+/**
+ * Market and rule set, version-checked; the answer carries the partner's current values for the form.
+ * A change is first previewed (level before → after, passes that stop counting, thresholds that change;
+ * nothing saved) and saved only when the form is sent again with "confirm" (issue 11, part 3); the
+ * effect is recorded with the change for the partner's admin to see.
+ */
 export const updatePartnerSettingsAction = partnerAction({
   access: "channel-manager",
   schema: partnerSettingsSchema,
   run: ({ version, ...values }, ctx) => {
-    const r = updatePartnerSettings(ctx.user.id, ctx.partnerId, version, values);
+    const data = getPartnerData(ctx.partnerId);
+    if (!data) return { status: "error", message: "notFound" };
+    const today = todayIso();
+    const effect = settingsEffect(toFacts(data), { market: data.partner.market, ruleSet: data.partner.ruleSet }, values, today);
+    const changes = data.partner.market !== values.market || data.partner.ruleSet !== values.ruleSet;
+    if (changes && data.partner.version === version && ctx.formData.get("confirm") !== "1") {
+      return { status: "error", settingsEffect: effect, confirmField: "confirm" };
+    }
+    const r = changePartnerSettings(ctx.user.id, ctx.partnerId, version, values, {
+      on: today, levelBefore: effect.levelBefore, levelAfter: effect.levelAfter, passesLost: effect.passesLost.length,
+    });
     if (r.ok) return { status: "saved", message: "saved", values: { market: r.value.market, ruleSet: r.value.ruleSet, version: String(r.value.version) } };
     const current = r.current ? { market: r.current.market, ruleSet: r.current.ruleSet, version: String(r.current.version) } : undefined;
     return current ? { status: "error", message: r.error, values: current } : { status: "error", message: r.error };

@@ -15,7 +15,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
   await requireChannelManager();
   const { params, rejected } = parsePortfolioParams(await searchParams);
   const view = loadPortfolio(params);
-  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
+  const [t, tImpact, locale] = await Promise.all([getTranslations("portfolio"), getTranslations("impact"), getLocale()]);
   const qs = portfolioQueryString(params, { page: undefined });
   const page = view.page;
   const countLink = (change: Partial<PortfolioParams>) =>
@@ -38,6 +38,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
           <Link href="/partners/new" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">{t("actions.newPartner")}</Link>
           <Link href={`/portfolio/report${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">{t("actions.print")}</Link>
           <a href={`/portfolio/export${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" download>{t("actions.export")}</a>
+          <Link href="/portfolio/impact" className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">{tImpact("open")}</Link>
         </div>
       </header>
 

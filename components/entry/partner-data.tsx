@@ -10,6 +10,7 @@ import { formatMoneyInput } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
 import { PRODUCTS } from "@/lib/vocabulary";
 import { RecordSection } from "./record-section";
+import { distinctNames } from "@/lib/names";
 
 /** The partner's facts: customers, revenue lines, people and exam passes, editable by the partner's admin. */
 /** Revenue lines listed at first (newest first); the rest behind "show all", so a large partner's page stays light. */
@@ -24,7 +25,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
   const today = todayIso();
   const d = (s: string | null) => (s ? formatDate(s, locale, "short") : "—");
   const customerName = new Map(data.customers.map((c) => [c.id, c.name]));
-  const personName = new Map(data.individuals.map((p) => [p.id, p.name]));
+  const personName = distinctNames(data.individuals); // two people of one name are told apart
   const catalogue = new Map(examCatalogue(data.partner.ruleSet).map((e) => [e.code, e]));
   const products = PRODUCTS.map((p) => ({ value: p, label: tDash(`productNames.${p}`) }));
   const common = { partnerId: id, ruleSet: data.partner.ruleSet, readOnly };
@@ -98,10 +99,10 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         columns={[t("people.name"), t("people.email"), t("people.joinedOn"), t("people.status")]}
         textColumns={[0, 1]}
         rows={data.individuals.map((p) => ({
-          id: p.id, version: p.version, label: p.name,
+          id: p.id, version: p.version, label: personName.get(p.id) ?? p.name,
           // Membership on the as-of date; the verb's tense from today ("Saiu em" for a past date, "Sai em" for a planned one).
           cells: [
-            p.name, p.email ?? "", d(p.joinedOn),
+            p.email ? p.name : personName.get(p.id) ?? p.name, p.email ?? "", d(p.joinedOn),
             [
               (p.leftOn && p.leftOn <= asOf) || (p.joinedOn && p.joinedOn > asOf) ? t("people.inactive") : t("people.active"),
               p.joinedOn && p.joinedOn > today ? t("people.joins", { date: d(p.joinedOn) }) : null,
@@ -139,7 +140,7 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
           };
         })}
         fields={[
-          { name: "individualId", label: t("passes.person"), type: "select", options: [{ value: "", label: t("passes.choosePerson") }, ...data.individuals.map((p) => ({ value: String(p.id), label: p.name }))] },
+          { name: "individualId", label: t("passes.person"), type: "select", options: [{ value: "", label: t("passes.choosePerson") }, ...data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name }))] },
           { name: "exam", label: t("passes.exam"), type: "exam" },
           { name: "passedOn", label: t("passes.passedOn"), type: "date" },
         ]}

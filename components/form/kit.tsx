@@ -118,7 +118,13 @@ export function FormMessage(props: { state: ActionState; namespace?: string; tes
       className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "border border-red-300 bg-red-50 text-red-900"}`}>
       {state.message && <p>{ok && props.okText ? props.okText : t(state.message, state.messageValues ?? {})}</p>}
       {props.children}
-      {state.needsConfirmation && <ConfirmButton />}
+      {state.needsConfirmation && (
+        <>
+          {/* Earlier confirmations of this submission go along with the next one. */}
+          {state.confirmed?.map((f) => <input key={f} type="hidden" name={f} value="1" />)}
+          <ConfirmButton name={state.confirmField} />
+        </>
+      )}
     </div>
   );
 }
@@ -133,10 +139,10 @@ export function SubmitButton({ pending, label, pendingLabel, wide }: { pending: 
 }
 
 /** "Save anyway": submits the form again with the confirmation of its warnings. Inside the form only. */
-export function ConfirmButton() {
+export function ConfirmButton({ name }: { name?: string }) {
   const t = useTranslations("validation");
   return (
-    <button type="submit" name={CONFIRM_FIELD} value="1" data-testid="confirm-save"
+    <button type="submit" name={name ?? CONFIRM_FIELD} value="1" data-testid="confirm-save"
       className="mt-2 rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
       {t("confirmSave")}
     </button>
@@ -164,7 +170,7 @@ export function useAnswerFocus(state: ActionState, form: RefObject<HTMLFormEleme
     const pick = (selector: string) => f.querySelector<HTMLElement>(selector);
     if (state.status === "error") {
       const target = state.needsConfirmation
-        ? pick(`button[name="${CONFIRM_FIELD}"]`)
+        ? pick('button[data-testid="confirm-save"]')
         : pick('[aria-invalid="true"]') ?? pick("[data-focus-after-error]") ?? pick('button[type="submit"]');
       target?.focus();
       return;

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useId, useRef } from "react";
+import { useActionState, useId, useRef, useState } from "react";
+import { SettingsEffectView } from "@/components/settings/effect-view";
 import {
   addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
 } from "@/app/partners/manage-actions";
@@ -54,6 +55,9 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
   const ruleSets = useRuleSetOptions();
   const ref = useRef<HTMLFormElement>(null);
   useAnswerFocus(state, ref, () => focusIn(ref.current, 'button[type="submit"]'));
+  // A change is previewed first (issue 11): the effect shows until confirmed or cancelled.
+  const [cancelled, setCancelled] = useState(0);
+  const effect = state.settingsEffect && cancelled !== state.nonce ? state.settingsEffect : null;
   // After an answer the server sends the partner's current values (and version): the form shows them.
   const current = state.values ?? { market, ruleSet, version: String(version) };
   return (
@@ -67,7 +71,8 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
           options={ruleSets.options} hint={ruleSets.about} />
       </div>
       <p className="text-xs text-slate-600">{t("settingsHint")}</p>
-      <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />
+      {effect ? <SettingsEffectView effect={effect} confirmField={state.confirmField ?? "confirm"} onCancel={() => setCancelled(state.nonce)} />
+        : <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />}
       <ManageMessage state={state} />
     </form>
   );

@@ -16,7 +16,7 @@ import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { CONFIRM_FIELD, type ActionState } from "@/lib/action-state";
 import { asLocale, type AppLocale } from "@/lib/i18n/config";
-import { formValues, parseForm, type ValidationKey } from "@/lib/validation/facts";
+import { CONFIRM_DUPLICATE_FIELD, formValues, parseForm, type ValidationKey } from "@/lib/validation/facts";
 import {
   requireAnySession, requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
   requireSecondFactorEnrolment, requireUserAllowingPasswordChange,
@@ -150,7 +150,12 @@ export function askFirst(
 ): Answer | null {
   const asked = Object.fromEntries(Object.entries(warnings).filter((e): e is [string, ValidationKey] => !!e[1]));
   if (Object.keys(asked).length === 0 || ctx.formData.get(CONFIRM_FIELD) === "1") return null;
-  return { status: "error", message: "confirmNeeded", fieldErrors: asked, messageValues: values, needsConfirmation: true };
+  return { status: "error", message: "confirmNeeded", fieldErrors: asked, messageValues: values, needsConfirmation: true, confirmed: confirmationsGiven(ctx) };
+}
+
+/** The "save anyway" confirmations this submission carries (of unusual values, of probable duplicates). */
+export function confirmationsGiven(ctx: ActionContext<unknown>): string[] {
+  return [CONFIRM_FIELD, CONFIRM_DUPLICATE_FIELD].filter((k) => ctx.formData.get(k) === "1");
 }
 
 /** A forged call (no form data where the browser always sends it) is answered, not thrown. */

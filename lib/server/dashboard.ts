@@ -2,6 +2,7 @@ import "server-only";
 import { evaluate, getRuleSet, isValidDate, levelHistory, projectRisk, type Evaluation, type LevelChange, type RiskProjection } from "@/lib/competency";
 import { getPartnerData, toFacts, type PartnerData } from "@/db/partners";
 import { todayIso } from "@/lib/format";
+import { distinctNames } from "@/lib/names";
 import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 
 export interface DashboardModel {
@@ -38,7 +39,8 @@ export function buildDashboard(partnerId: number, asOfParam: string | undefined)
     evaluation,
     risk,
     riskEvaluation,
-    names: new Map(data.individuals.map((p) => [String(p.id), p.name])),
+    // Two people of one name are told apart (their e-mail, else a short suffix).
+    names: distinctNames(data.individuals.map((p) => ({ id: String(p.id), name: p.name, email: p.email }))),
     customerNames: new Map(data.customers.map((c) => [String(c.id), c.name])),
     ruleSetEffectiveFrom: getRuleSet(ruleSet).effectiveFrom,
     history: levelHistory(facts, { through: asOf, ruleSet }),

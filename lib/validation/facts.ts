@@ -38,6 +38,14 @@ export const VALIDATION_KEYS = [
   "limitPeople",
   "limitCustomers",
   "limitPasses",
+  // probable duplicates (the form offers "save anyway")
+  "duplicateCustomer",
+  "duplicatePersonEmail",
+  "duplicatePersonName",
+  "duplicateRevenue",
+  // the what-if planner's "apply"
+  "whatIfInvalid",
+  "whatIfApplied",
   "saved",
   "deleted",
   "genericError",
@@ -319,6 +327,9 @@ export function withIdentity<S extends z.ZodType<object>>(schema: S) {
 }
 
 export const deleteSchema = identity;
+
+/** The field a form sends again, set to "1", to save a probable duplicate anyway. */
+export const CONFIRM_DUPLICATE_FIELD = "confirmDuplicate";
 
 export const customerUpdateSchema = withIdentity(customerSchema);
 export const individualUpdateSchema = withIdentity(individualSchema);

@@ -3,15 +3,18 @@
 // (lib/server/action.ts): authorise the partner → validate → one db/ write with its audit row →
 // refresh the stored evaluation → revalidate the dashboard.
 import type { z } from "zod";
-import { askFirst, partnerAction, type Answer, type PartnerActionContext } from "@/lib/server/action";
+import { askFirst, confirmationsGiven, partnerAction, type Answer, type PartnerActionContext } from "@/lib/server/action";
 import { plausibleAmountCents, userToday } from "@/lib/server/settings";
 import type { PublicUser } from "@/db/users";
 import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
 import {
-  customerSchema, deleteSchema, examPassSchema, futureDates, individualSchema, revenueSchema, withIdentity,
+  CONFIRM_DUPLICATE_FIELD, customerSchema, deleteSchema, examPassSchema, futureDates, individualSchema, revenueSchema, withIdentity,
 } from "@/lib/validation/facts";
+import { findSameRevenue, findSimilarCustomer, findSimilarPerson } from "@/db/duplicates";
+import { applyHypotheticals } from "@/db/what-if";
+import { whatIfApplySchema } from "@/lib/validation/what-if";
 import { formatMoneyInput } from "@/lib/money";
 import { formatMoney } from "@/lib/format";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -46,6 +49,20 @@ function answer(result: WriteResult<unknown>, locale: AppLocale, ok: "saved" | "
 const editing = (ctx: Ctx) => !!ctx.formData.get("id");
 const identified = <S extends z.ZodType<object>>(ctx: Ctx, schema: S) => (editing(ctx) ? withIdentity(schema) : schema);
 
+/**
+ * A probable duplicate asks first: unless the form was sent again with "save anyway", the answer names
+ * the record it resembles and offers the override (issue 11, part 4).
+ */
+function probableDuplicate(ctx: Ctx, found: { message: string; name?: string } | null): Answer | null {
+  if (!found || ctx.formData.get(CONFIRM_DUPLICATE_FIELD) === "1") return null;
+  // The same "save anyway" as askFirst's, under its own name; confirmations already given ride along.
+  return {
+    status: "error", message: found.message, messageValues: { name: found.name ?? "" },
+    needsConfirmation: true, confirmField: CONFIRM_DUPLICATE_FIELD, confirmed: confirmationsGiven(ctx),
+  };
+}
+const editedId = (d: object) => ("id" in d && typeof d.id === "number" ? d.id : null);
+
 interface Writes<V> {
   create: (s: WriteScope, v: V) => WriteResult<unknown>;
   update: (s: WriteScope, id: number, version: number, v: V) => WriteResult<unknown>;
@@ -67,19 +84,27 @@ function deleteAction(del: (s: WriteScope, id: number, version: number) => Write
 export const saveCustomerAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, customerSchema),
-  run: async (d, ctx) => askFirst(ctx, futureDates(d, await userToday(), { dporFrom: "dporFromInFuture" })) ?? save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer }),
+  run: async (d, ctx) => {
+    const similar = findSimilarCustomer(ctx.partnerId, d.name, editedId(d));
+    return askFirst(ctx, futureDates(d, await userToday(), { dporFrom: "dporFromInFuture" }))
+      ?? probableDuplicate(ctx, similar && { message: "duplicateCustomer", name: similar.name })
+      ?? save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer });
+  },
   revalidate: dashboard,
 });
 export const deleteCustomerAction = deleteAction(facts.deleteCustomer);
 
 export const saveRevenueAction = partnerAction({
   access: "partner-admin",
-  // An invoice after today is refused; an amount above the plausible size is asked about first.
+  // An invoice after today is refused; an amount above the plausible size is asked about first, then a probable duplicate.
   schema: async (ctx) => identified(ctx, revenueSchema(ctx.locale, await userToday())),
-  run: (d, ctx) => askFirst(ctx, { amount: Math.abs(d.amountCents) > plausibleAmountCents() ? "amountImplausible" : null },
-    { limit: formatMoney(plausibleAmountCents(), ctx.locale) })
-    ?? save(ctx, d, { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note },
-    { create: facts.createRevenue, update: facts.updateRevenue }),
+  run: (d, ctx) => {
+    const values = { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note };
+    return askFirst(ctx, { amount: Math.abs(d.amountCents) > plausibleAmountCents() ? "amountImplausible" : null },
+      { limit: formatMoney(plausibleAmountCents(), ctx.locale) })
+      ?? probableDuplicate(ctx, findSameRevenue(ctx.partnerId, values, editedId(d)) && { message: "duplicateRevenue" })
+      ?? save(ctx, d, values, { create: facts.createRevenue, update: facts.updateRevenue });
+  },
   revalidate: dashboard,
 });
 export const deleteRevenueAction = deleteAction(facts.deleteRevenue);
@@ -87,9 +112,15 @@ export const deleteRevenueAction = deleteAction(facts.deleteRevenue);
 export const saveIndividualAction = partnerAction({
   access: "partner-admin",
   schema: (ctx) => identified(ctx, individualSchema),
-  // A joining or leaving date in the future may be planned: asked about, not refused.
-  run: async (d, ctx) => askFirst(ctx, futureDates(d, await userToday(), { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })) ?? save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
-    { create: facts.createIndividual, update: facts.updateIndividual }),
+  // A joining or leaving date in the future may be planned: asked about, not refused; then a probable duplicate.
+  run: async (d, ctx) => {
+    const similar = findSimilarPerson(ctx.partnerId, d, editedId(d));
+    const message = similar?.by === "email" ? "duplicatePersonEmail" : "duplicatePersonName";
+    return askFirst(ctx, futureDates(d, await userToday(), { joinedOn: "joinedInFuture", leftOn: "leftInFuture" }))
+      ?? probableDuplicate(ctx, similar && { message, name: similar.email ? `${similar.name} <${similar.email}>` : similar.name })
+      ?? save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
+        { create: facts.createIndividual, update: facts.updateIndividual });
+  },
   revalidate: dashboard,
 });
 export const deleteIndividualAction = deleteAction(facts.deleteIndividual);
@@ -105,3 +136,17 @@ export const savePassAction = partnerAction({
   revalidate: dashboard,
 });
 export const deletePassAction = deleteAction(facts.deletePass);
+
+/** The what-if planner's chosen hypotheticals, stored through the facts' own writes in one transaction (issue 11, part 2). */
+export const applyWhatIfAction = partnerAction({
+  access: "partner-admin",
+  schema: (ctx) => {
+    const partner = getPartner(ctx.partnerId);
+    return partner ? whatIfApplySchema(partner.ruleSet) : null;
+  },
+  run: (d, ctx) => {
+    const r = applyHypotheticals(scope(ctx), d.items);
+    return r.ok ? { status: "saved", message: "whatIfApplied", messageValues: { count: r.count } } : { status: "error", message: r.error };
+  },
+  revalidate: dashboard,
+});

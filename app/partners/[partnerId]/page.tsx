@@ -14,6 +14,10 @@ import { PartnerDataSections } from "@/components/entry/partner-data";
 import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
 import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
 import Link from "next/link";
+import { ImportSection } from "@/components/import/import-section";
+import { listImports } from "@/db/imports";
+import { listSettingsChanges } from "@/db/settings-changes";
+import { SettingsChangesNotice } from "@/components/settings/changes-notice";
 
 export default async function PartnerPage({
   params, searchParams,
@@ -25,8 +29,8 @@ export default async function PartnerPage({
   const model = buildDashboard(id, typeof sp.asOf === "string" ? sp.asOf : undefined);
   if (!model) notFound();
   const { data, evaluation, asOf } = model;
-  const [t, tMarket, tReport, locale] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getLocale(),
+  const [t, tMarket, tReport, tWhatIf, locale] = await Promise.all([
+    getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getTranslations("whatIf"), getLocale(),
   ]);
   const isManager = user.role === "channel_manager";
   const notes = listReviewNotes(id);
@@ -44,6 +48,8 @@ export default async function PartnerPage({
         <RuleSetNotYet asOf={asOf} ruleSet={data.partner.ruleSet} from={model.ruleSetEffectiveFrom} />
         <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
           <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>{tReport("open")}</Link>
+          <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">{tWhatIf("open")}</Link>
+          <a href="#section-import" className={exportLink}>{tWhatIf("openImport")}</a>
           {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
             <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>{tReport(`csv.${kind}`)}</a>
           ))}
@@ -51,6 +57,8 @@ export default async function PartnerPage({
       </header>
 
       <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" />
+
+      <SettingsChangesNotice changes={listSettingsChanges(id)} />
 
       <RiskPanel model={model} />
 
@@ -69,6 +77,7 @@ export default async function PartnerPage({
 
       <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} showAllRevenue={sp.all === "revenue"}
         showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`} />
+      <ImportSection partnerId={id} onBehalf={isManager} recent={listImports(id)} />
       {isManager && (
         <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version}
           admins={listPartnerAdmins(id)} />
