@@ -19,11 +19,12 @@ import { asLocale, type AppLocale } from "@/lib/i18n/config";
 import { formValues, parseForm } from "@/lib/validation/facts";
 import {
   requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
-  requireSecondFactorEnrolment, requireUserAllowingPasswordChange,
+  requireSecondFactorEnrolment, requireUser, requireUserAllowingPasswordChange,
 } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/db/sessions";
 import type { PublicUser } from "@/db/users";
 import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
+import { kickMailer } from "@/lib/server/notifications";
 
 /** Who may call an action that is not bound to a partner. */
 export type Access =
@@ -31,6 +32,7 @@ export type Access =
   | "pending-second-factor" // the second step of signing in
   | "second-factor-enrolment" // a channel manager's own session, pending or full
   | "signed-in" // any signed-in user, even one who must still replace a temporary password
+  | "user" // any signed-in user with a full session and a password of their own
   | "channel-manager";
 /** Who may call an action bound to a partner id. */
 export type PartnerAccess = "partner-admin" | "channel-manager";
@@ -92,6 +94,8 @@ async function authorise(access: Access): Promise<PublicUser | SessionUser | nul
       return requireSecondFactorEnrolment();
     case "signed-in":
       return requireUserAllowingPasswordChange();
+    case "user":
+      return requireUser();
     case "channel-manager":
       return requireChannelManager();
   }
@@ -124,6 +128,8 @@ async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>
       if (typeof p === "string") revalidatePath(p);
       else revalidatePath(p.path, p.type);
     }
+    kickMailer(); // a success may have written notifications: their e-mails go out in the background
+
     return { ...answer, nonce: nonce() };
   } catch (err) {
     unstable_rethrow(err); // redirect(), notFound(), forbidden() and Next's own signals
