@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/server/auth/session";
+import { headerCounts } from "@/lib/server/header-counts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
-          <SiteHeader user={user} />
+          <SiteHeader user={user} counts={user ? headerCounts(user) : null} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>

@@ -17,7 +17,8 @@ const auditedUser = {
   disabled: users.disabled, mustChangePassword: users.mustChangePassword, version: users.version,
 };
 
-const lastSignIn = sql<string | null>`(select max(${auditLog.at}) from ${auditLog} where ${auditLog.actorId} = ${users.id} and ${auditLog.entity} = 'session' and ${auditLog.action} = 'sign-in')`;
+const lastSignIn = sql<string | null>`(select max(${auditLog.at}) from ${auditLog}
+  where ${auditLog.actorId} = ${users.id} and ${auditLog.entity} = 'session' and ${auditLog.action} = 'sign-in')`;
 
 export interface AccountRow { id: number; name: string; email: string; disabled: boolean; mustChangePassword: boolean; lastSignInAt: string | null; totpEnabled: boolean }
 
@@ -45,7 +46,8 @@ export function listManagerAccounts(): ManagerAccount[] {
 }
 
 function pendingMfaReset(targetUserId: number): ManagerAccount["pendingReset"] {
-  const r = getDb().select({ id: mfaResetRequests.id, requestedBy: mfaResetRequests.requestedBy, requestedAt: mfaResetRequests.requestedAt, requestedByName: users.name })
+  const r = getDb().select({ id: mfaResetRequests.id, requestedBy: mfaResetRequests.requestedBy, requestedAt: mfaResetRequests.requestedAt,
+    requestedByName: users.name })
     .from(mfaResetRequests).innerJoin(users, eq(users.id, mfaResetRequests.requestedBy))
     .where(and(eq(mfaResetRequests.targetUserId, targetUserId), isNull(mfaResetRequests.confirmedAt), isNull(mfaResetRequests.cancelledAt),
       gt(mfaResetRequests.requestedAt, requestCutoff())))
@@ -74,7 +76,8 @@ export function setPartnerAdminDisabled(actorId: number, partnerId: number, user
  * Gives one of a partner's admins a new temporary password (to be changed at the next sign-in) and
  * ends their sessions. The caller shows the password once; only its hash is stored.
  */
-export async function resetPartnerAdminPassword(actorId: number, partnerId: number, userId: number, temporaryPassword: string): Promise<AccountResult<{ email: string }>> {
+export async function resetPartnerAdminPassword(actorId: number, partnerId: number, userId: number,
+  temporaryPassword: string): Promise<AccountResult<{ email: string }>> {
   const passwordHash = await hashPassword(temporaryPassword);
   return tx((db) => {
     const scope = and(eq(users.id, userId), eq(users.partnerId, partnerId), eq(users.role, "partner_admin"));
@@ -135,7 +138,8 @@ export function cancelMfaReset(actorId: number, requestId: number): AccountResul
     const req = db.select(requestColumns).from(mfaResetRequests)
       .where(and(eq(mfaResetRequests.id, requestId), isNull(mfaResetRequests.confirmedAt), isNull(mfaResetRequests.cancelledAt))).get();
     if (!req) return { ok: false, error: "notFound" };
-    const after = db.update(mfaResetRequests).set({ cancelledAt: new Date().toISOString() }).where(eq(mfaResetRequests.id, requestId)).returning(requestColumns).get();
+    const after = db.update(mfaResetRequests).set({ cancelledAt: new Date().toISOString() }).where(eq(mfaResetRequests.id,
+      requestId)).returning(requestColumns).get();
     writeAudit(db, { actorId, partnerId: null, entity: "mfa_reset_request", entityId: requestId, action: "update", before: req, after });
     return { ok: true, value: { requestId } };
   });
@@ -153,7 +157,8 @@ export const RESET_LINKS_PER_HOUR = 3;
  * there is no such account or it already had RESET_LINKS_PER_HOUR links this hour. Earlier unused links
  * of the account stop working.
  */
-export function createPasswordResetToken(email: string, now = Date.now()): { token: string; userId: number; name: string; email: string; locale: string | null } | null {
+export function createPasswordResetToken(email: string,
+  now = Date.now()): { token: string; userId: number; name: string; email: string; locale: string | null } | null {
   return tx((db) => {
     const u = db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale, disabled: users.disabled })
       .from(users).where(eq(users.email, normaliseEmail(email))).get();
@@ -172,7 +177,8 @@ export function createPasswordResetToken(email: string, now = Date.now()): { tok
 export function isResetTokenValid(token: string, now = Date.now()): boolean {
   if (!token) return false;
   const r = getDb().select({ userId: passwordResetTokens.userId }).from(passwordResetTokens).innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(and(eq(passwordResetTokens.tokenHash, sha256(token)), isNull(passwordResetTokens.usedAtMs), gt(passwordResetTokens.expiresAtMs, now), eq(users.disabled, false))).get();
+    .where(and(eq(passwordResetTokens.tokenHash, sha256(token)), isNull(passwordResetTokens.usedAtMs), gt(passwordResetTokens.expiresAtMs, now),
+      eq(users.disabled, false))).get();
   return !!r;
 }
 

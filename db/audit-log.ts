@@ -64,7 +64,8 @@ const columns = {
  * One page of audit lines, newest first: older than `older`, or newer than `newer` (then still shown
  * newest first), or the newest. Says whether there are more either way.
  */
-export function queryAudit(f: AuditFilter, opts: { older?: AuditCursor; newer?: AuditCursor; limit: number }): { lines: AuditLine[]; hasOlder: boolean; hasNewer: boolean } {
+export function queryAudit(f: AuditFilter,
+  opts: { older?: AuditCursor; newer?: AuditCursor; limit: number }): { lines: AuditLine[]; hasOlder: boolean; hasNewer: boolean } {
   const conds = where(f);
   const db = getDb();
   const base = () => db.select(columns).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorId)).leftJoin(partners, eq(partners.id, auditLog.partnerId));
@@ -109,6 +110,7 @@ export function findActors(q: string, partnerId?: number): number[] {
 export function referencedNames(customerIds: number[], individualIds: number[]): { customers: Map<number, string>; individuals: Map<number, string> } {
   const db = getDb();
   const c = customerIds.length ? db.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, customerIds)).all() : [];
-  const i = individualIds.length ? db.select({ id: individuals.id, name: individuals.name }).from(individuals).where(inArray(individuals.id, individualIds)).all() : [];
+  const i = individualIds.length ? db.select({ id: individuals.id, name: individuals.name }).from(individuals).where(inArray(individuals.id,
+    individualIds)).all() : [];
   return { customers: new Map(c.map((r) => [r.id, r.name])), individuals: new Map(i.map((r) => [r.id, r.name])) };
 }

@@ -25,7 +25,8 @@ export function addReviewNote(actorId: number, partnerId: number, v: { decision:
     const partner = db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.id, partnerId)).get();
     if (!partner) return null;
     // The risk date the reviewer saw (the review queue's "losing a level" is then reviewed).
-    const riskSeen = db.select({ at: partnerEvaluations.atRiskOn }).from(partnerEvaluations).where(eq(partnerEvaluations.partnerId, partnerId)).get()?.at ?? null;
+    const riskSeen = db.select({ at: partnerEvaluations.atRiskOn }).from(partnerEvaluations).where(eq(partnerEvaluations.partnerId,
+      partnerId)).get()?.at ?? null;
     const row = db.insert(reviewNotes).values({ partnerId, authorId: actorId, decision: v.decision, body: v.body, riskSeen })
       .returning({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt }).get();
     writeAudit(db, { actorId, partnerId, entity: "review_note", entityId: row.id, action: "create", after: row });

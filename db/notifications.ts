@@ -76,7 +76,8 @@ export function markNotificationRead(userId: number, id: number): string | null 
   const row = db.select({ link: notifications.link, readAt: notifications.readAt }).from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get();
   if (!row) return null;
-  if (!row.readAt) db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).run();
+  if (!row.readAt) db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.id, id), eq(notifications.userId,
+    userId))).run();
   return row.link;
 }
 

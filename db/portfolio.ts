@@ -85,6 +85,8 @@ export interface PortfolioFilter {
   atRiskBy?: string;
   /** No review note on or after this date. */
   notReviewedSince?: string;
+  /** Only partners whose level changed since their last review note (level_changes, migration 0004). */
+  changedSinceReview?: boolean;
   /** Part of the name or the partner ID. */
   q?: string;
 }
@@ -122,6 +124,7 @@ function conditions(f: PortfolioFilter): SQL[] {
   if (f.maxShortfallBp !== undefined) out.push(lte(partnerEvaluations.nextShortfallBp, f.maxShortfallBp));
   if (f.atRiskBy) out.push(lte(partnerEvaluations.atRiskOn, f.atRiskBy));
   if (f.notReviewedSince) out.push(sql`coalesce(${lastReviewAt}, '') < ${f.notReviewedSince}`);
+  if (f.changedSinceReview) out.push(sql`exists (select 1 from level_changes lc where lc.partner_id = ${partners.id} and lc.created_at > coalesce(${lastReviewAt}, ''))`);
   if (f.q && f.q.trim()) {
     const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
     out.push(or(sql`lower(${partners.name}) like ${like} escape '\\'`, sql`${partners.msPartnerId} like ${like} escape '\\'`)!);

@@ -41,7 +41,8 @@ export function listReplies(partnerId: number, noteIds: number[]): Map<number, R
   const out = new Map<number, ReviewReply[]>();
   if (noteIds.length === 0) return out;
   const rows = getDb()
-    .select({ id: reviewReplies.id, noteId: reviewReplies.noteId, body: reviewReplies.body, createdAt: reviewReplies.createdAt, authorName: users.name, authorRole: users.role })
+    .select({ id: reviewReplies.id, noteId: reviewReplies.noteId, body: reviewReplies.body, createdAt: reviewReplies.createdAt,
+      authorName: users.name, authorRole: users.role })
     .from(reviewReplies)
     .innerJoin(users, eq(users.id, reviewReplies.authorId))
     .where(and(eq(reviewReplies.partnerId, partnerId), inArray(reviewReplies.noteId, noteIds)))

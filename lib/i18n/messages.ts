@@ -2,7 +2,7 @@
 // message tree per locale. Every file must exist in both locales (a unit test checks the keys match).
 import type { AppLocale } from "./config";
 
-export const MESSAGE_FILES = ["core", "dashboard", "validation", "portfolio", "security"] as const;
+export const MESSAGE_FILES = ["core", "dashboard", "validation", "portfolio", "security", "review"] as const;
 
 type Tree = { [k: string]: string | Tree };
 

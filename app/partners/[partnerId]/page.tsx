@@ -12,7 +12,12 @@ import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { AsOfForm } from "@/components/dashboard/as-of-form";
 import { PartnerDataSections } from "@/components/entry/partner-data";
 import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
-import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
+import { listReviewNotes } from "@/db/manage";
+import { listReplies } from "@/db/review";
+import { listPartnerAccounts } from "@/db/accounts";
+import { queueItemOf } from "@/lib/server/review-queue";
+import { formatDateTime } from "@/lib/audit-words";
+import { QueueBanner } from "@/components/loop/queue-banner";
 import Link from "next/link";
 
 export default async function PartnerPage({
@@ -30,6 +35,7 @@ export default async function PartnerPage({
   ]);
   const isManager = user.role === "channel_manager";
   const notes = listReviewNotes(id);
+  const replies = listReplies(id, notes.map((n) => n.id));
   const asOfQuery = sp.asOf && !model.asOfWasInvalid ? `?asOf=${asOf}` : "";
   const exportLink = "rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (
@@ -46,8 +52,10 @@ export default async function PartnerPage({
           {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
             <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>{tReport(`csv.${kind}`)}</a>
           ))}
+          <Link href={`/partners/${id}/audit`} className={exportLink}>{tReport("auditLog")}</Link>
         </nav>
       </header>
+      {isManager && <QueueBanner item={queueItemOf(id)} />}
 
       <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" />
 
@@ -60,7 +68,7 @@ export default async function PartnerPage({
 
       <IgnoredPasses evaluation={evaluation} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} />
+        <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} replies={replies} canReply={user.role === "partner_admin"} />
         <LevelHistory changes={model.history} through={asOf} />
       </div>
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
@@ -70,7 +78,7 @@ export default async function PartnerPage({
         showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`} />
       {isManager && (
         <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version}
-          admins={listPartnerAdmins(id)} />
+          admins={listPartnerAccounts(id).map((a) => ({ ...a, lastSignIn: a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale) : null }))} />
       )}
     </div>
   );
