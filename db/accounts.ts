@@ -20,7 +20,9 @@ const auditedUser = {
 const lastSignIn = sql<string | null>`(select max(${auditLog.at}) from ${auditLog}
   where ${auditLog.actorId} = ${users.id} and ${auditLog.entity} = 'session' and ${auditLog.action} = 'sign-in')`;
 
-export interface AccountRow { id: number; name: string; email: string; disabled: boolean; mustChangePassword: boolean; lastSignInAt: string | null; totpEnabled: boolean }
+export interface AccountRow {
+  id: number; name: string; email: string; disabled: boolean; mustChangePassword: boolean; lastSignInAt: string | null; totpEnabled: boolean;
+}
 
 /** A partner's admins with their last sign-in. */
 export function listPartnerAccounts(partnerId: number): AccountRow[] {
