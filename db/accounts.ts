@@ -4,7 +4,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { MFA_RESET_REQUEST_HOURS, RESET_LINK_MINUTES } from "@/lib/vocabulary";
 import { getDb, tx } from "./client";
 import { writeAudit } from "./audit";
-import { auditLog, mfaResetRequests, passwordResetTokens, recoveryCodes, sessions, users } from "./schema";
+import { mfaResetRequests, passwordResetTokens, recoveryCodes, sessions, users } from "./schema";
 import { hashPassword, normaliseEmail } from "./users";
 
 // Accounts in the app (issue 12): a partner's admins for channel managers (disable, enable, reset the
@@ -17,8 +17,8 @@ const auditedUser = {
   disabled: users.disabled, mustChangePassword: users.mustChangePassword, version: users.version,
 };
 
-const lastSignIn = sql<string | null>`(select max(${auditLog.at}) from ${auditLog}
-  where ${auditLog.actorId} = ${users.id} and ${auditLog.entity} = 'session' and ${auditLog.action} = 'sign-in')`;
+// Written out (drizzle leaves a single table's columns unqualified, which the subquery would read as its own).
+const lastSignIn = sql<string | null>`(select max(a.created_at) from audit_log a where a.actor_id = "users"."id" and a.entity = 'session' and a.action = 'sign-in')`;
 
 export interface AccountRow {
   id: number; name: string; email: string; disabled: boolean; mustChangePassword: boolean; lastSignInAt: string | null; totpEnabled: boolean;

@@ -4,7 +4,7 @@ import { MANAGER, MANAGER_EN, partnerIdFromUrl, signIn } from "./helpers";
 
 export const LANGS = ["pt-BR", "en"] as const;
 export type Lang = (typeof LANGS)[number];
-export const loopAdmin = (name: string, lang: Lang) => `loop-${name}-${lang}@test.example`;
+export const loopAdmin = (name: string, lang: Lang) => `loop-${name}-${lang.toLowerCase()}@test.example`;
 
 /** Words of the UI each test reads, per language. */
 export const W = {

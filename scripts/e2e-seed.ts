@@ -49,11 +49,11 @@ async function main(): Promise<void> {
   let n = 0;
   for (const lang of ["pt-BR", "en"] as const) {
     for (const name of LOOP) {
-      const email = `loop-${name}-${lang}@test.example`;
+      const email = `loop-${name}-${lang.toLowerCase()}@test.example`;
       insertDemoPartner(db, cerrado, todayIso(), hash, email, `97${String(++n).padStart(5, "0")}`, `E2E Ciclo ${name} ${lang}`);
       db.update(users).set({ locale: lang, name: `Loop ${name} ${lang}` }).where(eq(users.email, email)).run();
     }
-    const risk = `loop-risk-${lang}@test.example`;
+    const risk = `loop-risk-${lang.toLowerCase()}@test.example`;
     insertDemoPartner(db, estrela, todayIso(), hash, risk, `97${String(++n).padStart(5, "0")}`, `E2E Ciclo risco ${lang}`);
     db.update(users).set({ locale: lang }).where(eq(users.email, risk)).run();
   }
