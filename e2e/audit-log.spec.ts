@@ -30,7 +30,7 @@ for (const lang of LANGS) {
     // CSV of the filtered view, in the reader's language.
     const download = page.waitForEvent("download");
     await page.getByTestId("audit-csv").click();
-    const csv = fs.readFileSync((await (await download).path())!, "utf8");
+    const csv = fs.readFileSync((await (await download).path())!, "utf8").replace(/\u00a0/g, " ");
     const sep = lang === "en" ? "," : ";";
     expect(csv.split("\r\n")[0]).toContain(lang === "en" ? `Field${sep}Before${sep}After` : `Campo${sep}Antes${sep}Depois`);
     expect(csv).toContain(W[lang].money90);
