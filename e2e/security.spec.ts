@@ -238,6 +238,8 @@ test.describe("security", () => {
       await page.locator("#email").fill(email);
       await page.locator("#password").fill(password);
       await page.locator("form button[type=submit]").last().click();
+      // Wait for the answer (web-first): its text is read right after, and a slow server must not yield the empty, pending status.
+      await expect(page.getByTestId("form-error")).not.toBeEmpty();
       return page.getByTestId("form-error");
     };
     for (let i = 0; i < 4; i++) await expect(await tryOnce("e2e-12@test.example", "wrong-password")).toHaveText("E-mail ou senha incorretos.");
