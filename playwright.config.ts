@@ -22,8 +22,12 @@ function browserExecutable(): string | undefined {
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BASE_URL = `http://localhost:${PORT}`;
 
+/** The test SMTP server (e2e/smtp-server.ts) listens here; the app sends its e-mail to it. */
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 25);
+
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/smtp-server.ts",
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
@@ -58,6 +62,9 @@ export default defineConfig({
       TRUST_PROXY: "1",
       APP_ORIGIN: BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      MAIL_FROM: "Competency Tracker <tracker@test.example>",
+      APP_URL: BASE_URL,
     },
   },
 });

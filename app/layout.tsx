@@ -10,6 +10,7 @@ import { TimeZoneSync } from "@/components/time-zone-sync";
 import { Flash } from "@/components/flash";
 import { cookies } from "next/headers";
 import { FLASH_COOKIE, FLASH_KEYS, type FlashKey } from "@/lib/action-state";
+import { headerCounts } from "@/lib/server/header-counts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("skipToContent")}
           </a>
           <TimeZoneSync known={tz.browser} />
-          <SiteHeader user={user} pending={!user && !!session?.mfaPending} />
+          <SiteHeader user={user} pending={!user && !!session?.mfaPending} counts={user ? headerCounts(user) : null} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             <Flash message={(FLASH_KEYS as readonly string[]).includes(flash ?? "") ? (flash as FlashKey) : null} />
             {children}

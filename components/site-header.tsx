@@ -3,13 +3,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { PublicUser } from "@/db/users";
 import { setLocaleAction, signOutAction } from "@/app/actions";
 import { LOCALES } from "@/lib/i18n/config";
+import type { HeaderCounts } from "@/lib/server/header-counts";
 
 const LOCALE_LABEL: Record<string, string> = { "pt-BR": "Português", en: "English" };
 
 /** The header: the app's name, the main link for the role, the language switch and the account links. */
-export async function SiteHeader({ user, pending }: { user: PublicUser | null; pending: boolean }) {
-  const [t, tApp, tRoles, locale] = await Promise.all([
+export async function SiteHeader({ user, pending, counts }: { user: PublicUser | null; pending: boolean; counts: HeaderCounts | null }) {
+  const [t, tLoop, tApp, tRoles, locale] = await Promise.all([
     getTranslations("nav"),
+    getTranslations("loopNav"),
     getTranslations("app"),
     getTranslations("roles"),
     getLocale(),
@@ -34,6 +36,7 @@ export async function SiteHeader({ user, pending }: { user: PublicUser | null; p
             ) : (
               <Link href={`/partners/${user.partnerId}`} className="underline-offset-4 hover:underline">{t("myPartner")}</Link>
             )}
+            {counts && <HeaderLinks user={user} counts={counts} t={tLoop} />}
           </nav>
         )}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
@@ -68,5 +71,27 @@ export async function SiteHeader({ user, pending }: { user: PublicUser | null; p
         </div>
       </div>
     </header>
+  );
+}
+
+const badge = "ml-1 inline-block min-w-5 rounded-full px-1.5 text-center text-xs font-semibold";
+
+/** The review loop's links: review queue (with its count), notifications (unread count), audit log, accounts. */
+function HeaderLinks({ user, counts, t }: { user: PublicUser; counts: HeaderCounts; t: (k: string, v?: Record<string, number>) => string }) {
+  const link = "underline-offset-4 hover:underline";
+  const manager = user.role === "channel_manager";
+  return (
+    <>
+      {manager && counts.queue !== null && (
+        <Link href="/review-queue" className={link} data-testid="nav-queue" aria-label={t("queueLabel", { count: counts.queue })}>
+          {t("queue")}<span className={`${badge} ${counts.queue ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">{counts.queue}</span>
+        </Link>
+      )}
+      <Link href="/notifications" className={link} data-testid="nav-notifications" aria-label={t("notificationsLabel", { count: counts.unread })}>
+        {t("notifications")}{counts.unread > 0 && <span className={`${badge} bg-red-600 text-white`} data-testid="unread-badge">{counts.unread}</span>}
+      </Link>
+      <Link href={manager ? "/audit" : `/partners/${user.partnerId}/audit`} className={link}>{t("audit")}</Link>
+      {manager && <Link href="/accounts" className={link}>{t("accounts")}</Link>}
+    </>
   );
 }

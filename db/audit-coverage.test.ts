@@ -19,6 +19,8 @@ const sessions = await import("./sessions");
 const manage = await import("./manage");
 const imports = await import("./imports");
 const settingsChanges = await import("./settings-changes");
+const review = await import("./review");
+const accounts = await import("./accounts");
 const { describeDatabase } = await import("./backup");
 const { eq, desc, sql } = await import("drizzle-orm");
 
@@ -127,6 +129,25 @@ const readReviewNote = (id: number): Json | null => {
   const t = schema.reviewNotes;
   return db().select({ id: t.id, decision: t.decision, body: t.body, createdAt: t.createdAt })
     .from(t).where(eq(t.id, id)).get() ?? null;
+};
+
+const readReply = (id: number): Json | null => {
+  const t = schema.reviewReplies;
+  return db().select({ id: t.id, noteId: t.noteId, body: t.body, createdAt: t.createdAt }).from(t).where(eq(t.id, id)).get() ?? null;
+};
+const readMfaRequest = (id: number): Json | null => {
+  const t = schema.mfaResetRequests;
+  return db().select({
+    id: t.id, targetUserId: t.targetUserId, requestedBy: t.requestedBy, requestedAt: t.requestedAt, confirmedBy: t.confirmedBy, confirmedAt: t.confirmedAt,
+    cancelledAt: t.cancelledAt,
+  }).from(t).where(eq(t.id, id)).get() ?? null;
+};
+const newManager = async (c: Ctx) => (await users.createUser({ email: `cm-${c.next()}@test.example`, name: "CM", password: "long enough password", role: "channel_manager", partnerId: null })).id;
+const newAdminOf = async (c: Ctx, partnerId: number) =>
+  (await users.createUser({ email: `adm-${c.next()}@test.example`, name: "Adm", password: "long enough password", role: "partner_admin", partnerId }));
+const accountOk = <T,>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
+  if (!r.ok) throw new Error(`account write refused: ${r.error}`);
+  return r.value;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +282,51 @@ const MUTATIONS: MutationCase[] = [
       expect(settingsChanges.listSettingsChanges(c.a.partnerId)[0]).toMatchObject({ levelBefore: "silver", levelAfter: "none", passesLost: 1, actorId: c.managerId });
       return r.value.id;
     } },
+  { fn: "review.addReviewReply", label: "a partner admin's reply to a review note", entity: "review_reply", action: "create", read: readReply,
+    actor: (c) => c.a.adminId, partner: (c) => c.a.partnerId,
+    arrange: (c) => ({ id: null, extra: { noteId: manage.addReviewNote(c.managerId, c.a.partnerId, { decision: "needs-information", body: "Quais clientes?" })!.id } }),
+    act: (c, t) => {
+      const r = review.addReviewReply(c.a.adminId, c.a.partnerId, t.extra!.noteId as number, "Estes <i>clientes</i>");
+      return r.ok ? r.id : -1;
+    } },
+  { fn: "accounts.setPartnerAdminDisabled", label: "a channel manager disables a partner admin", entity: "user", action: "update", read: readUserVersioned,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: async (c) => ({ id: (await newAdminOf(c, c.a.partnerId)).id }),
+    act: (c, t) => accountOk(accounts.setPartnerAdminDisabled(c.managerId, c.a.partnerId, t.id!, true)).userId },
+  { fn: "accounts.setPartnerAdminDisabled", label: "a channel manager enables a partner admin", entity: "user", action: "update", read: readUserVersioned,
+    actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: async (c) => {
+      const u = await newAdminOf(c, c.a.partnerId);
+      accountOk(accounts.setPartnerAdminDisabled(c.managerId, c.a.partnerId, u.id, true));
+      return { id: u.id };
+    },
+    act: (c, t) => accountOk(accounts.setPartnerAdminDisabled(c.managerId, c.a.partnerId, t.id!, false)).userId },
+  { fn: "accounts.resetPartnerAdminPassword", label: "a channel manager gives a partner admin a temporary password", entity: "user", action: "update",
+    read: readUserVersioned, actor: (c) => c.managerId, partner: (c) => c.a.partnerId,
+    arrange: async (c) => ({ id: (await newAdminOf(c, c.a.partnerId)).id }),
+    act: async (c, t) => (accountOk(await accounts.resetPartnerAdminPassword(c.managerId, c.a.partnerId, t.id!, "temporary-password-9")), t.id) },
+  { fn: "accounts.requestMfaReset", label: "a channel manager asks to reset another's second factor", entity: "mfa_reset_request", action: "create",
+    read: readMfaRequest, actor: (c) => c.managerId, partner: () => null,
+    arrange: async (c) => ({ id: null, extra: { target: await newManager(c) } }),
+    act: (c, t) => accountOk(accounts.requestMfaReset(c.managerId, t.extra!.target as number)).requestId },
+  { fn: "accounts.confirmMfaReset", label: "a second channel manager confirms the reset", entity: "mfa_reset_request", action: "update",
+    read: readMfaRequest, actor: (c) => c.managerId, partner: () => null,
+    arrange: async (c) => {
+      const asker = await newManager(c);
+      return { id: accountOk(accounts.requestMfaReset(asker, await newManager(c))).requestId };
+    },
+    act: (c, t) => (accountOk(accounts.confirmMfaReset(c.managerId, t.id!)), t.id) },
+  { fn: "accounts.cancelMfaReset", label: "a channel manager withdraws a reset request", entity: "mfa_reset_request", action: "update",
+    read: readMfaRequest, actor: (c) => c.managerId, partner: () => null,
+    arrange: async (c) => ({ id: accountOk(accounts.requestMfaReset(c.managerId, await newManager(c))).requestId }),
+    act: (c, t) => (accountOk(accounts.cancelMfaReset(c.managerId, t.id!)), t.id) },
+  { fn: "accounts.resetPasswordWithToken", label: "a forgotten password set through a link", entity: "user", action: "update", read: readUserVersioned,
+    actor: (_c, t) => t.id, partner: (c) => c.a.partnerId,
+    arrange: async (c) => {
+      const u = await newAdminOf(c, c.a.partnerId);
+      return { id: u.id, extra: { token: accounts.createPasswordResetToken(u.email)!.token } };
+    },
+    act: async (_c, t) => (await accounts.resetPasswordWithToken(t.extra!.token as string, "a-new-password-7"))!.userId },
   { fn: "manage.changeOwnPassword", label: "own password change", entity: "user", action: "update", read: readUserVersioned,
     actor: (_c, t) => t.id, partner: (c) => c.a.partnerId,
     arrange: async (c) => {
@@ -373,6 +439,32 @@ const REFUSALS: RefusalCase[] = [
   { fn: "manage.changeOwnPassword", label: "a wrong current password", expected: null,
     arrange: () => ({}),
     act: async (c) => ((await manage.changeOwnPassword(c.a.adminId, "a@test.example", "not the password", "a-new-password-2", null)) ? "changed" : null) },
+  { fn: "review.addReviewReply", label: "a reply to another partner's note", expected: "notFound",
+    arrange: (c) => ({ noteId: manage.addReviewNote(c.managerId, c.b.partnerId, { decision: "needs-information", body: "B?" })!.id }),
+    act: (c, a) => errorOf(review.addReviewReply(c.a.adminId, c.a.partnerId, a.noteId as number, "hijack")) },
+  { fn: "accounts.setPartnerAdminDisabled", label: "another partner's admin", expected: "notFound",
+    arrange: () => ({}),
+    act: (c) => errorOf(accounts.setPartnerAdminDisabled(c.managerId, c.a.partnerId, c.b.adminId, true)) },
+  { fn: "accounts.resetPartnerAdminPassword", label: "another partner's admin", expected: "notFound",
+    arrange: () => ({}),
+    act: async (c) => errorOf(await accounts.resetPartnerAdminPassword(c.managerId, c.a.partnerId, c.b.adminId, "temporary-password-9")) },
+  { fn: "accounts.requestMfaReset", label: "one's own second factor", expected: "self",
+    arrange: () => ({}),
+    act: (c) => errorOf(accounts.requestMfaReset(c.managerId, c.managerId)) },
+  { fn: "accounts.confirmMfaReset", label: "confirmed by the manager who asked", expected: "sameManager",
+    arrange: async (c) => ({ requestId: accountOk(accounts.requestMfaReset(c.managerId, await newManager(c))).requestId }),
+    act: (c, a) => errorOf(accounts.confirmMfaReset(c.managerId, a.requestId as number)) },
+  { fn: "accounts.resetPasswordWithToken", label: "a link used a second time", expected: null,
+    arrange: async (c) => {
+      const u = await newAdminOf(c, c.a.partnerId);
+      const token = accounts.createPasswordResetToken(u.email)!.token;
+      await accounts.resetPasswordWithToken(token, "a-new-password-7");
+      return { token };
+    },
+    act: async (_c, a) => ((await accounts.resetPasswordWithToken(a.token as string, "another-password-8")) ? "changed" : null) },
+  { fn: "accounts.resetPasswordWithToken", label: "an unknown link", expected: null,
+    arrange: () => ({}),
+    act: async () => ((await accounts.resetPasswordWithToken("not-a-token", "another-password-8")) ? "changed" : null) },
   { fn: "users.setUserDisabled", label: "an unknown user", expected: null,
     arrange: () => ({}),
     act: (c) => (users.setUserDisabled(987_654, true, c.managerId) === null ? null : "changed") },
@@ -410,6 +502,19 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.storeEvaluationsOffline": "derived data, for a new synthetic database only (scripts/db-synth.ts)",
   "portfolio.refreshBatch": "derived data: recomputes stored evaluations from audited facts, and the lease's cursor",
   "partners.listPartners": "read", "partners.getPartner": "read", "partners.partnersNamedLike": "read", "partners.getPartnerData": "read", "partners.toFacts": "pure",
+  "review.listReplies": "read", "review.reviewQueue": "read",
+  "accounts.listPartnerAccounts": "read", "accounts.listManagerAccounts": "read", "accounts.isResetTokenValid": "read",
+  "accounts.createPasswordResetToken": "a short-lived, single-use sign-in credential (only its hash is stored); the password change it allows is audited",
+  "audit-log.queryAudit": "read", "audit-log.exportAudit": "read", "audit-log.findActors": "read", "audit-log.referencedNames": "read",
+  "notifications.partnerAdminIds": "read", "notifications.managerIds": "read", "notifications.partnerAdminsOf": "read",
+  "notifications.listNotifications": "read", "notifications.unreadCount": "read", "notifications.getEmailMode": "read",
+  "notifications.usersWithPendingMail": "read", "notifications.pendingMailFor": "read", "notifications.evaluationStamp": "read", "notifications.scanDone": "read",
+  "notifications.notifyUsers": "derived: a notification of an audited change, written in that change's transaction (no business record)",
+  "notifications.recordScan": "derived: time-based notifications from the stored evaluation and the calendar, and the day's scan marker",
+  "notifications.markNotificationRead": "the user's own read state of a notification (bookkeeping, like a session's last-seen time)",
+  "notifications.markAllNotificationsRead": "the user's own read state of notifications (bookkeeping)",
+  "notifications.setEmailMode": "a preference of the user's own, like the language (no audit row by design)",
+  "notifications.markMail": "e-mail delivery bookkeeping", "notifications.skipStaleMail": "e-mail delivery bookkeeping",
 };
 /** Modules that are not the app's record writes at all. */
 const OTHER_MODULES: Record<string, string> = {

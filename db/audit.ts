@@ -12,9 +12,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit row. Call it inside the same transaction as the change it records. */
-export function writeAudit(db: Db, e: AuditEntry): void {
-  db.insert(auditLog)
+/** Writes one audit row and returns its id. Call it inside the same transaction as the change it records. */
+export function writeAudit(db: Db, e: AuditEntry): number {
+  return db.insert(auditLog)
     .values({
       actorId: e.actorId,
       partnerId: e.partnerId,
@@ -24,5 +24,6 @@ export function writeAudit(db: Db, e: AuditEntry): void {
       before: e.before === undefined ? null : JSON.stringify(e.before),
       after: e.after === undefined ? null : JSON.stringify(e.after),
     })
-    .run();
+    .returning({ id: auditLog.id })
+    .get().id;
 }

@@ -3,7 +3,8 @@ import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Decision, Market, RuleSetId } from "@/lib/vocabulary";
 import { getDb, tx } from "./client";
 import { writeAudit } from "./audit";
-import { partners, reviewNotes, sessions, users } from "./schema";
+import { partnerEvaluations, partners, reviewNotes, sessions, users } from "./schema";
+import { managerIds, notifyUsers, partnerAdminIds } from "./notifications";
 import { checkCredentials, hashPassword, normaliseEmail } from "./users";
 import { getPartner, type Partner } from "./partners";
 
@@ -21,11 +22,20 @@ export interface ReviewNote {
 
 export function addReviewNote(actorId: number, partnerId: number, v: { decision: Decision; body: string }): ReviewNote | null {
   return tx((db) => {
-    if (!db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).get()) return null;
-    const row = db.insert(reviewNotes).values({ partnerId, authorId: actorId, decision: v.decision, body: v.body })
+    const partner = db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.id, partnerId)).get();
+    if (!partner) return null;
+    // The risk date the reviewer saw (the review queue's "losing a level" is then reviewed).
+    const riskSeen = db.select({ at: partnerEvaluations.atRiskOn }).from(partnerEvaluations).where(eq(partnerEvaluations.partnerId,
+      partnerId)).get()?.at ?? null;
+    const row = db.insert(reviewNotes).values({ partnerId, authorId: actorId, decision: v.decision, body: v.body, riskSeen })
       .returning({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt }).get();
     writeAudit(db, { actorId, partnerId, entity: "review_note", entityId: row.id, action: "create", after: row });
     const author = db.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get();
+    notifyUsers(db, partnerAdminIds(db, partnerId), {
+      partnerId, kind: "review-note", key: `review-note:${row.id}`,
+      data: { partner: partner.name, author: author?.name ?? "", decision: v.decision, excerpt: v.body.slice(0, 140) },
+      link: `/partners/${partnerId}#note-${row.id}`,
+    });
     return { ...row, authorName: author?.name ?? "" };
   });
 }
@@ -73,6 +83,9 @@ export async function createPartnerWithAdmin(
     const admin = insertAdmin(db, p.id, v.adminName, v.adminEmail, passwordHash);
     // One mutation, one audit row: the partner as created, with its first admin.
     writeAudit(db, { actorId, partnerId: p.id, entity: "partner", entityId: p.id, action: "create", after: { ...p, admin } });
+    notifyUsers(db, managerIds(db, actorId), {
+      partnerId: p.id, kind: "new-partner", key: `new-partner:${p.id}`, data: { partner: p.name, msPartnerId: p.msPartnerId }, link: `/partners/${p.id}`,
+    });
     return { ok: true, value: { partnerId: p.id, userId: admin.id } };
   });
 }
@@ -122,7 +135,12 @@ export function updatePartnerSettings(actorId: number, partnerId: number, versio
     db.update(partners).set({ market: v.market, ruleSet: v.ruleSet, version: sql`${partners.version} + 1` })
       .where(and(eq(partners.id, partnerId), eq(partners.version, version))).run();
     const after = getPartner(partnerId)!;
-    writeAudit(db, { actorId, partnerId, entity: "partner", entityId: partnerId, action: "update", before, after });
+    const audit = writeAudit(db, { actorId, partnerId, entity: "partner", entityId: partnerId, action: "update", before, after });
+    notifyUsers(db, partnerAdminIds(db, partnerId), {
+      partnerId, kind: "settings-change", key: `settings-change:${partnerId}:${audit}`,
+      data: { partner: after.name, marketBefore: before.market, market: after.market, ruleSetBefore: before.ruleSet, ruleSet: after.ruleSet },
+      link: `/partners/${partnerId}`,
+    });
     return { ok: true, value: after };
   });
 }

@@ -272,6 +272,8 @@ export interface PortfolioFilter {
   atRiskBy?: string;
   /** No review note on or after this date. */
   notReviewedSince?: string;
+  /** Only partners whose level changed since their last review note (level_changes, migration 0004). */
+  changedSinceReview?: boolean;
   /** Part of the name or the partner ID. */
   q?: string;
 }
@@ -342,6 +344,7 @@ function partnerConditions(f: PortfolioFilter): SQL[] {
   const out: SQL[] = [];
   if (f.market) out.push(eq(partners.market, f.market));
   if (f.notReviewedSince) out.push(sql`coalesce(${lastReviewAt}, '') < ${f.notReviewedSince}`);
+  if (f.changedSinceReview) out.push(sql`exists (select 1 from level_changes lc where lc.partner_id = ${partners.id} and lc.created_at > coalesce(${lastReviewAt}, ''))`);
   if (f.q && f.q.trim()) {
     const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
     out.push(or(sql`lower(${partners.name}) like ${like} escape '\\'`, sql`${partners.msPartnerId} like ${like} escape '\\'`)!);

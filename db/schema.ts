@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative on purpose: drizzle-kit loads this file without the "@/" alias.
-import { DECISIONS, IMPORT_KINDS, LEVELS, MARKETS, PRODUCTS, ROLES, RULE_SET_IDS } from "../lib/vocabulary";
+import { DECISIONS, EMAIL_MODES, IMPORT_KINDS, LEVELS, MARKETS, NOTIFICATION_KINDS, PRODUCTS, ROLES, RULE_SET_IDS } from "../lib/vocabulary";
 import { LOCALES } from "../lib/i18n/config";
 
 /** Editable rows carry a version that every update checks and increments (optimistic locking). */
@@ -174,6 +174,8 @@ export const reviewNotes = sqliteTable(
     decision: text("decision", { enum: DECISIONS }).notNull(),
     body: text("body").notNull(),
     createdAt: createdAt(),
+    /** The partner's stored at-risk date when the note was written: the review queue's "losing a level" is seen. */
+    riskSeen: text("risk_seen"),
   },
   (t) => [index("review_notes_partner_idx").on(t.partnerId, t.createdAt)],
 );
@@ -191,7 +193,14 @@ export const auditLog = sqliteTable(
     before: text("before"),
     after: text("after"),
   },
-  (t) => [index("audit_partner_idx").on(t.partnerId, t.at)],
+  (t) => [
+    index("audit_partner_idx").on(t.partnerId, t.at),
+    // The audit log pages filter by person, kind of record and dates, newest first (issue 12).
+    index("audit_at_idx").on(t.at),
+    index("audit_actor_idx").on(t.actorId, t.at),
+    index("audit_entity_idx").on(t.entity, t.at),
+    index("audit_partner_entity_idx").on(t.partnerId, t.entity, t.at),
+  ],
 );
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -362,3 +371,139 @@ export const settingsChanges = sqliteTable(
   (t) => [index("settings_changes_partner_idx").on(t.partnerId, t.createdAt)],
 );
 export type SettingsChangeRow = typeof settingsChanges.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// The review loop (issue 12).
+
+/**
+ * Each partner's last known level (from its stored evaluation). Triggers (migration 0004) keep it and
+ * record every change in level_changes, whichever code path stores the evaluation.
+ */
+export const partnerLevels = sqliteTable("partner_levels", {
+  partnerId: integer("partner_id")
+    .primaryKey()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  level: text("level", { enum: LEVELS }).notNull(),
+  /** The as-of date of the evaluation that first showed this level. */
+  since: text("since").notNull(),
+});
+
+/** A partner reached or lost a level (seen when its stored evaluation changed level). */
+export const levelChanges = sqliteTable(
+  "level_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    fromLevel: text("from_level", { enum: LEVELS }).notNull(),
+    toLevel: text("to_level", { enum: LEVELS }).notNull(),
+    asOf: text("as_of").notNull(),
+    at: createdAt(),
+  },
+  (t) => [index("level_changes_partner_idx").on(t.partnerId, t.at)],
+);
+
+/** A partner admin's answer to a review note. */
+export const reviewReplies = sqliteTable(
+  "review_replies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    noteId: integer("note_id")
+      .notNull()
+      .references(() => reviewNotes.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_replies_note_idx").on(t.noteId, t.createdAt), index("review_replies_partner_idx").on(t.partnerId, t.createdAt)],
+);
+
+/** One notification for one user. `key` makes each event (per partner, event and day) arrive once. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    key: text("key").notNull(),
+    /** JSON: the values the message needs (levels, dates, names). */
+    data: text("data").notNull().default("{}"),
+    /** Where to act, an app path. */
+    link: text("link").notNull(),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+    /** pending → sent (by itself or in a digest) or skipped (e-mail off, or too old when e-mail came on). */
+    mail: text("mail", { enum: ["pending", "sent", "skipped"] }).notNull().default("pending"),
+  },
+  (t) => [
+    uniqueIndex("notifications_user_key_uq").on(t.userId, t.key),
+    index("notifications_user_idx").on(t.userId, t.readAt, t.id),
+    index("notifications_mail_idx").on(t.mail, t.userId),
+  ],
+);
+
+/** A user's e-mail choice for notifications, and the day of their last digest. */
+export const notificationSettings = sqliteTable("notification_settings", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  emailMode: text("email_mode", { enum: EMAIL_MODES }).notNull().default("each"),
+  lastDigestOn: text("last_digest_on"),
+});
+
+/** The day (and stored evaluation) a partner's time-based notifications were last generated for. */
+export const notificationScans = sqliteTable("notification_scans", {
+  partnerId: integer("partner_id")
+    .primaryKey()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  day: text("day").notNull(),
+  evaluationAt: text("evaluation_at"),
+});
+
+/** A forgotten-password link: only the SHA-256 of its token is stored; valid once, for a short while. */
+export const passwordResetTokens = sqliteTable(
+  "password_reset_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAtMs: integer("created_at_ms").notNull(),
+    expiresAtMs: integer("expires_at_ms").notNull(),
+    usedAtMs: integer("used_at_ms"),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_hash_uq").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId, t.createdAtMs)],
+);
+
+/** One channel manager asks to reset another's second factor; a third confirms it. */
+export const mfaResetRequests = sqliteTable(
+  "mfa_reset_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetUserId: integer("target_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    requestedAt: createdAt(),
+    confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: text("confirmed_at"),
+    cancelledAt: text("cancelled_at"),
+  },
+  (t) => [index("mfa_reset_requests_target_idx").on(t.targetUserId)],
+);
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type ReviewReplyRow = typeof reviewReplies.$inferSelect;
+export type LevelChangeRow = typeof levelChanges.$inferSelect;

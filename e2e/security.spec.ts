@@ -13,7 +13,15 @@ const PARTNER_ACTION_FILE = "app/partners/[partnerId]/actions.ts";
 const MANAGER_ACTION_FILE = "app/partners/manage-actions.ts";
 const UNBOUND_MANAGER_ACTIONS = new Set(["createPartnerAction"]);
 // Actions any signed-in user may call for themselves (prevState, formData).
-const SELF_ACTIONS = new Set(["changePasswordAction", "savePreferencesAction"]);
+const SELF_ACTIONS = new Set(["changePasswordAction", "savePreferencesAction", "markAllReadAction", "saveNotificationSettingsAction"]);
+// The review loop (issue 12). Public: forgotten passwords (same answer for any address, single-use links).
+const PUBLIC_RESET_ACTIONS = new Set(["requestPasswordResetAction", "resetPasswordAction"]);
+// Bound to a partner id: a reply by that partner's own admin (a channel manager or another partner's admin gets 403).
+const PARTNER_ADMIN_REPLY_FILE = "app/partners/[partnerId]/review-actions.ts";
+// Bound to a partner id: a partner's admin accounts, by channel managers only (a partner admin gets 403).
+const MANAGER_ACCOUNT_FILE = "app/partners/account-actions.ts";
+// Unbound, channel managers only: second-factor resets between managers (a partner admin gets 403).
+const MANAGER_MFA_ACTIONS = new Set(["requestMfaResetAction", "confirmMfaResetAction", "cancelMfaResetAction"]);
 const managerArgs = (name: string, partnerId: number) =>
   UNBOUND_MANAGER_ACTIONS.has(name) ? [{ status: "idle", nonce: 0 }] : [partnerId, { status: "idle", nonce: 0 }];
 
@@ -43,10 +51,10 @@ test.describe("security", () => {
     const db = openTestDb();
     const before = snapshot(db, 1);
     for (const a of actions) {
-      const isPartnerAction = a.file === PARTNER_ACTION_FILE;
-      const isManagerAction = a.file === MANAGER_ACTION_FILE;
-      const known = PUBLIC_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction || isManagerAction ||
-        SELF_ACTIONS.has(a.name) || ["signOutAction"].includes(a.name);
+      const isPartnerAction = a.file === PARTNER_ACTION_FILE || a.file === PARTNER_ADMIN_REPLY_FILE;
+      const isManagerAction = a.file === MANAGER_ACTION_FILE || a.file === MANAGER_ACCOUNT_FILE;
+      const known = PUBLIC_ACTIONS.has(a.name) || PUBLIC_RESET_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction || isManagerAction ||
+        SELF_ACTIONS.has(a.name) || MANAGER_MFA_ACTIONS.has(a.name) || ["signOutAction"].includes(a.name);
       expect(known, `server action ${a.name} in ${a.file} has no security expectation in e2e/security.spec.ts`).toBe(true);
       // Each action's own argument shape: bound partner id + state, state only, the form only, or nothing.
       const args = isPartnerAction ? [1, { status: "idle", nonce: 0 }] : isManagerAction ? managerArgs(a.name, 1)
@@ -54,9 +62,15 @@ test.describe("security", () => {
       const res = await callAction(request, {
         id: a.id, args,
         form: { name: "Intruder", id: "1", version: "1", code: "123456", decision: "approved", body: "Intruder", market: "developing", ruleSet: "V3",
-          msPartnerId: "12345678", adminName: "Intruder", adminEmail: "intruder@evil.example", current: "x", next: "intruder-password", confirm: "intruder-password" },
+          msPartnerId: "12345678", adminName: "Intruder", adminEmail: "intruder@evil.example", current: "x", next: "intruder-password", confirm: "intruder-password",
+          noteId: "1", userId: "1", requestId: "1", emailMode: "off", email: "intruder@evil.example", token: "forged-token" },
       });
-      if (PUBLIC_ACTIONS.has(a.name)) {
+      if (PUBLIC_RESET_ACTIONS.has(a.name)) {
+        // Public by design: answered (never a 5xx), and nothing changes: no link for an unknown address, no password from a forged token.
+        expect(res.status(), a.name).toBeLessThan(500);
+        const text = await res.text();
+        expect(text, a.name).toMatch(a.name === "resetPasswordAction" ? /linkInvalid/ : /resetSent|throttled|mailOff/);
+      } else if (PUBLIC_ACTIONS.has(a.name)) {
         expect(res.status(), a.name).toBeLessThan(500);
       } else {
         expect(refused(res), `${a.name} answered ${res.status()} without a session`).toBe(true);
@@ -136,6 +150,41 @@ test.describe("security", () => {
     db.close();
   });
 
+  test("the review loop's actions: partner admins are refused on manager actions and on another partner", async ({ page, request }) => {
+    await signIn(page, adminOf("boreal"));
+    const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    const other = own + 1;
+    const admin = await sessionCookie(request, adminOf("boreal"));
+    const db = openTestDb();
+    const before = snapshot(db, other);
+    const ownBefore = snapshot(db, own);
+    const idle = { status: "idle", nonce: 0 };
+    const otherAdmin = (db.prepare("select id from users where partner_id = ? and role = 'partner_admin'").get(other) as { id: number }).id;
+    const otherNote = (db.prepare("select id from review_notes where partner_id = ? limit 1").get(other) as { id: number } | undefined)?.id ?? 1;
+    const form = { noteId: String(otherNote), body: "Hijack", userId: String(otherAdmin), requestId: "1" };
+    // A reply bound to another partner: 403.
+    expect(await isForbidden(await callAction(request, { id: actionId("replyToNoteAction"), args: [other, idle], cookie: admin, form })), "replyToNoteAction").toBe(true);
+    // A reply to another partner's note through one's own partner id finds nothing.
+    const scoped = await callAction(request, { id: actionId("replyToNoteAction"), args: [own, idle], cookie: admin, form });
+    if (otherNote !== 1) expect(await scoped.text()).toContain("notFound");
+    // Account and second-factor actions: channel managers only.
+    for (const name of ["disableAdminAction", "enableAdminAction", "resetAdminPasswordAction"]) {
+      for (const pid of [own, other]) {
+        expect(await isForbidden(await callAction(request, { id: actionId(name), args: [pid, idle], cookie: admin, form })), `${name} on ${pid}`).toBe(true);
+      }
+    }
+    for (const name of MANAGER_MFA_ACTIONS) {
+      expect(await isForbidden(await callAction(request, { id: actionId(name), args: [idle], cookie: admin, form })), name).toBe(true);
+    }
+    // Pages of channel managers.
+    for (const p of ["/review-queue", "/audit", "/audit/export", "/accounts", `/partners/${other}/audit`]) {
+      expect((await request.get(p, { headers: { Cookie: admin }, maxRedirects: 0 })).status(), p).toBe(403);
+    }
+    expect(snapshot(db, other)).toEqual(before);
+    expect(snapshot(db, own)).toEqual(ownBefore);
+    db.close();
+  });
+
   test("server actions refuse a foreign or missing Origin, and bodies over 1 MB", async ({ request }) => {
     const id = actionId("signInAction");
     const foreign = await callAction(request, { id, args: [{}], form: { email: "a@b.example", password: "x" }, origin: "https://evil.example" });
@@ -190,6 +239,8 @@ test.describe("security", () => {
       await page.locator("#email").fill(email);
       await page.locator("#password").fill(password);
       await page.locator("form button[type=submit]").last().click();
+      // Wait for the answer (web-first): its text is read right after, and a slow server must not yield the empty, pending status.
+      await expect(page.getByTestId("form-error")).not.toBeEmpty();
       return page.getByTestId("form-error");
     };
     const row = (key: string) => {

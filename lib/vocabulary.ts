@@ -69,3 +69,41 @@ export const IMPORT_MAX_ROWS = 50_000;
 /** What one import may be about. */
 export const IMPORT_KINDS = ["revenue", "customers", "people", "passes"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// The review loop (issue 12): queue reasons, notifications, e-mail choices, the audit log's records.
+
+/** Why a partner is in a channel manager's review queue. */
+export const QUEUE_REASONS = ["level-changed", "losing-level", "awaiting-answer", "answered"] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+/** "Losing a level" in the review queue: the level would be lost within this many days. */
+export const QUEUE_RISK_DAYS = 30;
+
+/** What a notification is about. Partner admins get the first eight, channel managers the last three. */
+export const NOTIFICATION_KINDS = [
+  "at-risk-90", "at-risk-30", "anniversary-60", "anniversary-30", "anniversary-7", "review-note", "settings-change", "person-left",
+  "review-reply", "level-change", "new-partner",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Days before the level would be lost at which partner admins are told (most urgent first). */
+export const RISK_NOTICE_DAYS = [30, 90] as const;
+/** Days before the competency's anniversary (a year after the level was attained) at which partner admins are told. */
+export const ANNIVERSARY_NOTICE_DAYS = [7, 30, 60] as const;
+
+/** How a user wants notifications by e-mail. */
+export const EMAIL_MODES = ["each", "daily", "off"] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+/** The kinds of record the audit log shows (its entity names), for its filter. */
+export const AUDIT_ENTITIES = [
+  "partner", "user", "customer", "revenue_line", "individual", "exam_pass", "review_note", "review_reply", "session", "user-totp", "mfa_reset_request",
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+export const AUDIT_PAGE_SIZE = 50;
+/** The most rows one CSV export of the audit log holds (narrow the filters for more). */
+export const AUDIT_EXPORT_MAX = 100_000;
+
+/** A forgotten-password link is valid this long, once. */
+export const RESET_LINK_MINUTES = 30;
+/** A second-factor reset asked for by one channel manager waits this long for a second one's confirmation. */
+export const MFA_RESET_REQUEST_HOURS = 24;

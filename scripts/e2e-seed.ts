@@ -78,6 +78,30 @@ async function main(): Promise<void> {
   db.insert(partners).values({ name: "E2E UX Homônimo", msPartnerId: "9700103", market: "developed", ruleSet: "V1" }).run();
   refreshStaleEvaluations(todayIso());
   console.log(`and ${UX_PARTNERS} scratch partners plus three read-only ones for the UX tests`);
+  // Scratch partners of the review loop's tests (e2e/review.spec.ts, e2e/audit-log.spec.ts, e2e/accounts.spec.ts),
+  // one per test and language: copies of the demo's Silver partner (Cerrado) and of its Gold partner at risk (Estrela),
+  // admins loop-<name>-<lang>@test.example (the English ones read the app in English).
+  const cerrado = DEMO_PARTNERS.find((p) => p.slug === "cerrado")!;
+  const estrela = DEMO_PARTNERS.find((p) => p.slug === "estrela")!;
+  const LOOP = ["queue", "reply", "notes", "audit", "disable", "reset", "forgot"] as const;
+  let n = 0;
+  for (const lang of ["pt-BR", "en"] as const) {
+    for (const name of LOOP) {
+      const email = `loop-${name}-${lang.toLowerCase()}@test.example`;
+      insertDemoPartner(db, cerrado, todayIso(), hash, email, `96${String(++n).padStart(5, "0")}`, `E2E Ciclo ${name} ${lang}`);
+      db.update(users).set({ locale: lang, name: `Loop ${name} ${lang}` }).where(eq(users.email, email)).run();
+    }
+    const risk = `loop-risk-${lang.toLowerCase()}@test.example`;
+    insertDemoPartner(db, estrela, todayIso(), hash, risk, `96${String(++n).padStart(5, "0")}`, `E2E Ciclo risco ${lang}`);
+    db.update(users).set({ locale: lang }).where(eq(users.email, risk)).run();
+  }
+  // Two more channel managers for the second-factor reset (one asks, another confirms; the third is reset).
+  for (const who of ["mfa-target", "mfa-second"]) {
+    const u = await createUser({ email: `cm-${who}@test.example`, name: `CM ${who}`, password: "demo-2026", role: "channel_manager", partnerId: null });
+    db.update(users).set({ totpSecret: E2E_TOTP_SECRET, totpEnabledAt: new Date().toISOString() }).where(eq(users.id, u.id)).run();
+  }
+  refreshStaleEvaluations(todayIso());
+  console.log(`and ${n} scratch partners for the review loop's tests`);
   seedBulkPartners(hash);
 }
 
@@ -129,6 +153,7 @@ function seedBulkPartners(hash: string): void {
   });
   refreshStaleEvaluations(today);
   console.log(`and ${specs.length} scratch partners for issue 11 (bulk-N@test.example)`);
+
 }
 
 main().catch((err) => {

@@ -2,7 +2,6 @@
 // Channel-manager actions: review notes, partner settings, new partners and partner admins. Each is one
 // wrapper call (lib/server/action.ts): channel manager (and the partner id) checked on the server →
 // validate → one db/ write with its audit row → refresh where the facts' meaning changed → revalidate.
-import { randomBytes } from "node:crypto";
 import { action, askFirst, partnerAction } from "@/lib/server/action";
 import { partnersNamedLike } from "@/db/partners";
 import { newAdminSchema, newPartnerSchema, partnerSettingsSchema, reviewNoteSchema } from "@/lib/validation/manager";
@@ -12,22 +11,14 @@ import { getPartnerData, toFacts } from "@/db/partners";
 import { settingsEffect } from "@/lib/settings-effect";
 import { todayIso } from "@/lib/format";
 import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
-
-/** A temporary password people can type: 16 characters from an unambiguous alphabet (about 80 bits). */
-function temporaryPassword(): string {
-  const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  const bytes = randomBytes(16);
-  let out = "";
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}-${out.slice(12, 16)}`;
-}
+import { temporaryPassword } from "@/lib/server/temporary-password";
 
 export const addReviewNoteAction = partnerAction({
   access: "channel-manager",
   refreshesEvaluation: false,
   schema: reviewNoteSchema,
   run: (d, ctx) => (addReviewNote(ctx.user.id, ctx.partnerId, d) ? { status: "saved", message: "saved" } : { status: "error", message: "notFound" }),
-  revalidate: (ctx) => [`/partners/${ctx.partnerId}`],
+  revalidate: (ctx) => [`/partners/${ctx.partnerId}`, "/portfolio", "/review-queue"],
 });
 
 /**

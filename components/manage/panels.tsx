@@ -1,13 +1,19 @@
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { LevelChange } from "@/lib/competency";
-import type { PartnerAdmin, ReviewNote } from "@/db/manage";
+import type { ReviewNote } from "@/db/manage";
+import type { ReviewReply } from "@/db/review";
+import { AdminAccounts, ReplyForm, type AdminAccount } from "@/components/loop/forms";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { NewAdminForm, PartnerSettingsForm, ReviewForm } from "./forms";
 
 
-/** Review notes: the form (channel managers) and the history, newest first. */
-export async function ReviewPanel({ partnerId, notes, canWrite }: { partnerId: number; notes: ReviewNote[]; canWrite: boolean }) {
-  const [t, tDecision, locale, timeZone] = await Promise.all([getTranslations("review"), getTranslations("decision"), getLocale(), getTimeZone()]);
+/** Review notes: the form (channel managers), the history newest first, each note's replies, and a reply form (partner admins). */
+export async function ReviewPanel({ partnerId, notes, canWrite, replies, canReply }: {
+  partnerId: number; notes: ReviewNote[]; canWrite: boolean; replies?: Map<number, ReviewReply[]>; canReply?: boolean;
+}) {
+  const [t, tDecision, tThread, locale, timeZone] = await Promise.all([
+    getTranslations("review"), getTranslations("decision"), getTranslations("thread"), getLocale(), getTimeZone(),
+  ]);
   return (
     <section aria-labelledby="review-heading" data-testid="review-panel" className="break-inside-avoid space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="review-heading" className="text-lg font-semibold">{t("heading")}</h2>
@@ -18,13 +24,29 @@ export async function ReviewPanel({ partnerId, notes, canWrite }: { partnerId: n
       ) : (
         <ol className="space-y-2" data-testid="review-history">
           {notes.map((n) => (
-            <li key={n.id} className="rounded border border-slate-200 p-2 text-sm" data-testid="review-note">
+            <li key={n.id} id={`note-${n.id}`} className="scroll-mt-4 rounded border border-slate-200 p-2 text-sm" data-testid="review-note">
               <p className="font-medium">
                 <span data-testid="review-decision">{tDecision(n.decision)}</span>
                 {" · "}
                 <span className="font-normal text-slate-700">{t("by", { author: n.authorName, date: formatDateTime(n.createdAt, locale, timeZone) })}</span>
+                {n.decision === "needs-information" && (
+                  (replies?.get(n.id)?.length ?? 0) > 0
+                    ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-900" data-testid="note-answered">{tThread("answered")}</span>
+                    : <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900" data-testid="note-awaiting">{tThread("awaiting")}</span>
+                )}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{n.body}</p>
+              {(replies?.get(n.id)?.length ?? 0) > 0 && (
+                <ol className="mt-2 space-y-1 border-l-2 border-blue-200 pl-3" aria-label={tThread("replies")} data-testid="replies">
+                  {replies!.get(n.id)!.map((r) => (
+                    <li key={r.id} data-testid="reply">
+                      <p className="text-slate-700">{tThread("replyBy", { author: r.authorName, date: formatDateTime(r.createdAt, locale, timeZone) })}</p>
+                      <p className="whitespace-pre-wrap break-words">{r.body}</p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {canReply && <div className="no-print"><ReplyForm partnerId={partnerId} noteId={n.id} /></div>}
             </li>
           ))}
         </ol>
@@ -62,7 +84,7 @@ export async function LevelHistory({ changes, through }: { changes: LevelChange[
 }
 
 /** A partner's settings and admin accounts (channel managers only). */
-export async function PartnerAdminPanel(props: { partnerId: number; market: string; ruleSet: string; version: number; admins: PartnerAdmin[] }) {
+export async function PartnerAdminPanel(props: { partnerId: number; market: string; ruleSet: string; version: number; admins: AdminAccount[] }) {
   const t = await getTranslations("manage");
   return (
     <section aria-labelledby="manage-heading" className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="manage-panel">
@@ -72,15 +94,7 @@ export async function PartnerAdminPanel(props: { partnerId: number; market: stri
       {props.admins.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noAdmins")}</p>
       ) : (
-        <ul className="ml-5 list-disc text-sm" data-testid="admins">
-          {props.admins.map((a) => (
-            <li key={a.id}>
-              {a.name} &lt;{a.email}&gt;
-              {a.disabled && <> · {t("disabled")}</>}
-              {a.mustChangePassword && <> · {t("mustChange")}</>}
-            </li>
-          ))}
-        </ul>
+        <div data-testid="admins"><AdminAccounts partnerId={props.partnerId} admins={props.admins} /></div>
       )}
       <NewAdminForm partnerId={props.partnerId} />
     </section>

@@ -54,6 +54,10 @@ export async function PortfolioFilters({ params }: { params: PortfolioParams }) 
           <label htmlFor="f-notReviewedSince" className={label}>{t("filters.notReviewedSince")}</label>
           <input id="f-notReviewedSince" name="notReviewedSince" type="date" min={MIN_BUSINESS_DATE} max={MAX_BUSINESS_DATE} defaultValue={params.notReviewedSince ?? ""} className={input} />
         </div>
+        <div className="flex items-end gap-2 pb-1">
+          <input id="f-changed" name="changed" type="checkbox" value="1" defaultChecked={!!params.changed} className="h-4 w-4" />
+          <label htmlFor="f-changed" className="text-sm font-medium">{t("filters.changedSinceReview")}</label>
+        </div>
         <div>
           <label htmlFor="f-size" className={label}>{t("filters.size")}</label>
           <select id="f-size" name="size" defaultValue={String(params.size)} className={input}>

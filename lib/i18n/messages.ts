@@ -2,7 +2,7 @@
 // message tree per locale. Every file must exist in both locales (a unit test checks the keys match).
 import type { AppLocale } from "./config";
 
-export const MESSAGE_FILES = ["core", "dashboard", "validation", "portfolio", "security", "bulk"] as const;
+export const MESSAGE_FILES = ["core", "dashboard", "validation", "portfolio", "security", "bulk", "review"] as const;
 
 type Tree = { [k: string]: string | Tree };
 
@@ -11,7 +11,10 @@ type Tree = { [k: string]: string | Tree };
  * (every other string is rendered on the server). A unit test checks every `useTranslations` of a
  * "use client" file against this list, and the form kit's namespaces.
  */
-export const CLIENT_NAMESPACES = ["errors", "entry", "validation", "decision", "manage", "market", "review", "password", "report", "mfa", "signIn", "level", "import", "whatIf", "settingsChange", "duplicates"] as const;
+export const CLIENT_NAMESPACES = [
+  "errors", "entry", "validation", "decision", "manage", "market", "review", "password", "report", "mfa", "signIn", "level", "import", "whatIf", "settingsChange", "duplicates",
+  "flash", "thread", "accounts", "notifications", "notificationSettings", "forgot", "preferences",
+] as const;
 
 /** The client's part of a message tree. */
 export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {

@@ -19,11 +19,12 @@ import { asLocale, type AppLocale } from "@/lib/i18n/config";
 import { CONFIRM_DUPLICATE_FIELD, formValues, parseForm, type ValidationKey } from "@/lib/validation/facts";
 import {
   requireAnySession, requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
-  requireSecondFactorEnrolment, requireUserAllowingPasswordChange,
+  requireSecondFactorEnrolment, requireUser, requireUserAllowingPasswordChange,
 } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/db/sessions";
 import type { PublicUser } from "@/db/users";
 import { afterPartnerWrite } from "@/lib/server/stored-evaluations";
+import { kickMailer } from "@/lib/server/notifications";
 
 /** Who may call an action that is not bound to a partner. */
 export type Access =
@@ -32,6 +33,7 @@ export type Access =
   | "second-factor-enrolment" // a channel manager's own session, pending or full
   | "signed-in" // any signed-in user, even one who must still replace a temporary password
   | "any-session" // any session, even one still waiting for its second factor (signing out)
+  | "user" // any signed-in user with a full session and a password of their own
   | "channel-manager";
 /** Who may call an action bound to a partner id. */
 export type PartnerAccess = "partner-admin" | "channel-manager";
@@ -95,6 +97,8 @@ async function authorise(access: Access): Promise<PublicUser | SessionUser | nul
       return requireUserAllowingPasswordChange();
     case "any-session":
       return requireAnySession();
+    case "user":
+      return requireUser();
     case "channel-manager":
       return requireChannelManager();
   }
@@ -127,6 +131,8 @@ async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>
       if (typeof p === "string") revalidatePath(p);
       else revalidatePath(p.path, p.type);
     }
+    kickMailer(); // a success may have written notifications: their e-mails go out in the background
+
     return { ...answer, nonce: nonce() };
   } catch (err) {
     unstable_rethrow(err); // redirect(), notFound(), forbidden() and Next's own signals

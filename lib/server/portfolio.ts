@@ -58,6 +58,7 @@ export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?:
     maxShortfallBp: p.maxShortfall === undefined ? undefined : Math.round(p.maxShortfall * 100),
     atRiskBy: p.riskDays === undefined ? undefined : addDays(today, p.riskDays),
     notReviewedSince: p.notReviewedSince,
+    changedSinceReview: p.changed,
     q: p.q,
   };
   const generation = portfolioGenerationNumber();

@@ -70,6 +70,8 @@ export interface PortfolioParams {
   /** Days ahead: the level would be lost within this many days. */
   riskDays?: number;
   notReviewedSince?: string;
+  /** Only partners whose level changed since their last review note. */
+  changed?: boolean;
   q?: string;
   sort: PortfolioSort;
   dir: "asc" | "desc";
@@ -112,6 +114,7 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
     }),
     riskDays: pick("riskDays", intIn(1, 365)),
     notReviewedSince: pick("notReviewedSince", (s) => (isValidDate(s) && s >= MIN_BUSINESS_DATE && s <= MAX_BUSINESS_DATE ? s : undefined)),
+    changed: pick("changed", (s) => (s === "1" ? true : undefined)),
     q: pick("q", (s) => (charLength(s) <= 100 ? s : undefined)),
     sort: pick("sort", (s) => ((PORTFOLIO_SORTS as readonly string[]).includes(s) ? (s as PortfolioSort) : undefined)) ?? "name",
     dir: pick("dir", (s) => (s === "asc" || s === "desc" ? s : undefined)) ?? "asc",
@@ -123,10 +126,10 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
 
 /** The URL query for a portfolio state (defaults left out), with some keys replaced. */
 export function portfolioQueryString(p: PortfolioParams, change: Partial<Record<keyof PortfolioParams, string | number | undefined>> = {}): string {
-  const merged: Record<string, string | number | undefined> = { ...p, ...change };
+  const merged: Record<string, string | number | undefined> = { ...p, changed: p.changed ? 1 : undefined, ...change };
   const defaults: Record<string, string | number> = { sort: "name", dir: "asc", page: 1, size: DEFAULT_PAGE_SIZE };
   const sp = new URLSearchParams();
-  for (const k of ["q", "level", "market", "maxExams", "maxShortfall", "riskDays", "notReviewedSince", "sort", "dir", "page", "size"]) {
+  for (const k of ["q", "level", "market", "maxExams", "maxShortfall", "riskDays", "notReviewedSince", "changed", "sort", "dir", "page", "size"]) {
     const v = merged[k];
     if (v === undefined || v === "" || defaults[k] === v) continue;
     sp.set(k, String(v));

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { buildDashboard } from "@/lib/server/dashboard";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { CurrentLevel } from "@/components/dashboard/current-level";
 import { LevelCard } from "@/components/dashboard/level-card";
 import { RevenueDetail } from "@/components/dashboard/revenue-detail";
@@ -12,7 +12,11 @@ import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { AsOfForm, RuleSetNotYet } from "@/components/dashboard/as-of-form";
 import { PartnerDataSections } from "@/components/entry/partner-data";
 import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
-import { listPartnerAdmins, listReviewNotes } from "@/db/manage";
+import { listReviewNotes } from "@/db/manage";
+import { listReplies } from "@/db/review";
+import { listPartnerAccounts } from "@/db/accounts";
+import { queueItemOf } from "@/lib/server/review-queue";
+import { QueueBanner } from "@/components/loop/queue-banner";
 import Link from "next/link";
 import { ImportSection } from "@/components/import/import-section";
 import { listImports } from "@/db/imports";
@@ -32,8 +36,10 @@ export default async function PartnerPage({
   const [t, tMarket, tReport, tWhatIf, locale] = await Promise.all([
     getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getTranslations("whatIf"), getLocale(),
   ]);
+  const timeZone = await getTimeZone();
   const isManager = user.role === "channel_manager";
   const notes = listReviewNotes(id);
+  const replies = listReplies(id, notes.map((n) => n.id));
   const asOfQuery = sp.asOf && !model.asOfWasInvalid ? `?asOf=${asOf}` : "";
   const exportLink = "rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (
@@ -53,8 +59,10 @@ export default async function PartnerPage({
           {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
             <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>{tReport(`csv.${kind}`)}</a>
           ))}
+          <Link href={`/partners/${id}/audit`} className={exportLink}>{tReport("auditLog")}</Link>
         </nav>
       </header>
+      {isManager && <QueueBanner item={queueItemOf(id)} />}
 
       <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" />
 
@@ -69,7 +77,7 @@ export default async function PartnerPage({
 
       <IgnoredPasses evaluation={evaluation} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} />
+        <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} replies={replies} canReply={user.role === "partner_admin"} />
         <LevelHistory changes={model.history} through={asOf} />
       </div>
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
@@ -80,7 +88,7 @@ export default async function PartnerPage({
       <ImportSection partnerId={id} onBehalf={isManager} recent={listImports(id)} />
       {isManager && (
         <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version}
-          admins={listPartnerAdmins(id)} />
+          admins={listPartnerAccounts(id).map((a) => ({ ...a, lastSignIn: a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : null }))} />
       )}
     </div>
   );

@@ -1,0 +1,42 @@
+"use server";
+// Channel managers' own accounts: resetting another manager's second factor takes two managers — one
+// asks, another confirms. Each is one wrapper call: channel manager checked on the server → validate →
+// one audited db/ write → revalidate.
+import { action } from "@/lib/server/action";
+import { LOOP_KEYS, mfaRequestSchema, mfaTargetSchema } from "@/lib/validation/review";
+import { cancelMfaReset, confirmMfaReset, requestMfaReset } from "@/db/accounts";
+
+const accounts = () => ["/accounts"];
+
+export const requestMfaResetAction = action({
+  access: "channel-manager",
+  schema: mfaTargetSchema,
+  keys: LOOP_KEYS,
+  run: (d, ctx) => {
+    const r = requestMfaReset(ctx.user.id, d.userId);
+    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+  },
+  revalidate: accounts,
+});
+
+export const confirmMfaResetAction = action({
+  access: "channel-manager",
+  schema: mfaRequestSchema,
+  keys: LOOP_KEYS,
+  run: (d, ctx) => {
+    const r = confirmMfaReset(ctx.user.id, d.requestId);
+    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+  },
+  revalidate: accounts,
+});
+
+export const cancelMfaResetAction = action({
+  access: "channel-manager",
+  schema: mfaRequestSchema,
+  keys: LOOP_KEYS,
+  run: (d, ctx) => {
+    const r = cancelMfaReset(ctx.user.id, d.requestId);
+    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+  },
+  revalidate: accounts,
+});
