@@ -22,6 +22,7 @@ import {
 } from "./front.mjs";
 
 const require = createRequire(import.meta.url);
+const SMALL_BODY_BYTES = 64 * 1024;
 const { SECURITY_HEADERS, PLAIN_CSP } = require("./security-headers.cjs");
 
 process.env.NODE_ENV = "production";
@@ -69,11 +70,20 @@ function answer(req, res, status, key, extra = {}) {
   res.setHeader("Cache-Control", "no-store");
   res.setHeader("Content-Length", Buffer.byteLength(body));
   for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
-  // An unread body is not worth reading: close the connection after the answer (and after the client has
-  // finished sending, when the body is being drained).
-  if (!req.complete) res.setHeader("Connection", "close");
   res.statusCode = status;
-  res.end(req.method === "HEAD" ? undefined : body);
+  const send = () => res.end(req.method === "HEAD" ? undefined : body);
+  const length = declaredLength(req.headers);
+  if (req.complete || req.readableEnded) return send();
+  // A small unread body is read (and dropped) first, so that the connection stays usable and the client
+  // is not cut off while still sending; a large or unknown one is not worth it: close after the answer.
+  if (length !== null && !Number.isNaN(length) && length <= SMALL_BODY_BYTES) {
+    req.on("end", send);
+    req.on("error", () => res.destroy());
+    req.resume();
+    return;
+  }
+  res.setHeader("Connection", "close");
+  send();
 }
 
 /** Reads the whole body, refusing (null) past the limit. */
