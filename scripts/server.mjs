@@ -22,7 +22,7 @@ import {
 } from "./front.mjs";
 
 const require = createRequire(import.meta.url);
-const SMALL_BODY_BYTES = 64 * 1024;
+const DRAIN_BYTES = 16 * 1024 * 1024;
 const { SECURITY_HEADERS, PLAIN_CSP } = require("./security-headers.cjs");
 
 process.env.NODE_ENV = "production";
@@ -72,18 +72,23 @@ function answer(req, res, status, key, extra = {}) {
   for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
   res.statusCode = status;
   const send = () => res.end(req.method === "HEAD" ? undefined : body);
-  const length = declaredLength(req.headers);
   if (req.complete || req.readableEnded) return send();
-  // A small unread body is read (and dropped) first, so that the connection stays usable and the client
-  // is not cut off while still sending; a large or unknown one is not worth it: close after the answer.
-  if (length !== null && !Number.isNaN(length) && length <= SMALL_BODY_BYTES) {
-    req.on("end", send);
-    req.on("error", () => res.destroy());
-    req.resume();
-    return;
+  // An unread body is read to its end (and dropped) before the answer, so that the client, still sending,
+  // is not cut off before it can read it; past DRAIN_BYTES (or a larger declared length) the connection
+  // is closed instead.
+  const length = declaredLength(req.headers);
+  if (Number.isNaN(length) || (length !== null && length > DRAIN_BYTES)) {
+    res.setHeader("Connection", "close");
+    return send();
   }
-  res.setHeader("Connection", "close");
-  send();
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) req.socket.destroy();
+  });
+  req.on("end", send);
+  req.on("error", () => res.destroy());
+  req.resume();
 }
 
 /** Reads the whole body, refusing (null) past the limit. */
@@ -93,14 +98,9 @@ function readBody(req, limit) {
     let size = 0;
     let over = false;
     req.on("data", (chunk) => {
-      if (over) {
-        size += chunk.length;
-        if (size > 16 * limit) req.socket.destroy();
-        return;
-      }
+      if (over) return; // the answer reads the rest (answer())
       size += chunk.length;
       if (size > limit) {
-        // Refused; read on (discarding) so that the client gets to read the answer, but not forever.
         over = true;
         resolve(null);
         return;
