@@ -22,6 +22,7 @@ import {
 } from "./front.mjs";
 
 const require = createRequire(import.meta.url);
+const DRAIN_BYTES = 16 * 1024 * 1024;
 const { SECURITY_HEADERS, PLAIN_CSP } = require("./security-headers.cjs");
 
 process.env.NODE_ENV = "production";
@@ -69,11 +70,25 @@ function answer(req, res, status, key, extra = {}) {
   res.setHeader("Cache-Control", "no-store");
   res.setHeader("Content-Length", Buffer.byteLength(body));
   for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
-  // An unread body is not worth reading: close the connection after the answer (and after the client has
-  // finished sending, when the body is being drained).
-  if (!req.complete) res.setHeader("Connection", "close");
   res.statusCode = status;
-  res.end(req.method === "HEAD" ? undefined : body);
+  const send = () => res.end(req.method === "HEAD" ? undefined : body);
+  if (req.complete || req.readableEnded) return send();
+  // An unread body is read to its end (and dropped) before the answer, so that the client, still sending,
+  // is not cut off before it can read it; past DRAIN_BYTES (or a larger declared length) the connection
+  // is closed instead.
+  const length = declaredLength(req.headers);
+  if (Number.isNaN(length) || (length !== null && length > DRAIN_BYTES)) {
+    res.setHeader("Connection", "close");
+    return send();
+  }
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) req.socket.destroy();
+  });
+  req.on("end", send);
+  req.on("error", () => res.destroy());
+  req.resume();
 }
 
 /** Reads the whole body, refusing (null) past the limit. */
@@ -83,14 +98,9 @@ function readBody(req, limit) {
     let size = 0;
     let over = false;
     req.on("data", (chunk) => {
-      if (over) {
-        size += chunk.length;
-        if (size > 16 * limit) req.socket.destroy();
-        return;
-      }
+      if (over) return; // the answer reads the rest (answer())
       size += chunk.length;
       if (size > limit) {
-        // Refused; read on (discarding) so that the client gets to read the answer, but not forever.
         over = true;
         resolve(null);
         return;
