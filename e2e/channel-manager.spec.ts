@@ -330,6 +330,7 @@ test.describe("channel manager", () => {
 
   for (const locale of ["pt-BR", "en"] as const) {
     test(`axe finds no violations on the channel manager's pages (${locale})`, async ({ page }) => {
+      test.slow(); // seven full axe runs: close to the 60 s default on a loaded 2-core machine
       // The language choice is saved per user: English runs as a channel manager of its own.
       await signIn(page, locale === "en" ? MANAGER_EN : MANAGER);
       if (locale === "en") await page.getByRole("button", { name: "English" }).click();
