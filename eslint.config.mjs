@@ -46,7 +46,9 @@ export default defineConfig([
   // The engine imports nothing outside itself.
   {
     files: ["lib/competency/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./|\\.\\./competency/)", message: "lib/competency imports nothing outside itself." }] }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!\\./|\\.\\./competency/)", message: "lib/competency imports nothing outside itself." }] }],
+    },
   },
   // lib/ (pure, both sides): the vocabulary, validation, money, formatting, CSV, URL state.
   {
@@ -68,14 +70,31 @@ export default defineConfig([
   {
     files: ["components/**"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: ["@/db", "@/db/*", "**/db", "**/db/*", "@/lib/server", "@/lib/server/*", "**/lib/server/*", "server-only", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"],
-            allowTypeImports: true,
-            message: "Components get data as props: only types may come from db/ or lib/server (docs/architecture.md)." },
-          { regex: "^@/app/(?!.*actions$)", message: "Components may import only the app's actions.ts files." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/db",
+                "@/db/*",
+                "**/db",
+                "**/db/*",
+                "@/lib/server",
+                "@/lib/server/*",
+                "**/lib/server/*",
+                "server-only",
+                "better-sqlite3",
+                "drizzle-orm",
+                "drizzle-orm/*",
+              ],
+              allowTypeImports: true,
+              message: "Components get data as props: only types may come from db/ or lib/server (docs/architecture.md).",
+            },
+            { regex: "^@/app/(?!.*actions$)", message: "Components may import only the app's actions.ts files." },
+          ],
+        },
+      ],
     },
   },
   // Tests and scripts are the outside world: they may reach any layer.

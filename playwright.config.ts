@@ -14,8 +14,7 @@ function browserExecutable(): string | undefined {
     if (p && fs.existsSync(p)) return p;
   }
   throw new Error(
-    "No Chromium found for the browser tests. Install Debian's package (`apt-get install -y chromium`) " +
-      "or set CHROMIUM_PATH to a Chromium/Chrome binary.",
+    "No Chromium found for the browser tests. Install Debian's package (`apt-get install -y chromium`) " + "or set CHROMIUM_PATH to a Chromium/Chrome binary.",
   );
 }
 
@@ -40,7 +39,15 @@ export default defineConfig({
     trace: "off",
     launchOptions: {
       executablePath: browserExecutable(),
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [

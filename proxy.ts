@@ -39,7 +39,10 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
 function refuse(status: number, message: string): NextResponse {
   return new NextResponse(message, {
     status,
-    headers: { "content-type": "text/plain; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    },
   });
 }
 

@@ -9,7 +9,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-semibold">{t("errorTitle")}</h1>
       <p>{t("error")}</p>
       {error.digest && <p className="text-sm text-slate-600">Ref: {error.digest}</p>}
-      <button type="button" onClick={reset} className="rounded bg-blue-700 px-4 py-2 text-white">{t("retry")}</button>
+      <button type="button" onClick={reset} className="rounded bg-blue-700 px-4 py-2 text-white">
+        {t("retry")}
+      </button>
     </div>
   );
 }

@@ -7,7 +7,9 @@ export default async function Forbidden() {
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">{t("forbiddenTitle")}</h1>
       <p>{t("forbidden")}</p>
-      <Link href="/" className="text-blue-800 underline">{t("home")}</Link>
+      <Link href="/" className="text-blue-800 underline">
+        {t("home")}
+      </Link>
     </div>
   );
 }

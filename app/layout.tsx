@@ -21,7 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const [t, user, session, messages, tz, jar] = await Promise.all([
-    getTranslations("nav"), getCurrentUser(), getCurrentSession(), getMessages(), resolveTimeZone(), cookies(),
+    getTranslations("nav"),
+    getCurrentUser(),
+    getCurrentSession(),
+    getMessages(),
+    resolveTimeZone(),
+    cookies(),
   ]);
   const flash = jar.get(FLASH_COOKIE)?.value;
   return (

@@ -7,7 +7,9 @@ export default async function NotFound() {
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
       <p>{t("notFound")}</p>
-      <Link href="/" className="text-blue-800 underline">{t("home")}</Link>
+      <Link href="/" className="text-blue-800 underline">
+        {t("home")}
+      </Link>
     </div>
   );
 }

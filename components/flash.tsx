@@ -10,5 +10,9 @@ export function Flash({ message }: { message: FlashKey | null }) {
     if (message) document.cookie = `${FLASH_COOKIE}=; path=/; max-age=0; samesite=lax`;
   }, [message]);
   if (!message) return null;
-  return <p role="status" data-testid="flash" className="mb-4 rounded bg-green-50 p-2 text-green-900">{t(message)}</p>;
+  return (
+    <p role="status" data-testid="flash" className="mb-4 rounded bg-green-50 p-2 text-green-900">
+      {t(message)}
+    </p>
+  );
 }

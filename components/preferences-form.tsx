@@ -17,9 +17,23 @@ export function PreferencesForm({ chosen, browser, zones, now }: { chosen: strin
     ...zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") })),
   ];
   return (
-    <form ref={ref} key={state.nonce} action={action} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="preferences-form">
-      <Field formId={formId} name="timeZone" label={t("timeZone")} state={state} defaultValue={state.values?.timeZone ?? chosen ?? ""} options={options}
-        hint={t("timeZoneHint", { now })} />
+    <form
+      ref={ref}
+      key={state.nonce}
+      action={action}
+      noValidate
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="preferences-form"
+    >
+      <Field
+        formId={formId}
+        name="timeZone"
+        label={t("timeZone")}
+        state={state}
+        defaultValue={state.values?.timeZone ?? chosen ?? ""}
+        options={options}
+        hint={t("timeZoneHint", { now })}
+      />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("saving")} />
       <FormMessage state={state} />
     </form>

@@ -11,8 +11,18 @@ export function SecondFactorForm() {
   return (
     <form action={action} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <FormMessage state={state} namespace="signIn" testId="form-error" />
-      <Field id="code" name="code" label={t("code")} hint={t("codeHint")} state={state} inputMode="numeric" autoComplete="one-time-code"
-        namespace="mfa" refill={false} className="w-full rounded border border-slate-400 px-3 py-2 tracking-widest" />
+      <Field
+        id="code"
+        name="code"
+        label={t("code")}
+        hint={t("codeHint")}
+        state={state}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        namespace="mfa"
+        refill={false}
+        className="w-full rounded border border-slate-400 px-3 py-2 tracking-widest"
+      />
       <SubmitButton pending={pending} label={t("verify")} pendingLabel={t("verifying")} wide />
     </form>
   );

@@ -14,8 +14,17 @@ export function SignInForm() {
     <form action={action} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <FormMessage state={state} namespace="signIn" testId="form-error" />
       <Field id="email" name="email" label={t("email")} state={state} type="email" autoComplete="username" namespace="signIn" className={input} />
-      <Field id="password" name="password" label={t("password")} state={state} type="password" autoComplete="current-password" namespace="signIn"
-        className={input} refill={false} />
+      <Field
+        id="password"
+        name="password"
+        label={t("password")}
+        state={state}
+        type="password"
+        autoComplete="current-password"
+        namespace="signIn"
+        className={input}
+        refill={false}
+      />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("pending")} wide />
     </form>
   );

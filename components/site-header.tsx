@@ -32,9 +32,13 @@ export async function SiteHeader({ user, pending, counts }: { user: PublicUser |
         {user && (
           <nav aria-label={t("main")} className="flex gap-3 text-sm">
             {user.role === "channel_manager" ? (
-              <Link href="/portfolio" className="underline-offset-4 hover:underline">{t("portfolio")}</Link>
+              <Link href="/portfolio" className="underline-offset-4 hover:underline">
+                {t("portfolio")}
+              </Link>
             ) : (
-              <Link href={`/partners/${user.partnerId}`} className="underline-offset-4 hover:underline">{t("myPartner")}</Link>
+              <Link href={`/partners/${user.partnerId}`} className="underline-offset-4 hover:underline">
+                {t("myPartner")}
+              </Link>
             )}
             {counts && <HeaderLinks user={user} counts={counts} t={tLoop} />}
           </nav>
@@ -61,8 +65,12 @@ export async function SiteHeader({ user, pending, counts }: { user: PublicUser |
               <span className="text-slate-700">
                 {t("signedInAs", { name: user.name })} · {tRoles(user.role)}
               </span>
-              <Link href="/account/password" className="text-blue-800 underline-offset-4 hover:underline">{t("changePassword")}</Link>
-              <Link href="/account/preferences" className="text-blue-800 underline-offset-4 hover:underline">{t("preferences")}</Link>
+              <Link href="/account/password" className="text-blue-800 underline-offset-4 hover:underline">
+                {t("changePassword")}
+              </Link>
+              <Link href="/account/preferences" className="text-blue-800 underline-offset-4 hover:underline">
+                {t("preferences")}
+              </Link>
               {signOut}
             </>
           )}
@@ -84,14 +92,28 @@ function HeaderLinks({ user, counts, t }: { user: PublicUser; counts: HeaderCoun
     <>
       {manager && counts.queue !== null && (
         <Link href="/review-queue" className={link} data-testid="nav-queue" aria-label={t("queueLabel", { count: counts.queue })}>
-          {t("queue")}<span className={`${badge} ${counts.queue ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">{counts.queue}</span>
+          {t("queue")}
+          <span className={`${badge} ${counts.queue ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">
+            {counts.queue}
+          </span>
         </Link>
       )}
       <Link href="/notifications" className={link} data-testid="nav-notifications" aria-label={t("notificationsLabel", { count: counts.unread })}>
-        {t("notifications")}{counts.unread > 0 && <span className={`${badge} bg-red-600 text-white`} data-testid="unread-badge">{counts.unread}</span>}
+        {t("notifications")}
+        {counts.unread > 0 && (
+          <span className={`${badge} bg-red-600 text-white`} data-testid="unread-badge">
+            {counts.unread}
+          </span>
+        )}
       </Link>
-      <Link href={manager ? "/audit" : `/partners/${user.partnerId}/audit`} className={link}>{t("audit")}</Link>
-      {manager && <Link href="/accounts" className={link}>{t("accounts")}</Link>}
+      <Link href={manager ? "/audit" : `/partners/${user.partnerId}/audit`} className={link}>
+        {t("audit")}
+      </Link>
+      {manager && (
+        <Link href="/accounts" className={link}>
+          {t("accounts")}
+        </Link>
+      )}
     </>
   );
 }

@@ -14,7 +14,8 @@ export interface AuditEntry {
 
 /** Writes one audit row and returns its id. Call it inside the same transaction as the change it records. */
 export function writeAudit(db: Db, e: AuditEntry): number {
-  return db.insert(auditLog)
+  return db
+    .insert(auditLog)
     .values({
       actorId: e.actorId,
       partnerId: e.partnerId,

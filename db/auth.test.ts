@@ -47,7 +47,11 @@ describe("sessions", () => {
     const a = sessions.createSession(adminId);
     const b = sessions.createSession(adminId);
     expect(a.token).not.toBe(b.token);
-    const ids = getDb().select({ id: schema.sessions.id }).from(schema.sessions).all().map((r) => r.id);
+    const ids = getDb()
+      .select({ id: schema.sessions.id })
+      .from(schema.sessions)
+      .all()
+      .map((r) => r.id);
     expect(ids).not.toContain(a.token);
     expect(sessions.getSessionUser(a.token)?.id).toBe(adminId);
   });
@@ -144,36 +148,60 @@ describe("sign-in throttling", () => {
       expect(verified).toBe(3);
       expect(results.filter((r) => r.kind === "checked")).toHaveLength(3);
       expect(results.filter((r) => r.kind === "throttled")).toHaveLength(burst - 3);
-      const right = await checkWithKeys([...keys], () => users.checkCredentials(email, "the right password"), (u) => u !== null);
+      const right = await checkWithKeys(
+        [...keys],
+        () => users.checkCredentials(email, "the right password"),
+        (u) => u !== null,
+      );
       expect(right.kind).toBe("throttled");
     });
   }
 
   it("100 parallel sign-ins with different unknown emails from one address: only the address's 10 free ones are verified", async () => {
     let verified = 0;
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => checkWithKeys(
-      [`account:nobody-${i}@example.com`, "address:198.51.100.200"],
-      async () => { verified++; return users.checkCredentials(`nobody-${i}@example.com`, "whatever it is"); },
-      (u) => u !== null,
-    )));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        checkWithKeys(
+          [`account:nobody-${i}@example.com`, "address:198.51.100.200"],
+          async () => {
+            verified++;
+            return users.checkCredentials(`nobody-${i}@example.com`, "whatever it is");
+          },
+          (u) => u !== null,
+        ),
+      ),
+    );
     expect(verified).toBe(10);
     expect(results.filter((r) => r.kind === "throttled")).toHaveLength(90);
   });
 
   it("30 parallel guesses at the current password (password change): 3 verified", async () => {
     let verified = 0;
-    const results = await Promise.all(Array.from({ length: 30 }, () => checkWithKeys(
-      [`account:password-${adminId}`, "address:198.51.100.201"],
-      async () => { verified++; return manage.changeOwnPassword(adminId, "admin@example.com", "not the password", "a-new-password-1", null); },
-      (ok) => ok,
-    )));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        checkWithKeys(
+          [`account:password-${adminId}`, "address:198.51.100.201"],
+          async () => {
+            verified++;
+            return manage.changeOwnPassword(adminId, "admin@example.com", "not the password", "a-new-password-1", null);
+          },
+          (ok) => ok,
+        ),
+      ),
+    );
     expect(verified).toBe(3);
     expect(results.filter((r) => r.kind === "checked" && !r.right)).toHaveLength(3);
   });
 
   it("a check refused for load gives the attempt back and says busy", async () => {
     const keys = ["account:busy@example.com", "address:198.51.100.202"] as const;
-    const r = await checkWithKeys([...keys], async () => { throw new Busy(); }, () => true);
+    const r = await checkWithKeys(
+      [...keys],
+      async () => {
+        throw new Busy();
+      },
+      () => true,
+    );
     expect(r).toEqual({ kind: "busy" });
     expect(getDb().select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, keys[0])).all()).toHaveLength(0);
   });
@@ -185,8 +213,14 @@ describe("password hash pool", () => {
     const pool = users.passwordHashPool();
     const admitted = pool.concurrency + pool.queue;
     expect(admitted).toBeLessThan(20);
-    const outcomes = await Promise.all(Array.from({ length: 300 }, (_, i) =>
-      users.checkCredentials(`flood-${i}@example.com`, "a password").then(() => "verified", (e) => (e instanceof Busy ? "busy" : `error ${e}`))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        users.checkCredentials(`flood-${i}@example.com`, "a password").then(
+          () => "verified",
+          (e) => (e instanceof Busy ? "busy" : `error ${e}`),
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === "verified")).toHaveLength(admitted);
     expect(outcomes.filter((o) => o === "busy")).toHaveLength(300 - admitted);
     expect(pool.highWater).toBeLessThanOrEqual(pool.concurrency);
@@ -214,13 +248,23 @@ describe("second factor (TOTP, RFC 6238)", () => {
     expect(await mfa.verifySecondFactor(managerId, codes[0]!)).toBe("codeInvalid"); // used up
     expect(await mfa.verifySecondFactor(managerId, codes[1]!.toUpperCase().replace("-", " "))).toBe("ok");
     // Only the hash of each recovery code is stored.
-    const stored = getDb().select().from(schema.recoveryCodes).all().map((r) => r.codeHash);
+    const stored = getDb()
+      .select()
+      .from(schema.recoveryCodes)
+      .all()
+      .map((r) => r.codeHash);
     expect(stored.join()).not.toContain(codes[2]!.replace("-", ""));
   });
 
   // Finding 6 of issue 10: a TOTP code works once; the last used time step is stored per account.
   it("refuses a code that was already used, and a code of an earlier step, even in parallel", async () => {
-    const u = await users.createUser({ email: "cm-replay@example.com", name: "R", password: "another long password", role: "channel_manager", partnerId: null });
+    const u = await users.createUser({
+      email: "cm-replay@example.com",
+      name: "R",
+      password: "another long password",
+      role: "channel_manager",
+      partnerId: null,
+    });
     const secret = mfa.startTotpEnrolment(u.id)!.secret;
     const s = Math.floor(Date.now() / 1000);
     expect((await mfa.completeTotpEnrolment(u.id, await generate({ secret, epoch: s - 30 }))).ok).toBe(true);

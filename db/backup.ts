@@ -36,7 +36,9 @@ function openExisting(file: string, readonly: boolean): Database.Database {
 }
 
 function userTables(db: Database.Database): string[] {
-  return (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
+  return (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -46,7 +48,10 @@ function summarise(db: Database.Database): Record<string, TableSummary> {
   for (const table of userTables(db)) {
     const hash = createHash("sha256");
     let rows = 0;
-    for (const row of db.prepare(`select * from ${quoteIdent(table)} order by rowid`).raw().iterate()) {
+    for (const row of db
+      .prepare(`select * from ${quoteIdent(table)} order by rowid`)
+      .raw()
+      .iterate()) {
       hash.update(JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
       hash.update("\n");
       rows++;

@@ -17,10 +17,16 @@ export function findSimilarCustomer(partnerId: number, name: string, exceptId: n
 
 /** Another person with the same e-mail; without an e-mail, another person with the same name. */
 export function findSimilarPerson(
-  partnerId: number, v: { name: string; email: string | null }, exceptId: number | null,
+  partnerId: number,
+  v: { name: string; email: string | null },
+  exceptId: number | null,
 ): { id: number; name: string; email: string | null; by: "email" | "name" } | null {
-  const rows = getDb().select({ id: individuals.id, name: individuals.name, email: individuals.email }).from(individuals)
-    .where(eq(individuals.partnerId, partnerId)).all().filter((r) => r.id !== exceptId);
+  const rows = getDb()
+    .select({ id: individuals.id, name: individuals.name, email: individuals.email })
+    .from(individuals)
+    .where(eq(individuals.partnerId, partnerId))
+    .all()
+    .filter((r) => r.id !== exceptId);
   if (v.email) {
     const k = emailKey(v.email);
     const same = rows.find((r) => r.email && emailKey(r.email) === k);
@@ -33,11 +39,24 @@ export function findSimilarPerson(
 
 /** Another revenue line of the partner with the same customer, product, date and amount. */
 export function findSameRevenue(
-  partnerId: number, v: Pick<RevenueRecord, "customerId" | "product" | "date" | "amountCents">, exceptId: number | null,
+  partnerId: number,
+  v: Pick<RevenueRecord, "customerId" | "product" | "date" | "amountCents">,
+  exceptId: number | null,
 ): { id: number } | null {
-  return getDb().select({ id: revenueLines.id }).from(revenueLines).where(and(
-    eq(revenueLines.partnerId, partnerId), eq(revenueLines.customerId, v.customerId), eq(revenueLines.product, v.product),
-    eq(revenueLines.date, v.date), eq(revenueLines.amountCents, v.amountCents),
-    ...(exceptId === null ? [] : [ne(revenueLines.id, exceptId)]),
-  )).get() ?? null;
+  return (
+    getDb()
+      .select({ id: revenueLines.id })
+      .from(revenueLines)
+      .where(
+        and(
+          eq(revenueLines.partnerId, partnerId),
+          eq(revenueLines.customerId, v.customerId),
+          eq(revenueLines.product, v.product),
+          eq(revenueLines.date, v.date),
+          eq(revenueLines.amountCents, v.amountCents),
+          ...(exceptId === null ? [] : [ne(revenueLines.id, exceptId)]),
+        ),
+      )
+      .get() ?? null
+  );
 }

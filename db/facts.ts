@@ -4,8 +4,15 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { tx, type Db } from "./client";
 import { writeAudit } from "./audit";
 import {
-  customers, examPasses, individuals, revenueLines,
-  type CustomerRecord, type IndividualRecord, type PassRecord, type RevenueRecord, type ValuesOf,
+  customers,
+  examPasses,
+  individuals,
+  revenueLines,
+  type CustomerRecord,
+  type IndividualRecord,
+  type PassRecord,
+  type RevenueRecord,
+  type ValuesOf,
 } from "./schema";
 import { PARTNER_LIMITS } from "@/lib/vocabulary";
 
@@ -48,8 +55,13 @@ const revenueEntity: Entity<RevenueValues> = {
   table: revenueLines,
   limit: { max: PARTNER_LIMITS.revenueLines, error: "limitRevenueLines" },
   columns: {
-    id: revenueLines.id, customerId: revenueLines.customerId, product: revenueLines.product, date: revenueLines.date,
-    amountCents: revenueLines.amountCents, note: revenueLines.note, version: revenueLines.version,
+    id: revenueLines.id,
+    customerId: revenueLines.customerId,
+    product: revenueLines.product,
+    date: revenueLines.date,
+    amountCents: revenueLines.amountCents,
+    note: revenueLines.note,
+    version: revenueLines.version,
   },
   check: (db, scope, v) => (belongsToPartner(db, customers, v.customerId, scope.partnerId) ? null : "invalidReference"),
 };
@@ -59,8 +71,12 @@ const individualEntity: Entity<IndividualValues> = {
   table: individuals,
   limit: { max: PARTNER_LIMITS.individuals, error: "limitPeople" },
   columns: {
-    id: individuals.id, name: individuals.name, email: individuals.email, joinedOn: individuals.joinedOn,
-    leftOn: individuals.leftOn, version: individuals.version,
+    id: individuals.id,
+    name: individuals.name,
+    email: individuals.email,
+    joinedOn: individuals.joinedOn,
+    leftOn: individuals.leftOn,
+    version: individuals.version,
   },
 };
 
@@ -81,21 +97,36 @@ const passEntity: Entity<PassValues> = {
 };
 
 function belongsToPartner(db: Db, table: typeof customers | typeof individuals, id: number, partnerId: number): boolean {
-  return !!db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.partnerId, partnerId))).get();
+  return !!db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.partnerId, partnerId)))
+    .get();
 }
 
 function readRow<T>(db: Db, e: Entity<any>, scope: WriteScope, id: number): T | undefined {
-  return db.select(e.columns).from(e.table).where(and(eq(e.table.id, id), eq(e.table.partnerId, scope.partnerId))).get() as T | undefined;
+  return db
+    .select(e.columns)
+    .from(e.table)
+    .where(and(eq(e.table.id, id), eq(e.table.partnerId, scope.partnerId)))
+    .get() as T | undefined;
 }
 
 function create<V extends object, T>(e: Entity<V>, scope: WriteScope, values: V): WriteResult<T> {
   return tx((db) => {
     // Inside the write transaction: two concurrent creates cannot both pass the last free place.
-    const count = db.select({ n: sql<number>`count(*)` }).from(e.table).where(eq(e.table.partnerId, scope.partnerId)).get()!.n;
+    const count = db
+      .select({ n: sql<number>`count(*)` })
+      .from(e.table)
+      .where(eq(e.table.partnerId, scope.partnerId))
+      .get()!.n;
     if (count >= e.limit.max) return { ok: false, error: e.limit.error };
     const refused = e.check?.(db, scope, values, null);
     if (refused) return { ok: false, error: refused };
-    const row = (db.insert(e.table) as any).values({ ...values, partnerId: scope.partnerId }).returning(e.columns).get() as T;
+    const row = (db.insert(e.table) as any)
+      .values({ ...values, partnerId: scope.partnerId })
+      .returning(e.columns)
+      .get() as T;
     writeAudit(db, { actorId: scope.actorId, partnerId: scope.partnerId, entity: e.name, entityId: (row as any).id, action: "create", after: row });
     return { ok: true, row };
   });
@@ -126,13 +157,14 @@ function remove<T>(e: Entity<any>, scope: WriteScope, id: number, version: numbe
     if (before.version !== version) return { ok: false, error: "conflict", current: before };
     const refused = guard?.(db);
     if (refused) return { ok: false, error: refused };
-    db.delete(e.table).where(and(eq(e.table.id, id), eq(e.table.partnerId, scope.partnerId), eq(e.table.version, version))).run();
+    db.delete(e.table)
+      .where(and(eq(e.table.id, id), eq(e.table.partnerId, scope.partnerId), eq(e.table.version, version)))
+      .run();
     writeAudit(db, { actorId: scope.actorId, partnerId: scope.partnerId, entity: e.name, entityId: id, action: "delete", before });
     return { ok: true, row: before };
   });
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
-
 
 export const createCustomer = (s: WriteScope, v: CustomerValues) => create<CustomerValues, CustomerRecord>(customerEntity, s, v);
 export const updateCustomer = (s: WriteScope, id: number, version: number, v: CustomerValues) =>

@@ -18,9 +18,26 @@ export function partnersToMove(sel: ImpactSelection, offset: number, limit: numb
   if (sel.from) where.push(eq(partners.ruleSet, sel.from));
   if (sel.market) where.push(eq(partners.market, sel.market));
   const db = getDb();
-  const total = db.select({ n: count() }).from(partners).where(and(...where)).get()?.n ?? 0;
-  const rows = db.select({
-    id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId, market: partners.market, ruleSet: partners.ruleSet, version: partners.version,
-  }).from(partners).where(and(...where)).orderBy(asc(partners.name), asc(partners.id)).limit(limit).offset(offset).all();
+  const total =
+    db
+      .select({ n: count() })
+      .from(partners)
+      .where(and(...where))
+      .get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: partners.id,
+      name: partners.name,
+      msPartnerId: partners.msPartnerId,
+      market: partners.market,
+      ruleSet: partners.ruleSet,
+      version: partners.version,
+    })
+    .from(partners)
+    .where(and(...where))
+    .orderBy(asc(partners.name), asc(partners.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
   return { total, partners: rows };
 }

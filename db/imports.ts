@@ -31,7 +31,13 @@ export type ImportCommit = { ok: true; record: ImportRecord } | { ok: false; err
 
 /** The id of the partner's latest audit row (0 when none): what an import's analysis saw. */
 export function partnerAuditMark(partnerId: number): number {
-  return getDb().select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).where(eq(auditLog.partnerId, partnerId)).get()?.id ?? 0;
+  return (
+    getDb()
+      .select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` })
+      .from(auditLog)
+      .where(eq(auditLog.partnerId, partnerId))
+      .get()?.id ?? 0
+  );
 }
 
 export function commitImport(scope: WriteScope, plan: ImportPlan, expectedMark: number): ImportCommit {
@@ -66,13 +72,30 @@ export function commitImport(scope: WriteScope, plan: ImportPlan, expectedMark: 
       if ("id" in p.person) own(ownPerson, "p", p.person.id);
       insPass.run(pid, resolve(p.person, personIds), p.exam, p.passedOn);
     }
-    const imported = plan.kind === "revenue" ? plan.revenue.length : plan.kind === "passes" ? plan.passes.length
-      : plan.kind === "customers" ? plan.customers.length : plan.people.length;
-    const record = db.insert(imports).values({
-      partnerId: pid, actorId: scope.actorId, kind: plan.kind, fileName: plan.fileName, rows: plan.rows, imported,
-      refused: plan.refused, duplicatesSkipped: plan.duplicatesSkipped,
-      customersCreated: plan.kind === "customers" ? 0 : plan.customers.length, peopleCreated: plan.kind === "people" ? 0 : plan.people.length,
-    }).returning().get();
+    const imported =
+      plan.kind === "revenue"
+        ? plan.revenue.length
+        : plan.kind === "passes"
+          ? plan.passes.length
+          : plan.kind === "customers"
+            ? plan.customers.length
+            : plan.people.length;
+    const record = db
+      .insert(imports)
+      .values({
+        partnerId: pid,
+        actorId: scope.actorId,
+        kind: plan.kind,
+        fileName: plan.fileName,
+        rows: plan.rows,
+        imported,
+        refused: plan.refused,
+        duplicatesSkipped: plan.duplicatesSkipped,
+        customersCreated: plan.kind === "customers" ? 0 : plan.customers.length,
+        peopleCreated: plan.kind === "people" ? 0 : plan.people.length,
+      })
+      .returning()
+      .get();
     writeAudit(db, { actorId: scope.actorId, partnerId: pid, entity: "import", entityId: record.id, action: "create", after: record });
     return { ok: true, record };
   });

@@ -11,7 +11,6 @@ import { getPartner, type Partner } from "./partners";
 // Writes of channel managers (review notes, partners, partner admins) and the password change. Each
 // write is one transaction with its audit row.
 
-
 export interface ReviewNote {
   id: number;
   decision: Decision;
@@ -25,14 +24,19 @@ export function addReviewNote(actorId: number, partnerId: number, v: { decision:
     const partner = db.select({ id: partners.id, name: partners.name }).from(partners).where(eq(partners.id, partnerId)).get();
     if (!partner) return null;
     // The risk date the reviewer saw (the review queue's "losing a level" is then reviewed).
-    const riskSeen = db.select({ at: partnerEvaluations.atRiskOn }).from(partnerEvaluations).where(eq(partnerEvaluations.partnerId,
-      partnerId)).get()?.at ?? null;
-    const row = db.insert(reviewNotes).values({ partnerId, authorId: actorId, decision: v.decision, body: v.body, riskSeen })
-      .returning({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt }).get();
+    const riskSeen =
+      db.select({ at: partnerEvaluations.atRiskOn }).from(partnerEvaluations).where(eq(partnerEvaluations.partnerId, partnerId)).get()?.at ?? null;
+    const row = db
+      .insert(reviewNotes)
+      .values({ partnerId, authorId: actorId, decision: v.decision, body: v.body, riskSeen })
+      .returning({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt })
+      .get();
     writeAudit(db, { actorId, partnerId, entity: "review_note", entityId: row.id, action: "create", after: row });
     const author = db.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get();
     notifyUsers(db, partnerAdminIds(db, partnerId), {
-      partnerId, kind: "review-note", key: `review-note:${row.id}`,
+      partnerId,
+      kind: "review-note",
+      key: `review-note:${row.id}`,
       data: { partner: partner.name, author: author?.name ?? "", decision: v.decision, excerpt: v.body.slice(0, 140) },
       link: `/partners/${partnerId}#note-${row.id}`,
     });
@@ -65,44 +69,75 @@ export interface NewPartner {
 }
 
 function emailTaken(email: string): boolean {
-  return !!getDb().select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return !!getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 /** A new partner and its first admin, who must change the temporary password at first sign-in. */
 export async function createPartnerWithAdmin(
-  actorId: number, v: NewPartner, temporaryPassword: string,
+  actorId: number,
+  v: NewPartner,
+  temporaryPassword: string,
 ): Promise<ManageResult<{ partnerId: number; userId: number }>> {
   const passwordHash = await hashPassword(temporaryPassword);
   return tx((db) => {
     if (db.select({ id: partners.id }).from(partners).where(eq(partners.msPartnerId, v.msPartnerId)).get()) return { ok: false, error: "msPartnerIdTaken" };
     if (emailTaken(v.adminEmail)) return { ok: false, error: "emailTaken" };
-    const p = db.insert(partners).values({ name: v.name, msPartnerId: v.msPartnerId, market: v.market, ruleSet: v.ruleSet })
+    const p = db
+      .insert(partners)
+      .values({ name: v.name, msPartnerId: v.msPartnerId, market: v.market, ruleSet: v.ruleSet })
       .returning({
-        id: partners.id, name: partners.name, msPartnerId: partners.msPartnerId, market: partners.market, ruleSet: partners.ruleSet, version: partners.version,
-      }).get();
+        id: partners.id,
+        name: partners.name,
+        msPartnerId: partners.msPartnerId,
+        market: partners.market,
+        ruleSet: partners.ruleSet,
+        version: partners.version,
+      })
+      .get();
     const admin = insertAdmin(db, p.id, v.adminName, v.adminEmail, passwordHash);
     // One mutation, one audit row: the partner as created, with its first admin.
     writeAudit(db, { actorId, partnerId: p.id, entity: "partner", entityId: p.id, action: "create", after: { ...p, admin } });
     notifyUsers(db, managerIds(db, actorId), {
-      partnerId: p.id, kind: "new-partner", key: `new-partner:${p.id}`, data: { partner: p.name, msPartnerId: p.msPartnerId }, link: `/partners/${p.id}`,
+      partnerId: p.id,
+      kind: "new-partner",
+      key: `new-partner:${p.id}`,
+      data: { partner: p.name, msPartnerId: p.msPartnerId },
+      link: `/partners/${p.id}`,
     });
     return { ok: true, value: { partnerId: p.id, userId: admin.id } };
   });
 }
 
 const auditedUserColumns = {
-  id: users.id, email: users.email, name: users.name, role: users.role, partnerId: users.partnerId, locale: users.locale,
-  disabled: users.disabled, mustChangePassword: users.mustChangePassword, version: users.version,
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  partnerId: users.partnerId,
+  locale: users.locale,
+  disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+  version: users.version,
 };
 
 function insertAdmin(db: ReturnType<typeof getDb>, partnerId: number, name: string, email: string, passwordHash: string) {
-  return db.insert(users).values({ email: normaliseEmail(email), name, passwordHash, role: "partner_admin", partnerId, mustChangePassword: true })
-    .returning(auditedUserColumns).get();
+  return db
+    .insert(users)
+    .values({ email: normaliseEmail(email), name, passwordHash, role: "partner_admin", partnerId, mustChangePassword: true })
+    .returning(auditedUserColumns)
+    .get();
 }
 
 /** Another admin for an existing partner, with a temporary password. */
 export async function createPartnerAdmin(
-  actorId: number, partnerId: number, v: { adminName: string; adminEmail: string }, temporaryPassword: string,
+  actorId: number,
+  partnerId: number,
+  v: { adminName: string; adminEmail: string },
+  temporaryPassword: string,
 ): Promise<ManageResult<{ userId: number }>> {
   const passwordHash = await hashPassword(temporaryPassword);
   return tx((db) => {
@@ -114,7 +149,13 @@ export async function createPartnerAdmin(
   });
 }
 
-export interface PartnerAdmin { id: number; name: string; email: string; disabled: boolean; mustChangePassword: boolean }
+export interface PartnerAdmin {
+  id: number;
+  name: string;
+  email: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+}
 
 export function listPartnerAdmins(partnerId: number): PartnerAdmin[] {
   return getDb()
@@ -132,12 +173,16 @@ export function updatePartnerSettings(actorId: number, partnerId: number, versio
     if (!before) return { ok: false, error: "notFound" };
     if (before.version !== version) return { ok: false, error: "conflict", current: before };
     if (before.market === v.market && before.ruleSet === v.ruleSet) return { ok: false, error: "nothingChanged", current: before };
-    db.update(partners).set({ market: v.market, ruleSet: v.ruleSet, version: sql`${partners.version} + 1` })
-      .where(and(eq(partners.id, partnerId), eq(partners.version, version))).run();
+    db.update(partners)
+      .set({ market: v.market, ruleSet: v.ruleSet, version: sql`${partners.version} + 1` })
+      .where(and(eq(partners.id, partnerId), eq(partners.version, version)))
+      .run();
     const after = getPartner(partnerId)!;
     const audit = writeAudit(db, { actorId, partnerId, entity: "partner", entityId: partnerId, action: "update", before, after });
     notifyUsers(db, partnerAdminIds(db, partnerId), {
-      partnerId, kind: "settings-change", key: `settings-change:${partnerId}:${audit}`,
+      partnerId,
+      kind: "settings-change",
+      key: `settings-change:${partnerId}:${audit}`,
       data: { partner: after.name, marketBefore: before.market, market: after.market, ruleSetBefore: before.ruleSet, ruleSet: after.ruleSet },
       link: `/partners/${partnerId}`,
     });
@@ -155,9 +200,15 @@ export async function changeOwnPassword(userId: number, email: string, current: 
   const passwordHash = await hashPassword(next);
   tx((db) => {
     const before = db.select(auditedUserColumns).from(users).where(eq(users.id, userId)).get();
-    const after = db.update(users).set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` }).where(eq(users.id, userId))
-      .returning(auditedUserColumns).get();
-    db.delete(sessions).where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)).run();
+    const after = db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` })
+      .where(eq(users.id, userId))
+      .returning(auditedUserColumns)
+      .get();
+    db.delete(sessions)
+      .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId))
+      .run();
     // The audit shows the account before and after (a new version, no longer "must change"), never the hash.
     writeAudit(db, { actorId: userId, partnerId: user.partnerId, entity: "user", entityId: userId, action: "update", before, after });
   });

@@ -12,7 +12,10 @@ export const RECOVERY_CODE_COUNT = 10;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const normaliseRecovery = (code: string) => code.replace(/[\s-]/g, "").toLowerCase();
 
-export interface TotpEnrolment { secret: string; uri: string }
+export interface TotpEnrolment {
+  secret: string;
+  uri: string;
+}
 
 /** The secret being enrolled (made on first call, kept until enrolment succeeds) and its otpauth:// URI. */
 export function startTotpEnrolment(userId: number): TotpEnrolment | null {
@@ -43,7 +46,9 @@ async function matchingStep(secret: string, code: string): Promise<number | null
  * statement (so of two parallel uses of one code exactly one wins). False when the code was already used.
  */
 function useStep(db: Db, userId: number, step: number): boolean {
-  const res = db.update(users).set({ totpLastStep: step })
+  const res = db
+    .update(users)
+    .set({ totpLastStep: step })
     .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
     .run();
   return res.changes === 1;
@@ -53,7 +58,11 @@ export type EnrolResult = { ok: true; codes: string[] } | { ok: false; error: "c
 
 /** Turns the second factor on when the code matches the pending secret; returns the one-time recovery codes. */
 export async function completeTotpEnrolment(userId: number, code: string): Promise<EnrolResult> {
-  const u = getDb().select({ secret: users.totpSecret, enabled: users.totpEnabledAt, partnerId: users.partnerId }).from(users).where(eq(users.id, userId)).get();
+  const u = getDb()
+    .select({ secret: users.totpSecret, enabled: users.totpEnabledAt, partnerId: users.partnerId })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!u?.secret || u.enabled) return { ok: false, error: "codeInvalid" };
   const step = await matchingStep(u.secret, code);
   if (step === null) return { ok: false, error: "codeInvalid" };
@@ -67,7 +76,10 @@ export async function completeTotpEnrolment(userId: number, code: string): Promi
     if (!useStep(db, userId, step)) return { ok: false, error: "codeUsed" };
     db.update(users).set({ totpEnabledAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
     db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    for (const c of codes) db.insert(recoveryCodes).values({ userId, codeHash: sha256(normaliseRecovery(c)) }).run();
+    for (const c of codes)
+      db.insert(recoveryCodes)
+        .values({ userId, codeHash: sha256(normaliseRecovery(c)) })
+        .run();
     writeAudit(db, { actorId: userId, partnerId: u.partnerId, entity: "user-totp", entityId: userId, action: "update", after: { totpEnabled: true } });
     return { ok: true, codes };
   });

@@ -4,8 +4,16 @@ import type { PartnerFacts } from "@/lib/competency";
 import { distinctNames } from "@/lib/names";
 import { getDb } from "./client";
 import {
-  customers, examPasses, individuals, partners, revenueLines,
-  type CustomerRecord, type IndividualRecord as IndividualRow, type Partner, type PassRecord, type RevenueRecord,
+  customers,
+  examPasses,
+  individuals,
+  partners,
+  revenueLines,
+  type CustomerRecord,
+  type IndividualRecord as IndividualRow,
+  type Partner,
+  type PassRecord,
+  type RevenueRecord,
 } from "./schema";
 
 export type { CustomerRecord, Partner, PassRecord, RevenueRecord };
@@ -44,22 +52,43 @@ export function getPartnerData(partnerId: number): PartnerData | null {
   if (!partner) return null;
   const cs = db
     .select({ id: customers.id, name: customers.name, dporFrom: customers.dporFrom, dporUntil: customers.dporUntil, version: customers.version })
-    .from(customers).where(eq(customers.partnerId, partnerId)).orderBy(asc(customers.name), asc(customers.id)).all();
+    .from(customers)
+    .where(eq(customers.partnerId, partnerId))
+    .orderBy(asc(customers.name), asc(customers.id))
+    .all();
   const rev = db
     .select({
-      id: revenueLines.id, customerId: revenueLines.customerId, product: revenueLines.product, date: revenueLines.date,
-      amountCents: revenueLines.amountCents, note: revenueLines.note, version: revenueLines.version,
+      id: revenueLines.id,
+      customerId: revenueLines.customerId,
+      product: revenueLines.product,
+      date: revenueLines.date,
+      amountCents: revenueLines.amountCents,
+      note: revenueLines.note,
+      version: revenueLines.version,
     })
-    .from(revenueLines).where(eq(revenueLines.partnerId, partnerId)).orderBy(asc(revenueLines.date), asc(revenueLines.id)).all();
+    .from(revenueLines)
+    .where(eq(revenueLines.partnerId, partnerId))
+    .orderBy(asc(revenueLines.date), asc(revenueLines.id))
+    .all();
   const people = db
     .select({
-      id: individuals.id, name: individuals.name, email: individuals.email, joinedOn: individuals.joinedOn,
-      leftOn: individuals.leftOn, version: individuals.version,
+      id: individuals.id,
+      name: individuals.name,
+      email: individuals.email,
+      joinedOn: individuals.joinedOn,
+      leftOn: individuals.leftOn,
+      version: individuals.version,
     })
-    .from(individuals).where(eq(individuals.partnerId, partnerId)).orderBy(asc(individuals.name), asc(individuals.id)).all();
+    .from(individuals)
+    .where(eq(individuals.partnerId, partnerId))
+    .orderBy(asc(individuals.name), asc(individuals.id))
+    .all();
   const passes = db
     .select({ id: examPasses.id, individualId: examPasses.individualId, exam: examPasses.exam, passedOn: examPasses.passedOn, version: examPasses.version })
-    .from(examPasses).where(eq(examPasses.partnerId, partnerId)).orderBy(asc(examPasses.passedOn), asc(examPasses.id)).all();
+    .from(examPasses)
+    .where(eq(examPasses.partnerId, partnerId))
+    .orderBy(asc(examPasses.passedOn), asc(examPasses.id))
+    .all();
   const byPerson = new Map<number, PassRecord[]>();
   for (const p of passes) {
     const list = byPerson.get(p.individualId) ?? [];
@@ -81,10 +110,17 @@ export function toFacts(data: PartnerData): PartnerFacts {
     market: data.partner.market,
     customers: data.customers.map((c) => ({ id: String(c.id), dporFrom: c.dporFrom, dporUntil: c.dporUntil })),
     revenue: data.revenue.map((r) => ({
-      id: String(r.id), customerId: String(r.customerId), product: r.product, date: r.date, amountCents: r.amountCents,
+      id: String(r.id),
+      customerId: String(r.customerId),
+      product: r.product,
+      date: r.date,
+      amountCents: r.amountCents,
     })),
     individuals: data.individuals.map((p) => ({
-      id: String(p.id), name: label.get(p.id) ?? p.name, joinedOn: p.joinedOn, leftOn: p.leftOn,
+      id: String(p.id),
+      name: label.get(p.id) ?? p.name,
+      joinedOn: p.joinedOn,
+      leftOn: p.leftOn,
       passes: p.passes.map((x) => ({ exam: x.exam, passedOn: x.passedOn })),
     })),
   };

@@ -61,11 +61,21 @@ describe("stored evaluations", () => {
     expect(has()).toBe(false);
     refreshPartnerEvaluation(id, TODAY);
     expect(has()).toBe(true);
-    const r = facts.createRevenue(scope, { customerId: (c as { row: { id: number } }).row.id, product: "crm-online", date: "2026-10-01", amountCents: 123, note: null });
+    const r = facts.createRevenue(scope, {
+      customerId: (c as { row: { id: number } }).row.id,
+      product: "crm-online",
+      date: "2026-10-01",
+      amountCents: 123,
+      note: null,
+    });
     expect(r.ok).toBe(true);
     expect(has()).toBe(false);
     refreshPartnerEvaluation(id, TODAY);
-    const p = getDb().select().from(schema.individuals).all().find((x) => x.partnerId === id)!;
+    const p = getDb()
+      .select()
+      .from(schema.individuals)
+      .all()
+      .find((x) => x.partnerId === id)!;
     facts.updateIndividual(scope, p.id, p.version, { name: p.name, email: p.email, joinedOn: p.joinedOn, leftOn: "2026-12-01" });
     expect(has()).toBe(false);
     refreshPartnerEvaluation(id, TODAY);
@@ -84,7 +94,10 @@ describe("stored evaluations", () => {
   it("are stale once their valid-until date has come, and recomputed then", () => {
     refreshStaleEvaluations(TODAY);
     const stored = evaluations.storedEvaluations(ids);
-    const soonest = [...stored.values()].map((s) => s.validUntil).filter((d): d is string => d !== null).sort()[0]!;
+    const soonest = [...stored.values()]
+      .map((s) => s.validUntil)
+      .filter((d): d is string => d !== null)
+      .sort()[0]!;
     const due = [...stored.entries()].filter(([, s]) => s.validUntil !== null && s.validUntil <= soonest).map(([id]) => id);
     expect(evaluations.partnersWithStaleEvaluation(TODAY)).toEqual([]);
     expect(evaluations.partnersWithStaleEvaluation(soonest).sort()).toEqual(due.sort());
@@ -123,7 +136,9 @@ describe("queryPortfolio", () => {
   it("sorts by every column in both directions, and pages without overlap", () => {
     const all = evaluations.queryPortfolio(base).rows;
     const key: Record<string, (r: (typeof all)[number]) => number | bigint | string> = {
-      revenue: (r) => r.qualifyingRevenueCents!, level: (r) => ({ none: 0, silver: 1, gold: 2 })[r.level!], name: (r) => r.name,
+      revenue: (r) => r.qualifyingRevenueCents!,
+      level: (r) => ({ none: 0, silver: 1, gold: 2 })[r.level!],
+      name: (r) => r.name,
     };
     for (const sort of PORTFOLIO_SORTS) {
       for (const dir of ["asc", "desc"] as const) {
@@ -149,7 +164,10 @@ describe("queryPortfolio", () => {
       silver: all.filter((r) => r.level === "silver").length,
       gold: all.filter((r) => r.level === "gold").length,
       atRisk: all.filter((r) => r.atRiskOn !== null && r.atRiskOn <= "2027-02-23").length,
-      total: 60, stale: 0, pending: 0, failed: 0,
+      total: 60,
+      stale: 0,
+      pending: 0,
+      failed: 0,
     });
   });
 });
@@ -173,15 +191,33 @@ describe("channel-manager writes", () => {
   it("a partner with its admin is created in one transaction; a taken ID or email creates nothing", async () => {
     const count = () => ({ p: getDb().select().from(schema.partners).all().length, u: getDb().select().from(schema.users).all().length });
     const before = count();
-    const ok = await manage.createPartnerWithAdmin(actor, { name: "Novo", msPartnerId: "12345", market: "developed", ruleSet: "V1", adminName: "Ana", adminEmail: "Ana@Novo.example" }, "temporary-pass-1");
+    const ok = await manage.createPartnerWithAdmin(
+      actor,
+      { name: "Novo", msPartnerId: "12345", market: "developed", ruleSet: "V1", adminName: "Ana", adminEmail: "Ana@Novo.example" },
+      "temporary-pass-1",
+    );
     expect(ok.ok).toBe(true);
     expect(count()).toEqual({ p: before.p + 1, u: before.u + 1 });
-    const admin = getDb().select().from(schema.users).all().find((u) => u.email === "ana@novo.example")!;
+    const admin = getDb()
+      .select()
+      .from(schema.users)
+      .all()
+      .find((u) => u.email === "ana@novo.example")!;
     expect(admin).toMatchObject({ role: "partner_admin", mustChangePassword: true });
-    expect(await manage.createPartnerWithAdmin(actor, { name: "Dup", msPartnerId: "12345", market: "developed", ruleSet: "V1", adminName: "B", adminEmail: "b@x.example" }, "temporary-pass-1"))
-      .toEqual({ ok: false, error: "msPartnerIdTaken" });
-    expect(await manage.createPartnerWithAdmin(actor, { name: "Dup", msPartnerId: "54321", market: "developed", ruleSet: "V1", adminName: "B", adminEmail: "ana@novo.example" }, "temporary-pass-1"))
-      .toEqual({ ok: false, error: "emailTaken" });
+    expect(
+      await manage.createPartnerWithAdmin(
+        actor,
+        { name: "Dup", msPartnerId: "12345", market: "developed", ruleSet: "V1", adminName: "B", adminEmail: "b@x.example" },
+        "temporary-pass-1",
+      ),
+    ).toEqual({ ok: false, error: "msPartnerIdTaken" });
+    expect(
+      await manage.createPartnerWithAdmin(
+        actor,
+        { name: "Dup", msPartnerId: "54321", market: "developed", ruleSet: "V1", adminName: "B", adminEmail: "ana@novo.example" },
+        "temporary-pass-1",
+      ),
+    ).toEqual({ ok: false, error: "emailTaken" });
     expect(count()).toEqual({ p: before.p + 1, u: before.u + 1 });
   });
 
@@ -194,7 +230,11 @@ describe("channel-manager writes", () => {
     const stale = manage.updatePartnerSettings(actor, id, p.version, { market: p.market, ruleSet: p.ruleSet });
     expect(stale).toMatchObject({ ok: false, error: "conflict", current: { market, version: p.version + 1 } });
     expect(manage.updatePartnerSettings(actor, id, p.version + 1, { market, ruleSet: p.ruleSet })).toMatchObject({ ok: false, error: "nothingChanged" });
-    const audits = getDb().select().from(schema.auditLog).all().filter((a) => a.partnerId === id && a.entity === "partner");
+    const audits = getDb()
+      .select()
+      .from(schema.auditLog)
+      .all()
+      .filter((a) => a.partnerId === id && a.entity === "partner");
     expect(audits).toHaveLength(1);
     expect(JSON.parse(audits[0]!.before!)).toMatchObject({ market: p.market });
     expect(JSON.parse(audits[0]!.after!)).toMatchObject({ market });

@@ -80,7 +80,11 @@ function storeOne(partnerId: number, compute: (data: PartnerData) => StoredEvalu
 export function storeEvaluationsOffline(rows: { partnerId: number; evaluation: StoredEvaluation }[]): void {
   const db = getDb();
   db.$client.transaction(() => {
-    for (const r of rows) db.insert(partnerEvaluations).values(storeValues(r.partnerId, r.evaluation)).onConflictDoUpdate({ target: partnerEvaluations.partnerId, set: storeValues(r.partnerId, r.evaluation) }).run();
+    for (const r of rows)
+      db.insert(partnerEvaluations)
+        .values(storeValues(r.partnerId, r.evaluation))
+        .onConflictDoUpdate({ target: partnerEvaluations.partnerId, set: storeValues(r.partnerId, r.evaluation) })
+        .run();
   })();
 }
 
@@ -98,8 +102,8 @@ const expiredRow = (today: string) =>
 export function hasStaleEvaluations(today: string): boolean {
   // Fast path: one row per partner, none expired, none from the future, no failure recorded.
   // Uses the primary keys and the valid_until / as_of indexes, not a scan of both tables.
-  const c = getDb().$client
-    .prepare(
+  const c = getDb()
+    .$client.prepare(
       `select (select count(*) from partners) as partners, (select count(*) from partner_evaluations) as stored,
               (select min(valid_until) from partner_evaluations where valid_until is not null) as soonest,
               (select max(as_of) from partner_evaluations) as latest,
@@ -121,13 +125,7 @@ export function partnersWithStaleEvaluation(today: string, opts: { after?: numbe
     .from(partners)
     .leftJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
     .leftJoin(evaluationFailures, and(eq(evaluationFailures.partnerId, partners.id), eq(evaluationFailures.asOf, today)))
-    .where(
-      and(
-        gt(partners.id, opts.after ?? 0),
-        isNull(evaluationFailures.partnerId),
-        or(isNull(partnerEvaluations.partnerId), expiredRow(today)),
-      ),
-    )
+    .where(and(gt(partners.id, opts.after ?? 0), isNull(evaluationFailures.partnerId), or(isNull(partnerEvaluations.partnerId), expiredRow(today))))
     .orderBy(asc(partners.id));
   return (opts.limit !== undefined ? q.limit(opts.limit) : q).all().map((r) => r.id);
 }
@@ -168,9 +166,12 @@ export function claimRefreshRun(asOf: string, holder: string, nowMs: number, lea
       if (run.holder !== holder && run.leaseUntilMs > nowMs) return { claimed: false, reason: "held", run };
       if (run.finishedAt !== null) {
         if (!hasStaleEvaluations(asOf)) return { claimed: false, reason: "done", run };
-        const reopened = db.update(evaluationRefreshRuns)
+        const reopened = db
+          .update(evaluationRefreshRuns)
           .set({ holder, leaseUntilMs, cursor: 0, passes: run.passes + 1, finishedAt: null })
-          .where(eq(evaluationRefreshRuns.asOf, asOf)).returning().get()!;
+          .where(eq(evaluationRefreshRuns.asOf, asOf))
+          .returning()
+          .get()!;
         return { claimed: true, run: reopened };
       }
       const taken = db.update(evaluationRefreshRuns).set({ holder, leaseUntilMs }).where(eq(evaluationRefreshRuns.asOf, asOf)).returning().get()!;
@@ -181,8 +182,11 @@ export function claimRefreshRun(asOf: string, holder: string, nowMs: number, lea
 
 /** Gives the run's lease up (a clean stop): another process may take it over at once. */
 export function releaseRefreshRun(asOf: string, holder: string): void {
-  getDb().update(evaluationRefreshRuns).set({ leaseUntilMs: 0 })
-    .where(and(eq(evaluationRefreshRuns.asOf, asOf), eq(evaluationRefreshRuns.holder, holder))).run();
+  getDb()
+    .update(evaluationRefreshRuns)
+    .set({ leaseUntilMs: 0 })
+    .where(and(eq(evaluationRefreshRuns.asOf, asOf), eq(evaluationRefreshRuns.holder, holder)))
+    .run();
 }
 
 export function getRefreshRun(asOf: string): RefreshRun | null {
@@ -322,7 +326,9 @@ export interface PortfolioRow {
 }
 
 const lastReviewAt = sql<string | null>`(select max(${reviewNotes.createdAt}) from ${reviewNotes} where ${reviewNotes.partnerId} = ${partners.id})`;
-const lastReviewDecision = sql<PortfolioRow["lastReviewDecision"]>`(select ${reviewNotes.decision} from ${reviewNotes} where ${reviewNotes.partnerId} = ${partners.id} order by ${reviewNotes.createdAt} desc, ${reviewNotes.id} desc limit 1)`;
+const lastReviewDecision = sql<
+  PortfolioRow["lastReviewDecision"]
+>`(select ${reviewNotes.decision} from ${reviewNotes} where ${reviewNotes.partnerId} = ${partners.id} order by ${reviewNotes.createdAt} desc, ${reviewNotes.id} desc limit 1)`;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -344,7 +350,8 @@ function partnerConditions(f: PortfolioFilter): SQL[] {
   const out: SQL[] = [];
   if (f.market) out.push(eq(partners.market, f.market));
   if (f.notReviewedSince) out.push(sql`coalesce(${lastReviewAt}, '') < ${f.notReviewedSince}`);
-  if (f.changedSinceReview) out.push(sql`exists (select 1 from level_changes lc where lc.partner_id = ${partners.id} and lc.created_at > coalesce(${lastReviewAt}, ''))`);
+  if (f.changedSinceReview)
+    out.push(sql`exists (select 1 from level_changes lc where lc.partner_id = ${partners.id} and lc.created_at > coalesce(${lastReviewAt}, ''))`);
   if (f.q && f.q.trim()) {
     const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
     out.push(or(sql`lower(${partners.name}) like ${like} escape '\\'`, sql`${partners.msPartnerId} like ${like} escape '\\'`)!);
@@ -360,17 +367,27 @@ function orderBy(sort: PortfolioSort, dir: "asc" | "desc"): SQL[] {
   const nullsLast = (col: SQL | typeof partnerEvaluations.atRiskOn) => sql`${col} is null`;
   const byName = [asc(partners.name), asc(partners.id)];
   switch (sort) {
-    case "name": return [d(partners.name), d(partners.id)];
-    case "partnerId": return [d(partners.msPartnerId)];
-    case "market": return [d(partners.market), ...byName];
-    case "level": return [d(partnerEvaluations.levelRank), d(partnerEvaluations.qualifyingRevenueCents), ...byName];
-    case "revenue": return [d(partnerEvaluations.qualifyingRevenueCents), ...byName];
+    case "name":
+      return [d(partners.name), d(partners.id)];
+    case "partnerId":
+      return [d(partners.msPartnerId)];
+    case "market":
+      return [d(partners.market), ...byName];
+    case "level":
+      return [d(partnerEvaluations.levelRank), d(partnerEvaluations.qualifyingRevenueCents), ...byName];
+    case "revenue":
+      return [d(partnerEvaluations.qualifyingRevenueCents), ...byName];
     // Gold partners have no next level: they sort after everyone else.
-    case "shortfall": return [sql`${partnerEvaluations.nextLevel} is null`, d(partnerEvaluations.nextShortfallBp), ...byName];
-    case "slots": return [d(partnerEvaluations.goldSlotsFilled), d(partnerEvaluations.silverSlotsFilled), ...byName];
-    case "exams": return [sql`${partnerEvaluations.nextLevel} is null`, d(partnerEvaluations.nextExamsNeeded), d(partnerEvaluations.nextShortfallBp), ...byName];
-    case "risk": return [nullsLast(partnerEvaluations.atRiskOn), d(partnerEvaluations.atRiskOn), ...byName];
-    case "review": return [sql`${lastReviewAt} is null`, d(lastReviewAt), ...byName];
+    case "shortfall":
+      return [sql`${partnerEvaluations.nextLevel} is null`, d(partnerEvaluations.nextShortfallBp), ...byName];
+    case "slots":
+      return [d(partnerEvaluations.goldSlotsFilled), d(partnerEvaluations.silverSlotsFilled), ...byName];
+    case "exams":
+      return [sql`${partnerEvaluations.nextLevel} is null`, d(partnerEvaluations.nextExamsNeeded), d(partnerEvaluations.nextShortfallBp), ...byName];
+    case "risk":
+      return [nullsLast(partnerEvaluations.atRiskOn), d(partnerEvaluations.atRiskOn), ...byName];
+    case "review":
+      return [sql`${lastReviewAt} is null`, d(lastReviewAt), ...byName];
   }
 }
 
@@ -417,12 +434,21 @@ export function countPortfolio(f: PortfolioFilter): { withRow: number; withoutRo
   const db = getDb();
   const evaluated = evaluationConditions(f);
   const partnerOnly = partnerConditions(f);
-  const withRow = db.select({ n: sql<number>`count(*)` }).from(partners)
+  const withRow = db
+    .select({ n: sql<number>`count(*)` })
+    .from(partners)
     .innerJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
-    .where(and(...evaluated, ...partnerOnly)).get()!.n;
-  const withoutRow = evaluated.length > 0 ? 0 : db.select({ n: sql<number>`count(*)` }).from(partners)
-    .leftJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
-    .where(and(isNull(partnerEvaluations.partnerId), ...partnerOnly)).get()!.n;
+    .where(and(...evaluated, ...partnerOnly))
+    .get()!.n;
+  const withoutRow =
+    evaluated.length > 0
+      ? 0
+      : db
+          .select({ n: sql<number>`count(*)` })
+          .from(partners)
+          .leftJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
+          .where(and(isNull(partnerEvaluations.partnerId), ...partnerOnly))
+          .get()!.n;
   return { withRow, withoutRow };
 }
 
@@ -432,7 +458,10 @@ export function countPortfolio(f: PortfolioFilter): { withRow: number; withoutRo
  * among them when sorting by the partner's own columns; they match no filter on stored figures. Each
  * row says how its stored figures stand on `today` (`state`). Pass `counts` from countPortfolio (cached).
  */
-export function queryPortfolio(q: PortfolioQuery & { today?: string; counts?: { withRow: number; withoutRow: number } }): { rows: PortfolioRow[]; total: number } {
+export function queryPortfolio(q: PortfolioQuery & { today?: string; counts?: { withRow: number; withoutRow: number } }): {
+  rows: PortfolioRow[];
+  total: number;
+} {
   const db = getDb();
   const today = q.today ?? new Date().toISOString().slice(0, 10);
   const counts = q.counts ?? countPortfolio(q);
@@ -442,11 +471,16 @@ export function queryPortfolio(q: PortfolioQuery & { today?: string; counts?: { 
   const partnerOnly = partnerConditions(q);
   const offset = q.pageSize > 0 ? (q.page - 1) * q.pageSize : 0;
   const limit = q.pageSize > 0 ? q.pageSize : -1;
-  const page = <T extends { limit: (n: number) => { offset: (n: number) => { all: () => unknown[] } }; all: () => unknown[] }>(b: T, lim: number, off: number) =>
-    (lim >= 0 ? b.limit(lim).offset(off).all() : off > 0 ? b.limit(-1).offset(off).all() : b.all()) as Record<string, unknown>[];
+  const page = <T extends { limit: (n: number) => { offset: (n: number) => { all: () => unknown[] } }; all: () => unknown[] }>(
+    b: T,
+    lim: number,
+    off: number,
+  ) => (lim >= 0 ? b.limit(lim).offset(off).all() : off > 0 ? b.limit(-1).offset(off).all() : b.all()) as Record<string, unknown>[];
   let raw: Record<string, unknown>[];
   if (PARTNER_SORTS.has(q.sort)) {
-    const b = db.select(cols).from(partners)
+    const b = db
+      .select(cols)
+      .from(partners)
       .leftJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
       .leftJoin(evaluationFailures, failureOn(today))
       .where(and(...evaluated, ...partnerOnly))
@@ -458,16 +492,20 @@ export function queryPortfolio(q: PortfolioQuery & { today?: string; counts?: { 
     // Sorting by revenue or level, the outer loop walks that index (CROSS JOIN fixes SQLite's join
     // order), so the first page costs a page, not a sort of every partner.
     const byIndex = q.sort === "revenue" || q.sort === "level";
-    const a = (byIndex
-      ? db.select(cols).from(partnerEvaluations).crossJoin(partners)
-      : db.select(cols).from(partnerEvaluations).innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId)))
+    const a = (
+      byIndex
+        ? db.select(cols).from(partnerEvaluations).crossJoin(partners)
+        : db.select(cols).from(partnerEvaluations).innerJoin(partners, eq(partners.id, partnerEvaluations.partnerId))
+    )
       .leftJoin(evaluationFailures, failureOn(today))
       .where(and(eq(partners.id, partnerEvaluations.partnerId), ...evaluated, ...partnerOnly))
       .orderBy(...orderBy(q.sort, q.dir));
     raw = offset < counts.withRow || counts.withoutRow === 0 ? page(a, limit, offset) : [];
     const wanted = limit < 0 ? Infinity : limit;
     if (raw.length < wanted && counts.withoutRow > 0) {
-      const b = db.select(cols).from(partners)
+      const b = db
+        .select(cols)
+        .from(partners)
         .leftJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
         .leftJoin(evaluationFailures, failureOn(today))
         .where(and(isNull(partnerEvaluations.partnerId), ...partnerOnly))
@@ -496,8 +534,8 @@ export interface PortfolioCounts {
 
 /** Every partner counted once, by how its stored row stands on `today`. O(partners): cached by the caller. */
 export function portfolioCounts(today: string, atRiskBy: string): PortfolioCounts {
-  const r = getDb().$client
-    .prepare(
+  const r = getDb()
+    .$client.prepare(
       `select count(*) as total,
          coalesce(sum(state = 'current' and level = 'none'), 0) as none,
          coalesce(sum(state = 'current' and level = 'silver'), 0) as silver,
@@ -522,9 +560,25 @@ export function portfolioCounts(today: string, atRiskBy: string): PortfolioCount
 /** Stored evaluations of some partners (for tests and checks). */
 export function storedEvaluations(partnerIds: number[]): Map<number, StoredEvaluation> {
   if (partnerIds.length === 0) return new Map();
-  const { partnerId, levelRank: _r, computedAt: _c, qualifyingRevenueCents, nextThresholdCents, nextShortfallCents, ...rest } = getTableColumns(partnerEvaluations);
+  const {
+    partnerId,
+    levelRank: _r,
+    computedAt: _c,
+    qualifyingRevenueCents,
+    nextThresholdCents,
+    nextShortfallCents,
+    ...rest
+  } = getTableColumns(partnerEvaluations);
   const rows = getDb()
-    .select({ partnerId, ...rest, qualifyingRevenueCents: asText(qualifyingRevenueCents), nextThresholdCents: asText(nextThresholdCents), nextShortfallCents: asText(nextShortfallCents) })
-    .from(partnerEvaluations).where(inArray(partnerEvaluations.partnerId, partnerIds)).all();
+    .select({
+      partnerId,
+      ...rest,
+      qualifyingRevenueCents: asText(qualifyingRevenueCents),
+      nextThresholdCents: asText(nextThresholdCents),
+      nextShortfallCents: asText(nextShortfallCents),
+    })
+    .from(partnerEvaluations)
+    .where(inArray(partnerEvaluations.partnerId, partnerIds))
+    .all();
   return new Map(rows.map(({ partnerId: id, ...e }) => [id, moneyFromText(e) as unknown as StoredEvaluation]));
 }

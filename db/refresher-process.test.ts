@@ -22,7 +22,8 @@ function startRefresher(args: string[] = []): ChildProcess {
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
-const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve(p.exitCode) : p.once("close", (code) => resolve(code))));
+const exited = (p: ChildProcess) =>
+  new Promise<number | null>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve(p.exitCode) : p.once("close", (code) => resolve(code))));
 const stored = () => getDb().$client.prepare("select count(*) from partner_evaluations where as_of = ?").pluck().get(TODAY) as number;
 
 beforeAll(() => {

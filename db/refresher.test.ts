@@ -53,9 +53,11 @@ describe("the refresher", () => {
     const now = 1_000_000;
     // The next day, some rows have expired.
     const due = portfolio.partnersWithStaleEvaluation(TOMORROW).length;
-    const expired = (sql().prepare("select count(*) from partner_evaluations where valid_until <= ?").pluck().get(TOMORROW) as number);
+    const expired = sql().prepare("select count(*) from partner_evaluations where valid_until <= ?").pluck().get(TOMORROW) as number;
     expect(due).toBe(expired);
-    sql().prepare("update partner_evaluations set valid_until = ? where partner_id in (select partner_id from partner_evaluations order by partner_id limit 30)").run(TOMORROW);
+    sql()
+      .prepare("update partner_evaluations set valid_until = ? where partner_id in (select partner_id from partner_evaluations order by partner_id limit 30)")
+      .run(TOMORROW);
     const stale = portfolio.partnersWithStaleEvaluation(TOMORROW);
     expect(stale.length).toBeGreaterThanOrEqual(30);
     const compute = (d: Parameters<typeof storedEvaluationOf>[0]) => storedEvaluationOf(d, TOMORROW);
@@ -113,16 +115,26 @@ describe("the portfolio whatever the state of the stored rows", () => {
       }
     }
     // A filter on the partner (market) keeps the partner without a row; a filter on stored figures cannot match it.
-    const market = getDb().select().from(schema.partners).all().find((p) => p.id === pending)!.market;
-    expect(portfolio.queryPortfolio({ today: TODAY, market, sort: "revenue", dir: "desc", page: 1, pageSize: 0 }).rows.some((r) => r.partnerId === pending)).toBe(true);
-    expect(portfolio.queryPortfolio({ today: TODAY, level: "none", sort: "revenue", dir: "desc", page: 1, pageSize: 0 }).rows.some((r) => r.partnerId === pending)).toBe(false);
+    const market = getDb()
+      .select()
+      .from(schema.partners)
+      .all()
+      .find((p) => p.id === pending)!.market;
+    expect(
+      portfolio.queryPortfolio({ today: TODAY, market, sort: "revenue", dir: "desc", page: 1, pageSize: 0 }).rows.some((r) => r.partnerId === pending),
+    ).toBe(true);
+    expect(
+      portfolio.queryPortfolio({ today: TODAY, level: "none", sort: "revenue", dir: "desc", page: 1, pageSize: 0 }).rows.some((r) => r.partnerId === pending),
+    ).toBe(false);
     // The page's model says how many are being updated.
     const view = loadPortfolio({ ...params }, { today: TODAY });
     expect(view).toMatchObject({ total: 80, updating: 3, pages: 4 });
   });
 
   it("answers from the stored rows while a refresh runs, without evaluating anything itself", async () => {
-    sql().prepare("update partner_evaluations set valid_until = ? where partner_id in (select partner_id from partner_evaluations order by partner_id limit 40)").run(TOMORROW);
+    sql()
+      .prepare("update partner_evaluations set valid_until = ? where partner_id in (select partner_id from partner_evaluations order by partner_id limit 40)")
+      .run(TOMORROW);
     const staleBefore = portfolio.partnersWithStaleEvaluation(TOMORROW).length;
     expect(staleBefore).toBeGreaterThanOrEqual(40);
     // Another process holds tomorrow's run and has done one batch.
@@ -146,9 +158,18 @@ describe("money beyond 2^53 cents", () => {
   it("is stored, sorted, read and formatted exactly (portfolio, print, CSV)", () => {
     const id = ids[40]!;
     const base = storedEvaluationOf(getData(id), TODAY);
-    portfolio.recomputeStoredEvaluation(id, () => ({ ...base, qualifyingRevenueCents: BIG, nextLevel: "gold", nextThresholdCents: BIG * 2n, nextShortfallCents: BIG + 2n }));
-    expect(sql().prepare("select typeof(qualifying_revenue_cents) t, cast(qualifying_revenue_cents as text) v from partner_evaluations where partner_id = ?").get(id))
-      .toEqual({ t: "integer", v: "9007199254740993" });
+    portfolio.recomputeStoredEvaluation(id, () => ({
+      ...base,
+      qualifyingRevenueCents: BIG,
+      nextLevel: "gold",
+      nextThresholdCents: BIG * 2n,
+      nextShortfallCents: BIG + 2n,
+    }));
+    expect(
+      sql()
+        .prepare("select typeof(qualifying_revenue_cents) t, cast(qualifying_revenue_cents as text) v from partner_evaluations where partner_id = ?")
+        .get(id),
+    ).toEqual({ t: "integer", v: "9007199254740993" });
     const top = portfolio.queryPortfolio({ today: TODAY, sort: "revenue", dir: "desc", page: 1, pageSize: 1 }).rows[0]!;
     expect(top.partnerId).toBe(id);
     expect(top.qualifyingRevenueCents).toBe(BIG);
@@ -169,9 +190,13 @@ describe("money beyond 2^53 cents", () => {
     const c = getDb().insert(schema.customers).values({ partnerId: id, name: "Huge", dporFrom: "2020-01-01" }).returning().get();
     const ins = sql().prepare("insert into revenue_lines (partner_id, customer_id, product, date, amount_cents) values (?, ?, 'crm-online', ?, ?)");
     // 95,000 lines of US$ 1,000,000,000.00 (the largest a line may be): 9.5 × 10^15 cents, past 2^53.
-    sql().transaction(() => { for (let i = 0; i < 95_000; i++) ins.run(id, c.id, "2026-06-01", 100_000_000_000); })();
+    sql().transaction(() => {
+      for (let i = 0; i < 95_000; i++) ins.run(id, c.id, "2026-06-01", 100_000_000_000);
+    })();
     refreshStaleEvaluations(TODAY);
-    const row = portfolio.queryPortfolio({ today: TODAY, q: getData(id).partner.msPartnerId, sort: "revenue", dir: "desc", page: 1, pageSize: 0 }).rows.find((r) => r.partnerId === id)!;
+    const row = portfolio
+      .queryPortfolio({ today: TODAY, q: getData(id).partner.msPartnerId, sort: "revenue", dir: "desc", page: 1, pageSize: 0 })
+      .rows.find((r) => r.partnerId === id)!;
     expect(row.state).toBe("current");
     expect(row.qualifyingRevenueCents).toBe(before + 9_500_000_000_000_000n); // plus 95,000 × 10^11 cents, exactly
     const view = loadPortfolio({ ...params, sort: "revenue", dir: "desc" }, { today: TODAY, all: true });
@@ -189,7 +214,10 @@ describe("per-partner limits", () => {
     const scope = { actorId: actor, partnerId: id };
     const audits = () => sql().prepare("select count(*) from audit_log").pluck().get() as number;
     const count = (t: string) => sql().prepare(`select count(*) from ${t} where partner_id = ?`).pluck().get(id) as number;
-    const fill = (t: string, target: number, insert: (i: number) => void) => sql().transaction(() => { for (let i = count(t); i < target; i++) insert(i); })();
+    const fill = (t: string, target: number, insert: (i: number) => void) =>
+      sql().transaction(() => {
+        for (let i = count(t); i < target; i++) insert(i);
+      })();
 
     const insPerson = sql().prepare("insert into individuals (partner_id, name) values (?, ?)");
     const insCustomer = sql().prepare("insert into customers (partner_id, name) values (?, ?)");
@@ -200,8 +228,7 @@ describe("per-partner limits", () => {
     fill("customers", PARTNER_LIMITS.customers, (i) => insCustomer.run(id, `C${i}`));
     const customer = sql().prepare("select id from customers where partner_id = ? limit 1").pluck().get(id) as number;
     const personIds = sql().prepare("select id from individuals where partner_id = ? order by id").pluck().all(id) as number[];
-    fill("exam_passes", PARTNER_LIMITS.examPasses, (i) =>
-      insPass.run(id, personIds[i % personIds.length], `X-${Math.floor(i / personIds.length)}`));
+    fill("exam_passes", PARTNER_LIMITS.examPasses, (i) => insPass.run(id, personIds[i % personIds.length], `X-${Math.floor(i / personIds.length)}`));
     fill("revenue_lines", PARTNER_LIMITS.revenueLines, () => insLine.run(id, customer));
 
     const before = { a: audits(), i: count("individuals"), c: count("customers"), p: count("exam_passes"), r: count("revenue_lines") };
@@ -209,7 +236,10 @@ describe("per-partner limits", () => {
     expect(facts.createIndividual(scope, { name: "One more", email: null, joinedOn: null, leftOn: null })).toEqual({ ok: false, error: "limitPeople" });
     expect(facts.createCustomer(scope, { name: "One more", dporFrom: null, dporUntil: null })).toEqual({ ok: false, error: "limitCustomers" });
     expect(facts.createPass(scope, { individualId: people[0]!, exam: "MB2-714", passedOn: "2026-01-01" })).toEqual({ ok: false, error: "limitPasses" });
-    expect(facts.createRevenue(scope, { customerId: customer, product: "crm-online", date: "2026-01-01", amountCents: 100, note: null })).toEqual({ ok: false, error: "limitRevenueLines" });
+    expect(facts.createRevenue(scope, { customerId: customer, product: "crm-online", date: "2026-01-01", amountCents: 100, note: null })).toEqual({
+      ok: false,
+      error: "limitRevenueLines",
+    });
     expect({ a: audits(), i: count("individuals"), c: count("customers"), p: count("exam_passes"), r: count("revenue_lines") }).toEqual(before);
     // Another partner is not affected.
     expect(facts.createIndividual({ actorId: actor, partnerId: ids[61]! }, { name: "Fine", email: null, joinedOn: null, leftOn: null }).ok).toBe(true);

@@ -30,12 +30,27 @@ beforeAll(async () => {
   customerId = c.row.id;
 });
 
-interface WriterReport { tag: string; written: number; sumCents: number; errors: string[] }
+interface WriterReport {
+  tag: string;
+  written: number;
+  sumCents: number;
+  errors: string[];
+}
 
 /** Starts scripts/reliability-writer.ts in its own process on the test database. */
 function startWriter(tag: string, opts: { count?: number; stopFile?: string; goFile?: string }) {
-  const args = ["--conditions=react-server", path.join(root, "scripts/reliability-writer.ts"),
-    "--partner", String(scope.partnerId), "--actor", String(scope.actorId), "--customer", String(customerId), "--tag", tag];
+  const args = [
+    "--conditions=react-server",
+    path.join(root, "scripts/reliability-writer.ts"),
+    "--partner",
+    String(scope.partnerId),
+    "--actor",
+    String(scope.actorId),
+    "--customer",
+    String(customerId),
+    "--tag",
+    tag,
+  ];
   if (opts.count !== undefined) args.push("--count", String(opts.count));
   if (opts.stopFile) args.push("--stop-file", opts.stopFile);
   if (opts.goFile) args.push("--go-file", opts.goFile);
@@ -67,11 +82,14 @@ function startWriter(tag: string, opts: { count?: number; stopFile?: string; goF
 function linesTagged(file: string, tag: string): { n: number; sum: number; audits: number } {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare(`select
+    return db
+      .prepare(
+        `select
         (select count(*) from revenue_lines where note like ? || '-%') n,
         (select coalesce(sum(amount_cents), 0) from revenue_lines where note like ? || '-%') sum,
         (select count(*) from audit_log a join revenue_lines r on r.id = cast(a.entity_id as integer)
-           where a.entity = 'revenue_line' and a.action = 'create' and r.note like ? || '-%') audits`)
+           where a.entity = 'revenue_line' and a.action = 'create' and r.note like ? || '-%') audits`,
+      )
       .get(tag, tag, tag) as { n: number; sum: number; audits: number };
   } finally {
     db.close();

@@ -8,7 +8,14 @@ import { partners, reviewNotes, reviewReplies, users } from "./schema";
 
 // The review loop: partner admins' replies to review notes, and the channel managers' review queue.
 
-export interface ReviewReply { id: number; noteId: number; body: string; createdAt: string; authorName: string; authorRole: "partner_admin" | "channel_manager" }
+export interface ReviewReply {
+  id: number;
+  noteId: number;
+  body: string;
+  createdAt: string;
+  authorName: string;
+  authorRole: "partner_admin" | "channel_manager";
+}
 
 /**
  * A partner admin's reply to one of their partner's review notes. The note must belong to the partner
@@ -16,11 +23,17 @@ export interface ReviewReply { id: number; noteId: number; body: string; created
  */
 export function addReviewReply(actorId: number, partnerId: number, noteId: number, body: string): { ok: true; id: number } | { ok: false; error: "notFound" } {
   return tx((db) => {
-    const note = db.select({ id: reviewNotes.id, authorId: reviewNotes.authorId }).from(reviewNotes)
-      .where(and(eq(reviewNotes.id, noteId), eq(reviewNotes.partnerId, partnerId))).get();
+    const note = db
+      .select({ id: reviewNotes.id, authorId: reviewNotes.authorId })
+      .from(reviewNotes)
+      .where(and(eq(reviewNotes.id, noteId), eq(reviewNotes.partnerId, partnerId)))
+      .get();
     if (!note) return { ok: false, error: "notFound" };
-    const row = db.insert(reviewReplies).values({ noteId, partnerId, authorId: actorId, body })
-      .returning({ id: reviewReplies.id, noteId: reviewReplies.noteId, body: reviewReplies.body, createdAt: reviewReplies.createdAt }).get();
+    const row = db
+      .insert(reviewReplies)
+      .values({ noteId, partnerId, authorId: actorId, body })
+      .returning({ id: reviewReplies.id, noteId: reviewReplies.noteId, body: reviewReplies.body, createdAt: reviewReplies.createdAt })
+      .get();
     writeAudit(db, { actorId, partnerId, entity: "review_reply", entityId: row.id, action: "create", after: row });
     const partner = db.select({ name: partners.name }).from(partners).where(eq(partners.id, partnerId)).get();
     const author = db.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get();
@@ -28,7 +41,9 @@ export function addReviewReply(actorId: number, partnerId: number, noteId: numbe
     const managers = managerIds(db);
     const to = managers.includes(note.authorId) ? [note.authorId] : managers;
     notifyUsers(db, to, {
-      partnerId, kind: "review-reply", key: `review-reply:${row.id}`,
+      partnerId,
+      kind: "review-reply",
+      key: `review-reply:${row.id}`,
       data: { partner: partner?.name ?? "", author: author?.name ?? "", excerpt: body.slice(0, 140) },
       link: `/partners/${partnerId}#note-${noteId}`,
     });
@@ -41,8 +56,14 @@ export function listReplies(partnerId: number, noteIds: number[]): Map<number, R
   const out = new Map<number, ReviewReply[]>();
   if (noteIds.length === 0) return out;
   const rows = getDb()
-    .select({ id: reviewReplies.id, noteId: reviewReplies.noteId, body: reviewReplies.body, createdAt: reviewReplies.createdAt,
-      authorName: users.name, authorRole: users.role })
+    .select({
+      id: reviewReplies.id,
+      noteId: reviewReplies.noteId,
+      body: reviewReplies.body,
+      createdAt: reviewReplies.createdAt,
+      authorName: users.name,
+      authorRole: users.role,
+    })
     .from(reviewReplies)
     .innerJoin(users, eq(users.id, reviewReplies.authorId))
     .where(and(eq(reviewReplies.partnerId, partnerId), inArray(reviewReplies.noteId, noteIds)))
@@ -72,9 +93,19 @@ export interface QueueItem {
 }
 
 interface QueueRow {
-  partner_id: number; name: string; ms_partner_id: string; level: Level | null; at_risk_on: string | null; level_at_risk: Level | null;
-  note_id: number | null; decision: Decision | null; note_at: string | null; risk_seen: string | null;
-  first_from: Level | null; last_change_on: string | null; replied_at: string | null;
+  partner_id: number;
+  name: string;
+  ms_partner_id: string;
+  level: Level | null;
+  at_risk_on: string | null;
+  level_at_risk: Level | null;
+  note_id: number | null;
+  decision: Decision | null;
+  note_at: string | null;
+  risk_seen: string | null;
+  first_from: Level | null;
+  last_change_on: string | null;
+  replied_at: string | null;
 }
 
 /**
@@ -86,7 +117,9 @@ interface QueueRow {
  */
 export function reviewQueue(riskBy: string, partnerId?: number): QueueItem[] {
   const only = partnerId === undefined ? "" : "WHERE id = @partnerId";
-  const rows = getDb().$client.prepare(`
+  const rows = getDb()
+    .$client.prepare(
+      `
     WITH cand(id) AS (
       SELECT id FROM (
         SELECT partner_id AS id FROM level_changes
@@ -106,7 +139,9 @@ export function reviewQueue(riskBy: string, partnerId?: number): QueueItem[] {
         ORDER BY lc.id DESC LIMIT 1) AS last_change_on,
       (SELECT max(r.created_at) FROM review_replies r WHERE r.note_id = n.id) AS replied_at
     FROM base b LEFT JOIN review_notes n ON n.id = b.note_id
-  `).all({ riskBy, partnerId: partnerId ?? null }) as QueueRow[];
+  `,
+    )
+    .all({ riskBy, partnerId: partnerId ?? null }) as QueueRow[];
   const items: QueueItem[] = [];
   for (const r of rows) {
     const reasons: QueueReason[] = [];
@@ -115,10 +150,19 @@ export function reviewQueue(riskBy: string, partnerId?: number): QueueItem[] {
     if (r.decision === "needs-information") reasons.push(r.replied_at ? "answered" : "awaiting-answer");
     if (reasons.length === 0) continue;
     items.push({
-      partnerId: r.partner_id, name: r.name, msPartnerId: r.ms_partner_id, level: r.level, reasons,
-      levelFrom: reasons.includes("level-changed") ? r.first_from : null, levelChangedOn: reasons.includes("level-changed") ? r.last_change_on : null,
-      atRiskOn: reasons.includes("losing-level") ? r.at_risk_on : null, levelAtRisk: reasons.includes("losing-level") ? r.level_at_risk : null,
-      lastNoteId: r.note_id, lastDecision: r.decision, lastReviewAt: r.note_at, repliedAt: r.replied_at,
+      partnerId: r.partner_id,
+      name: r.name,
+      msPartnerId: r.ms_partner_id,
+      level: r.level,
+      reasons,
+      levelFrom: reasons.includes("level-changed") ? r.first_from : null,
+      levelChangedOn: reasons.includes("level-changed") ? r.last_change_on : null,
+      atRiskOn: reasons.includes("losing-level") ? r.at_risk_on : null,
+      levelAtRisk: reasons.includes("losing-level") ? r.level_at_risk : null,
+      lastNoteId: r.note_id,
+      lastDecision: r.decision,
+      lastReviewAt: r.note_at,
+      repliedAt: r.replied_at,
     });
   }
   // Most urgent first: a level already changed, then the soonest loss, then answers to read, then those awaited.

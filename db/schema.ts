@@ -155,10 +155,7 @@ export const examPasses = sqliteTable(
     createdAt: createdAt(),
     version: version(),
   },
-  (t) => [
-    uniqueIndex("exam_passes_person_exam_uq").on(t.individualId, t.exam),
-    index("exam_passes_partner_idx").on(t.partnerId),
-  ],
+  (t) => [uniqueIndex("exam_passes_person_exam_uq").on(t.individualId, t.exam), index("exam_passes_partner_idx").on(t.partnerId)],
 );
 
 export const reviewNotes = sqliteTable(
@@ -442,7 +439,9 @@ export const notifications = sqliteTable(
     createdAt: createdAt(),
     readAt: text("read_at"),
     /** pending → sent (by itself or in a digest) or skipped (e-mail off, or too old when e-mail came on). */
-    mail: text("mail", { enum: ["pending", "sent", "skipped"] }).notNull().default("pending"),
+    mail: text("mail", { enum: ["pending", "sent", "skipped"] })
+      .notNull()
+      .default("pending"),
   },
   (t) => [
     uniqueIndex("notifications_user_key_uq").on(t.userId, t.key),

@@ -21,7 +21,9 @@ export function createSession(userId: number, opts: { mfaPending?: boolean } = {
   tx((db) => {
     db.delete(sessions).where(lt(sessions.expiresAtMs, now)).run();
     const mfaPending = opts.mfaPending ?? false;
-    db.insert(sessions).values({ id: hashToken(token), userId, createdAtMs: now, lastSeenAtMs: now, expiresAtMs, mfaPending }).run();
+    db.insert(sessions)
+      .values({ id: hashToken(token), userId, createdAtMs: now, lastSeenAtMs: now, expiresAtMs, mfaPending })
+      .run();
     if (!mfaPending) {
       const user = db.select({ partnerId: users.partnerId }).from(users).where(eq(users.id, userId)).get();
       writeAudit(db, { actorId: userId, partnerId: user?.partnerId ?? null, entity: "session", entityId: null, action: "sign-in" });
@@ -53,14 +55,20 @@ export function getSessionUser(token: string, now = Date.now()): SessionUser | n
   }
   // Sliding idle window; written at most once a minute.
   if (now - s.lastSeenAtMs > 60_000) {
-    db.update(sessions).set({ lastSeenAtMs: now }).where(and(eq(sessions.id, id))).run();
+    db.update(sessions)
+      .set({ lastSeenAtMs: now })
+      .where(and(eq(sessions.id, id)))
+      .run();
   }
   return { ...user, mfaPending: s.mfaPending };
 }
 
 export function deleteSession(token: string, actor: PublicUser | null): void {
   tx((db) => {
-    const res = db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+    const res = db
+      .delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
     if (actor && res.changes > 0) {
       writeAudit(db, { actorId: actor.id, partnerId: actor.partnerId, entity: "session", entityId: null, action: "sign-out" });
     }

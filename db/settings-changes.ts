@@ -19,16 +19,30 @@ export interface ConfirmedEffect {
  * change with its effect, in one transaction.
  */
 export function changePartnerSettings(
-  actorId: number, partnerId: number, version: number, v: { market: Market; ruleSet: RuleSetId }, effect: ConfirmedEffect,
+  actorId: number,
+  partnerId: number,
+  version: number,
+  v: { market: Market; ruleSet: RuleSetId },
+  effect: ConfirmedEffect,
 ): ManageResult<Partner> {
   return tx((db) => {
     const before = getPartner(partnerId);
     const r = updatePartnerSettings(actorId, partnerId, version, v);
     if (!r.ok || !before) return r;
-    db.insert(settingsChanges).values({
-      partnerId, actorId, on: effect.on, fromMarket: before.market, toMarket: r.value.market, fromRuleSet: before.ruleSet, toRuleSet: r.value.ruleSet,
-      levelBefore: effect.levelBefore, levelAfter: effect.levelAfter, passesLost: effect.passesLost,
-    }).run();
+    db.insert(settingsChanges)
+      .values({
+        partnerId,
+        actorId,
+        on: effect.on,
+        fromMarket: before.market,
+        toMarket: r.value.market,
+        fromRuleSet: before.ruleSet,
+        toRuleSet: r.value.ruleSet,
+        levelBefore: effect.levelBefore,
+        levelAfter: effect.levelAfter,
+        passesLost: effect.passesLost,
+      })
+      .run();
     return r;
   });
 }

@@ -25,9 +25,51 @@ function isoDaysBefore(today: string, days: number): string {
 const A = ["MB2-714", "MB2-713", "MB2-709"];
 const B = ["MB2-710", "MB2-706"];
 const C = ["MB2-712", "MB2-707"];
-const FIRST = ["Ana", "Bruno", "Carla", "Diego", "Elisa", "Fábio", "Gabriela", "Heitor", "Íris", "João", "Karina", "Luís", "Marta", "Nuno", "Olívia", "Paulo", "Quésia", "Rafael", "Sônia", "Tiago"];
+const FIRST = [
+  "Ana",
+  "Bruno",
+  "Carla",
+  "Diego",
+  "Elisa",
+  "Fábio",
+  "Gabriela",
+  "Heitor",
+  "Íris",
+  "João",
+  "Karina",
+  "Luís",
+  "Marta",
+  "Nuno",
+  "Olívia",
+  "Paulo",
+  "Quésia",
+  "Rafael",
+  "Sônia",
+  "Tiago",
+];
 const LAST = ["Silva", "Souza", "Oliveira", "Pereira", "Lima", "Costa", "Rocha", "Almeida", "Nunes", "Teixeira", "Araújo", "Gonçalves"];
-const WORDS = ["Aurora", "Boreal", "Cerrado", "Delta", "Estrela", "Fronteira", "Gaia", "Horizonte", "Ipê", "Jatobá", "Litoral", "Monte", "Nascente", "Oceano", "Pampa", "Quilombo", "Rio", "Serra", "Tropical", "Vale"];
+const WORDS = [
+  "Aurora",
+  "Boreal",
+  "Cerrado",
+  "Delta",
+  "Estrela",
+  "Fronteira",
+  "Gaia",
+  "Horizonte",
+  "Ipê",
+  "Jatobá",
+  "Litoral",
+  "Monte",
+  "Nascente",
+  "Oceano",
+  "Pampa",
+  "Quilombo",
+  "Rio",
+  "Serra",
+  "Tropical",
+  "Vale",
+];
 const KINDS = ["Sistemas", "Consultoria", "Tecnologia", "Digital", "Cloud", "Integradores", "Solutions", "Partners"];
 
 export interface SyntheticOptions {
@@ -42,7 +84,7 @@ export interface SyntheticOptions {
 export function insertSyntheticPartners(db: Db, opts: SyntheticOptions): number[] {
   const rand = rng(opts.seed ?? 42);
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const c = db.$client;
   const insPartner = c.prepare("insert into partners (name, ms_partner_id, market, rule_set) values (?, ?, ?, ?) returning id");
   const insCustomer = c.prepare("insert into customers (partner_id, name, dpor_from, dpor_until) values (?, ?, ?, ?) returning id");

@@ -35,7 +35,14 @@ export type TakeResult = { ok: true } | { ok: false; waitMs: number };
 export function takeAttempt(keys: ThrottleKey[], now = Date.now()): TakeResult {
   if (keys.length === 0) return { ok: true };
   return tx((db) => {
-    const rows = new Map(db.select().from(signInThrottle).where(inArray(signInThrottle.key, keys)).all().map((r) => [r.key, r]));
+    const rows = new Map(
+      db
+        .select()
+        .from(signInThrottle)
+        .where(inArray(signInThrottle.key, keys))
+        .all()
+        .map((r) => [r.key, r]),
+    );
     const live = (key: string) => {
       const r = rows.get(key);
       return r && now - r.lastFailureMs <= FORGET_AFTER_MS ? r : undefined;
@@ -45,7 +52,10 @@ export function takeAttempt(keys: ThrottleKey[], now = Date.now()): TakeResult {
     for (const key of keys) {
       const failures = (live(key)?.failures ?? 0) + 1;
       const values = { failures, lastFailureMs: now, blockedUntilMs: now + delayAfter(key, failures) };
-      db.insert(signInThrottle).values({ key, ...values }).onConflictDoUpdate({ target: signInThrottle.key, set: values }).run();
+      db.insert(signInThrottle)
+        .values({ key, ...values })
+        .onConflictDoUpdate({ target: signInThrottle.key, set: values })
+        .run();
     }
     return { ok: true };
   });
@@ -63,10 +73,15 @@ export function giveBack(keys: ThrottleKey[], forget: ThrottleKey[] = []): void 
       const key = r.key as ThrottleKey;
       const failures = forget.includes(key) ? 0 : r.failures - 1;
       if (failures <= 0) {
-        db.delete(signInThrottle).where(inArray(signInThrottle.key, [key])).run();
+        db.delete(signInThrottle)
+          .where(inArray(signInThrottle.key, [key]))
+          .run();
       } else {
         const values = { failures, blockedUntilMs: Math.min(r.blockedUntilMs, r.lastFailureMs + delayAfter(key, failures)) };
-        db.update(signInThrottle).set(values).where(inArray(signInThrottle.key, [key])).run();
+        db.update(signInThrottle)
+          .set(values)
+          .where(inArray(signInThrottle.key, [key]))
+          .run();
       }
     }
   });
@@ -76,7 +91,11 @@ export function giveBack(keys: ThrottleKey[], forget: ThrottleKey[] = []): void 
 export function throttleWaitMs(keys: ThrottleKey[], now = Date.now()): number {
   if (keys.length === 0) return 0;
   return tx((db) =>
-    db.select().from(signInThrottle).where(inArray(signInThrottle.key, keys)).all()
+    db
+      .select()
+      .from(signInThrottle)
+      .where(inArray(signInThrottle.key, keys))
+      .all()
       .reduce((wait, r) => (now - r.lastFailureMs > FORGET_AFTER_MS ? wait : Math.max(wait, r.blockedUntilMs - now)), 0),
   );
 }

@@ -93,7 +93,13 @@ export function getUserById(id: number): PublicUser | null {
 }
 
 export function getUserByEmail(email: string): PublicUser | null {
-  return getDb().select(publicColumns).from(users).where(eq(users.email, normaliseEmail(email))).get() ?? null;
+  return (
+    getDb()
+      .select(publicColumns)
+      .from(users)
+      .where(eq(users.email, normaliseEmail(email)))
+      .get() ?? null
+  );
 }
 
 export interface NewUser {
@@ -138,7 +144,12 @@ export function setUserDisabled(userId: number, disabled: boolean, actorId: numb
   return tx((db) => {
     const before = db.select(publicColumns).from(users).where(eq(users.id, userId)).get();
     if (!before) return null;
-    const after = db.update(users).set({ disabled, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).returning(publicColumns).get();
+    const after = db
+      .update(users)
+      .set({ disabled, version: sql`${users.version} + 1` })
+      .where(eq(users.id, userId))
+      .returning(publicColumns)
+      .get();
     if (disabled) db.delete(sessions).where(eq(sessions.userId, userId)).run();
     writeAudit(db, { actorId, partnerId: before.partnerId, entity: "user", entityId: userId, action: "update", before, after });
     return after;

@@ -52,9 +52,10 @@ export function applyHypotheticals(scope: WriteScope, items: Hypothetical[]): { 
             const c = data.customers.find((x) => x.id === h.customerId);
             if (!c) throw new Refused("invalidReference");
             const until = addDays(h.on, -1);
-            const values = !c.dporFrom || until < c.dporFrom
-              ? { dporFrom: null, dporUntil: null }
-              : { dporFrom: c.dporFrom, dporUntil: c.dporUntil && c.dporUntil < until ? c.dporUntil : until };
+            const values =
+              !c.dporFrom || until < c.dporFrom
+                ? { dporFrom: null, dporUntil: null }
+                : { dporFrom: c.dporFrom, dporUntil: c.dporUntil && c.dporUntil < until ? c.dporUntil : until };
             must(facts.updateCustomer(scope, c.id, c.version, { name: c.name, ...values }));
             break;
           }

@@ -85,7 +85,10 @@ for (const lang of LANGS) {
 
     test("a forgotten-password link arrives by e-mail and works once and only once", async ({ browser }) => {
       const email = loopAdmin("forgot", lang);
-      const page = await browser.newPage({ locale: lang === "en" ? "en-US" : "pt-BR", extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${lang === "en" ? 91 : 90}` } });
+      const page = await browser.newPage({
+        locale: lang === "en" ? "en-US" : "pt-BR",
+        extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${lang === "en" ? 91 : 90}` },
+      });
       await page.goto("/sign-in");
       await page.getByRole("link", { name: lang === "en" ? "Forgot your password?" : "Esqueceu a senha?" }).click();
       await expect(page).toHaveURL(/\/sign-in\/forgot/);

@@ -5,13 +5,19 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 
-export interface ActionInfo { id: string; file: string; name: string }
+export interface ActionInfo {
+  id: string;
+  file: string;
+  name: string;
+}
 
 /** Every server action of the production build, from Next's manifest. */
 export function listActions(): ActionInfo[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"));
   return Object.entries(manifest.node as Record<string, { filename: string; exportedName: string }>).map(([id, v]) => ({
-    id, file: v.filename, name: v.exportedName,
+    id,
+    file: v.filename,
+    name: v.exportedName,
   }));
 }
 
@@ -24,8 +30,14 @@ export function actionId(name: string): string {
 export async function callAction(
   request: APIRequestContext,
   opts: {
-    id: string; args: unknown[]; form?: Record<string, string>; cookie?: string; origin?: string | null; path?: string;
-    headers?: Record<string, string>; base?: string;
+    id: string;
+    args: unknown[];
+    form?: Record<string, string>;
+    cookie?: string;
+    origin?: string | null;
+    path?: string;
+    headers?: Record<string, string>;
+    base?: string;
   },
 ) {
   const base = opts.base ?? process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3210}`;

@@ -7,7 +7,6 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { actionId, callAction, openTestDb } from "./actions";
 import { DEMO_PASSWORD } from "./helpers";
 
-
 /** What a sign-in (or second-factor, or password-change) answer says. */
 async function kind(res: APIResponse): Promise<string> {
   if (res.status() === 429) return "429";
@@ -19,12 +18,16 @@ async function kind(res: APIResponse): Promise<string> {
   return `other ${res.status()}: ${body.slice(0, 200)}`;
 }
 
-/** Makes a throttle key look like an attacker's who used its free attempts long ago and has just waited out the last wait: the next attempt is allowed, the one after waits 64 s. */
+/**
+ * Makes a throttle key look like an attacker's who used its free attempts long ago and has just waited out
+ * the last wait: the next attempt is allowed, the one after waits 64 s.
+ */
 function primeThrottle(key: string, failures: number): void {
   const db = writableTestDb();
   const now = Date.now();
-  db.prepare("insert into sign_in_throttle (key, failures, last_failure_ms, blocked_until_ms) values (?, ?, ?, ?) on conflict(key) do update set failures = excluded.failures, last_failure_ms = excluded.last_failure_ms, blocked_until_ms = excluded.blocked_until_ms")
-    .run(key, failures, now, now - 1);
+  db.prepare(
+    "insert into sign_in_throttle (key, failures, last_failure_ms, blocked_until_ms) values (?, ?, ?, ?) on conflict(key) do update set failures = excluded.failures, last_failure_ms = excluded.last_failure_ms, blocked_until_ms = excluded.blocked_until_ms",
+  ).run(key, failures, now, now - 1);
   db.close();
 }
 
@@ -79,7 +82,9 @@ test.describe("issue 10: bursts of guesses and floods of sign-ins", () => {
 
   test("1b. 100 parallel wrong passwords once the free ones are used: one is verified, and then the right password waits too", async ({ request }) => {
     primeThrottle("account:sec-2@test.example", 8);
-    const kinds = await Promise.all(Array.from({ length: 100 }, () => signInCall(request, "sec-2@test.example", "wrong-password", "198.51.100.141").then(kind)));
+    const kinds = await Promise.all(
+      Array.from({ length: 100 }, () => signInCall(request, "sec-2@test.example", "wrong-password", "198.51.100.141").then(kind)),
+    );
     const t = tally(kinds);
     console.log(`100 parallel wrong passwords after the free ones: ${JSON.stringify(t)}`);
     expect(t.invalid ?? 0).toBeLessThanOrEqual(1);
@@ -91,7 +96,9 @@ test.describe("issue 10: bursts of guesses and floods of sign-ins", () => {
 
   test("1c. 100 parallel sign-ins with different unknown emails from an address with one attempt left: at most one is verified", async ({ request }) => {
     primeThrottle("address:198.51.100.150", 15);
-    const kinds = await Promise.all(Array.from({ length: 100 }, (_, i) => signInCall(request, `nobody-${i}@nowhere.example`, "wrong-password", "198.51.100.150").then(kind)));
+    const kinds = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => signInCall(request, `nobody-${i}@nowhere.example`, "wrong-password", "198.51.100.150").then(kind)),
+    );
     const t = tally(kinds);
     console.log(`100 parallel unknown emails from one address: ${JSON.stringify(t)}`);
     expect(t.invalid ?? 0).toBeLessThanOrEqual(1);
@@ -104,10 +111,18 @@ test.describe("issue 10: bursts of guesses and floods of sign-ins", () => {
     const userId = (db.prepare("select id from users where email = 'sec-3@test.example'").get() as { id: number }).id;
     db.close();
     primeThrottle(`account:password-${userId}`, 8);
-    const kinds = await Promise.all(Array.from({ length: 30 }, (_, i) => callAction(request, {
-      id: actionId("changePasswordAction"), args: [{ status: "idle", nonce: 0 }], cookie, path: "/account/password", headers: { "X-Forwarded-For": "198.51.100.151" },
-      form: { current: `guess-${i}`, next: "a-new-password-2026", confirm: "a-new-password-2026" },
-    }).then(kind)));
+    const kinds = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        callAction(request, {
+          id: actionId("changePasswordAction"),
+          args: [{ status: "idle", nonce: 0 }],
+          cookie,
+          path: "/account/password",
+          headers: { "X-Forwarded-For": "198.51.100.151" },
+          form: { current: `guess-${i}`, next: "a-new-password-2026", confirm: "a-new-password-2026" },
+        }).then(kind),
+      ),
+    );
     const t = tally(kinds);
     console.log(`30 parallel current-password guesses: ${JSON.stringify(t)}`);
     expect(t.passwordWrong ?? 0).toBeLessThanOrEqual(1);
@@ -115,9 +130,17 @@ test.describe("issue 10: bursts of guesses and floods of sign-ins", () => {
     for (const k of Object.keys(t)) expect(["passwordWrong", "throttled", "busy", "429"], k).toContain(k);
   });
 
-  test("3. a flood of 300 parallel sign-ins from 300 addresses: beyond the hash pool they are refused at once (429), and the sign-in page still answers", async ({ request }) => {
-    const flood = Promise.all(Array.from({ length: 300 }, (_, i) =>
-      signInCall(request, `flood-${i}@nowhere.example`, "wrong-password", `10.77.${i >> 8}.${i & 255}`).then(async (r) => ({ kind: await kind(r), headers: r.headers() }))));
+  test("3. a flood of 300 parallel sign-ins from 300 addresses: beyond the hash pool they are refused at once (429), and the sign-in page still answers", async ({
+    request,
+  }) => {
+    const flood = Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        signInCall(request, `flood-${i}@nowhere.example`, "wrong-password", `10.77.${i >> 8}.${i & 255}`).then(async (r) => ({
+          kind: await kind(r),
+          headers: r.headers(),
+        })),
+      ),
+    );
     const page = await request.get("/sign-in");
     expect(page.status()).toBe(200);
     const answers = await flood;
@@ -129,5 +152,4 @@ test.describe("issue 10: bursts of guesses and floods of sign-ins", () => {
     expect(refused.headers["retry-after"]).toBe("1");
     expectSecurityHeaders(refused.headers, "429");
   });
-
 });

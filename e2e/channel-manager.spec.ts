@@ -123,7 +123,14 @@ test.describe("channel manager", () => {
     const records = parse(csv.text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     expect(records.map((r) => r["Parceiro"])).toEqual(await names(page));
     const delta = records[0]!;
-    expect(delta).toMatchObject({ "ID do parceiro": "4100004", "Nível": "Silver", "Próximo nível": "Gold", "Exames até o próximo nível": "1", "Vagas Gold preenchidas": "3", "Vagas Gold exigidas": "4" });
+    expect(delta).toMatchObject({
+      "ID do parceiro": "4100004",
+      Nível: "Silver",
+      "Próximo nível": "Gold",
+      "Exames até o próximo nível": "1",
+      "Vagas Gold preenchidas": "3",
+      "Vagas Gold exigidas": "4",
+    });
     expect(delta["Receita qualificada (USD)"]).toBe("320000,00");
 
     // Open Delta and review it.
@@ -140,7 +147,17 @@ test.describe("channel manager", () => {
     // A4 is 210 × 297 mm = 595.3 × 841.9 pt (Chromium rounds to its own pixel grid: allow 2 pt).
     expect(Math.abs(pdf.size[2]! - 595.3)).toBeLessThan(2);
     expect(Math.abs(pdf.size[3]! - 841.9)).toBeLessThan(2);
-    for (const s of ["Delta CRM Partners", "4100004", "Silver", "Daniela Freitas", "Diego Martins", "Débora Lima", "Davi Souza", "Transportes Atlântico", `Página 1 de ${pdf.pages}`])
+    for (const s of [
+      "Delta CRM Partners",
+      "4100004",
+      "Silver",
+      "Daniela Freitas",
+      "Diego Martins",
+      "Débora Lima",
+      "Davi Souza",
+      "Transportes Atlântico",
+      `Página 1 de ${pdf.pages}`,
+    ])
       expect(pdf.text, s).toContain(s);
     for (const nav of ["Carteira", "Sair", "Idioma", "Trocar senha", "Imprimir"]) expect(pdf.text, nav).not.toContain(nav);
   });
@@ -242,7 +259,11 @@ test.describe("channel manager", () => {
     await expect(page.getByTestId("form-message").first()).toContainText("Parceiro e conta de administrador criados.");
     const password = (await page.getByTestId("temporary-password-value").textContent())!.trim();
     expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
-    const row = db.prepare("select p.name, p.market, u.must_change_password m, u.password_hash h from partners p join users u on u.partner_id = p.id where p.ms_partner_id = '7700123'").get() as { name: string; m: number; h: string };
+    const row = db
+      .prepare(
+        "select p.name, p.market, u.must_change_password m, u.password_hash h from partners p join users u on u.partner_id = p.id where p.ms_partner_id = '7700123'",
+      )
+      .get() as { name: string; m: number; h: string };
     db.close();
     expect(row).toMatchObject({ name: "Ipê Novo Parceiro", m: 1 });
     expect(row.h).not.toContain(password);
@@ -300,18 +321,20 @@ test.describe("channel manager", () => {
     const customers = await download(page, () => page.getByRole("link", { name: "Clientes (CSV)" }).click());
     const c = parse(customers.text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     expect(c).toHaveLength(2);
-    expect(c).toContainEqual({ Cliente: "'=HYPERLINK(\"http://evil.example\",\"Clique\")", "DPOR desde": "2024-01-15", "DPOR até": "" });
+    expect(c).toContainEqual({ Cliente: '\'=HYPERLINK("http://evil.example","Clique")', "DPOR desde": "2024-01-15", "DPOR até": "" });
     expect(c).toContainEqual({ Cliente: "Açaí & <b>Cia</b>", "DPOR desde": "", "DPOR até": "" });
     for (const x of c) expect(x.Cliente).not.toMatch(/^[=+\-@]/);
     const revenue = await download(page, () => page.getByRole("link", { name: "Lançamentos de receita (CSV)" }).click());
     const rv = parse(revenue.text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
-    expect(rv).toEqual([{ Cliente: "Açaí & <b>Cia</b>", Produto: "CRM Online", Data: "2026-01-10", "Valor (USD)": "-1234,56", "Observação": "" }]);
+    expect(rv).toEqual([{ Cliente: "Açaí & <b>Cia</b>", Produto: "CRM Online", Data: "2026-01-10", "Valor (USD)": "-1234,56", Observação: "" }]);
 
     // In English the dialect is comma-separated with a decimal point.
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("link", { name: "Revenue lines (CSV)" })).toBeVisible();
     const en = await download(page, () => page.getByRole("link", { name: "Revenue lines (CSV)" }).click());
-    expect(parse(en.text, { bom: true, columns: true })).toEqual([{ Customer: "Açaí & <b>Cia</b>", Product: "CRM Online", Date: "2026-01-10", "Amount (USD)": "-1234.56", Note: "" }]);
+    expect(parse(en.text, { bom: true, columns: true })).toEqual([
+      { Customer: "Açaí & <b>Cia</b>", Product: "CRM Online", Date: "2026-01-10", "Amount (USD)": "-1234.56", Note: "" },
+    ]);
   });
 
   test("English: the portfolio, a partner and the reports in English", async ({ page }) => {
@@ -338,7 +361,15 @@ test.describe("channel manager", () => {
       if (locale === "en") await page.getByRole("button", { name: "English" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       const delta = await page.getByTestId("portfolio-row").filter({ hasText: "Delta CRM Partners" }).getAttribute("data-partner-id");
-      for (const path of ["/portfolio", "/portfolio?level=silver&sort=exams&dir=desc", "/portfolio/report", `/partners/${delta}`, `/partners/${delta}/report`, "/partners/new", "/account/password"]) {
+      for (const path of [
+        "/portfolio",
+        "/portfolio?level=silver&sort=exams&dir=desc",
+        "/portfolio/report",
+        `/partners/${delta}`,
+        `/partners/${delta}/report`,
+        "/partners/new",
+        "/account/password",
+      ]) {
         await page.goto(path);
         const result = await new AxeBuilder({ page }).analyze();
         expect(result.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target).join(",")}`)).toEqual([]);

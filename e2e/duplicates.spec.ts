@@ -40,7 +40,9 @@ test.describe("duplicates", () => {
     await people.getByLabel("Nome", { exact: true }).fill("Ana S.");
     await people.getByLabel("E-mail (opcional)").fill("ANA.SOUZA.7@example.com");
     await submit(pForm);
-    await expect(pForm.getByTestId("form-message")).toContainText("Já existe uma pessoa com este e-mail: Ana Souza <ana.souza.7@example.com>. Salvar mesmo assim?");
+    await expect(pForm.getByTestId("form-message")).toContainText(
+      "Já existe uma pessoa com este e-mail: Ana Souza <ana.souza.7@example.com>. Salvar mesmo assim?",
+    );
     await expect(people.getByTestId("people-row")).toHaveCount(2);
 
     const revenue = page.getByTestId("section-revenue");

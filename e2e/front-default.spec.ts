@@ -58,17 +58,29 @@ test.afterAll(async () => {
 
 function signIn(email: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   const boundary = "----frontDefault";
-  const body = [["_1_email", email], ["_1_password", "wrong-password"], ["0", '[{},"$K1"]']]
-    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+  const body =
+    [
+      ["_1_email", email],
+      ["_1_password", "wrong-password"],
+      ["0", '[{},"$K1"]'],
+    ]
+      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join("") + `--${boundary}--\r\n`;
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: "127.0.0.1", port, method: "POST", path: "/sign-in",
-      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Next-Action": actionId("signInAction"), ...headers },
-    }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/sign-in",
+        headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Next-Action": actionId("signInAction"), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -83,7 +95,7 @@ test.describe("front server defaults (no TRUST_PROXY, no APP_ORIGIN)", () => {
       expect(res.body).toContain('"invalid"');
     }
     const db = new Database(dbFile, { readonly: true });
-    const addresses = (db.prepare("select key, failures from sign_in_throttle where key like 'address:%'").all() as { key: string; failures: number }[]);
+    const addresses = db.prepare("select key, failures from sign_in_throttle where key like 'address:%'").all() as { key: string; failures: number }[];
     db.close();
     expect(addresses).toEqual([{ key: "address:127.0.0.1", failures: 2 }]);
   });
@@ -96,7 +108,7 @@ test.describe("front server defaults (no TRUST_PROXY, no APP_ORIGIN)", () => {
       "https over http, with X-Forwarded-Proto": { Origin: `https://127.0.0.1:${port}`, "X-Forwarded-Proto": "https" },
       "Origin and X-Forwarded-Host of another site": { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
       "another port": { Origin: `http://127.0.0.1:${port + 1}` },
-      "missing": {},
+      missing: {},
     };
     for (const [why, headers] of Object.entries(refusals)) expect((await signIn("origin@nowhere.example", headers)).status, why).toBe(403);
   });

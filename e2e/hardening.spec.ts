@@ -23,12 +23,16 @@ async function kind(res: APIResponse): Promise<string> {
   return `other ${res.status()}: ${body.slice(0, 200)}`;
 }
 
-/** Makes a throttle key look like an attacker's who used its free attempts long ago and has just waited out the last wait: the next attempt is allowed, the one after waits 64 s. */
+/**
+ * Makes a throttle key look like an attacker's who used its free attempts long ago and has just waited out
+ * the last wait: the next attempt is allowed, the one after waits 64 s.
+ */
 function primeThrottle(key: string, failures: number): void {
   const db = writableTestDb();
   const now = Date.now();
-  db.prepare("insert into sign_in_throttle (key, failures, last_failure_ms, blocked_until_ms) values (?, ?, ?, ?) on conflict(key) do update set failures = excluded.failures, last_failure_ms = excluded.last_failure_ms, blocked_until_ms = excluded.blocked_until_ms")
-    .run(key, failures, now, now - 1);
+  db.prepare(
+    "insert into sign_in_throttle (key, failures, last_failure_ms, blocked_until_ms) values (?, ?, ?, ?) on conflict(key) do update set failures = excluded.failures, last_failure_ms = excluded.last_failure_ms, blocked_until_ms = excluded.blocked_until_ms",
+  ).run(key, failures, now, now - 1);
   db.close();
 }
 
@@ -62,7 +66,13 @@ async function sessionCookie(request: APIRequestContext, email: string, address:
 }
 
 /** A raw HTTP request (for what Playwright's client will not send: a Host header, TRACE, a chunked body). */
-function raw(opts: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[] }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(opts: {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  chunks?: Buffer[];
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "localhost", port: PORT, method: opts.method, path: opts.path, headers: opts.headers }, (res) => {
       let body = "";
@@ -121,18 +131,25 @@ test.describe("issue 10: races, floods and escapes", () => {
   });
 
   test("5. the Origin must be this app's scheme, host and port (APP_ORIGIN), whatever Host and X-Forwarded-Host say", async () => {
-    const form = multipart([["_1_email", "origin@nowhere.example"], ["_1_password", "x"], ["0", '[{},"$K1"]']]);
-    const post = (headers: Record<string, string>) => raw({
-      method: "POST", path: "/sign-in", body: form.body,
-      headers: { "Content-Type": form.type, "Next-Action": actionId("signInAction"), "X-Forwarded-For": "198.51.100.190", ...headers },
-    });
+    const form = multipart([
+      ["_1_email", "origin@nowhere.example"],
+      ["_1_password", "x"],
+      ["0", '[{},"$K1"]'],
+    ]);
+    const post = (headers: Record<string, string>) =>
+      raw({
+        method: "POST",
+        path: "/sign-in",
+        body: form.body,
+        headers: { "Content-Type": form.type, "Next-Action": actionId("signInAction"), "X-Forwarded-For": "198.51.100.190", ...headers },
+      });
     expect((await post({ Origin: BASE })).status).toBe(200);
     const refusals: Record<string, Record<string, string>> = {
       "https instead of http": { Origin: `https://localhost:${PORT}` },
       "another port": { Origin: `http://localhost:${PORT + 1}` },
       "Origin and X-Forwarded-Host of another site": { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
       "Host and Origin of another name (DNS rebinding)": { Origin: `http://evil.example:${PORT}`, Host: `evil.example:${PORT}` },
-      "null": { Origin: "null" },
+      null: { Origin: "null" },
     };
     for (const [why, headers] of Object.entries(refusals)) {
       const res = await post(headers);
@@ -145,7 +162,14 @@ test.describe("issue 10: races, floods and escapes", () => {
     const code = await totpCode();
     const verify = async () => {
       const cookie = await sessionCookie(request, manager(12), "198.51.100.200");
-      return callAction(request, { id: actionId("verifySecondFactorAction"), args: [{}], form: { code }, cookie, path: "/sign-in/verify", headers: { "X-Forwarded-For": "198.51.100.200" } });
+      return callAction(request, {
+        id: actionId("verifySecondFactorAction"),
+        args: [{}],
+        form: { code },
+        cookie,
+        path: "/sign-in/verify",
+        headers: { "X-Forwarded-For": "198.51.100.200" },
+      });
     };
     expect(await kind(await verify())).toBe("signed-in");
     expect(await kind(await verify())).toBe("codeUsed");
@@ -158,9 +182,18 @@ test.describe("issue 10: races, floods and escapes", () => {
     db.close();
     primeThrottle(`account:mfa-${userId}`, 8);
     expect((await request.get("/account/two-factor", { headers: { Cookie: cookie } })).status()).toBe(200); // makes the secret
-    const kinds = await Promise.all(Array.from({ length: 10 }, (_, i) => callAction(request, {
-      id: actionId("enrolTotpAction"), args: [{ nonce: 0 }], form: { code: String(100000 + i) }, cookie, path: "/account/two-factor", headers: { "X-Forwarded-For": "198.51.100.201" },
-    }).then(kind)));
+    const kinds = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        callAction(request, {
+          id: actionId("enrolTotpAction"),
+          args: [{ nonce: 0 }],
+          form: { code: String(100000 + i) },
+          cookie,
+          path: "/account/two-factor",
+          headers: { "X-Forwarded-For": "198.51.100.201" },
+        }).then(kind),
+      ),
+    );
     const t = tally(kinds);
     console.log(`10 parallel wrong enrolment codes: ${JSON.stringify(t)}`);
     expect(t.codeInvalid ?? 0).toBeLessThanOrEqual(1);
@@ -181,17 +214,28 @@ test.describe("issue 10: races, floods and escapes", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 
-  test("7a. names: invisible-only, unclosed right-to-left override and control characters are refused with a message, and nothing is stored", async ({ page, request }) => {
+  test("7a. names: invisible-only, unclosed right-to-left override and control characters are refused with a message, and nothing is stored", async ({
+    page,
+    request,
+  }) => {
     await signIn(page, "sec-5@test.example");
     const partnerId = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
     const s = page.getByTestId("section-people");
-    for (const [name, message] of [["\u200b\u200b\u200b", "apenas caracteres invisíveis"], ["\u202eAdmin", "marca de direção do texto"]] as const) {
+    for (const [name, message] of [
+      ["\u200b\u200b\u200b", "apenas caracteres invisíveis"],
+      ["\u202eAdmin", "marca de direção do texto"],
+    ] as const) {
       await s.getByLabel("Nome", { exact: true }).fill(name);
       await s.locator("form button[type=submit]").last().click();
       await expect(s.getByText(message)).toBeVisible();
     }
     const cookie = await sessionCookie(request, "sec-5@test.example", "198.51.100.210");
-    const res = await callAction(request, { id: actionId("saveCustomerAction"), args: [partnerId, { status: "idle", nonce: 0 }], cookie, form: { name: "A\u0000B" } });
+    const res = await callAction(request, {
+      id: actionId("saveCustomerAction"),
+      args: [partnerId, { status: "idle", nonce: 0 }],
+      cookie,
+      form: { name: "A\u0000B" },
+    });
     expect(await res.text()).toContain("nameControlChars");
     const db = openTestDb();
     expect(db.prepare("select count(*) n from individuals where partner_id = ?").get(partnerId)).toEqual({ n: 0 });
@@ -210,8 +254,12 @@ test.describe("issue 10: races, floods and escapes", () => {
       expect(await res.text(), name).toContain('"status":"saved"');
     }
     const customerId = (openTestDb().prepare("select id from customers where partner_id = ? order by id limit 1").get(partnerId) as { id: number }).id;
-    const line = await callAction(request, { id: actionId("saveRevenueAction"), args: [partnerId, { status: "idle", nonce: 0 }], cookie,
-      form: { customerId: String(customerId), product: "crm-online", date: "2026-01-02", amount: "10,00", note: "a\u0000b" } });
+    const line = await callAction(request, {
+      id: actionId("saveRevenueAction"),
+      args: [partnerId, { status: "idle", nonce: 0 }],
+      cookie,
+      form: { customerId: String(customerId), product: "crm-online", date: "2026-01-02", amount: "10,00", note: "a\u0000b" },
+    });
     expect(await line.text()).toContain('"status":"saved"');
     const customers = await (await request.get(`/partners/${partnerId}/export/customers`, { headers: { Cookie: cookie } })).text();
     for (const name of names) expect(customers, JSON.stringify(name)).toContain(`'${name}`);
@@ -220,7 +268,9 @@ test.describe("issue 10: races, floods and escapes", () => {
     expect(revenue).not.toContain("\u0000");
   });
 
-  test("8. malformed action payloads answer 400, chunked bodies over 1 MB 413, other methods 405 — all with the security headers; a favicon", async ({ request }) => {
+  test("8. malformed action payloads answer 400, chunked bodies over 1 MB 413, other methods 405 — all with the security headers; a favicon", async ({
+    request,
+  }) => {
     const id = actionId("signInAction");
     const noForm = await callAction(request, { id, args: [{}] });
     expect(noForm.status()).toBe(400);
@@ -228,9 +278,19 @@ test.describe("issue 10: races, floods and escapes", () => {
     const deep = multipart([["0", `[${"[".repeat(5000)}${"]".repeat(5000)},"$K1"]`]]);
     const nested = await raw({ method: "POST", path: "/sign-in", body: deep.body, headers: { "Content-Type": deep.type, "Next-Action": id, Origin: BASE } });
     expect(nested.status).toBe(400);
-    const text = await raw({ method: "POST", path: "/sign-in", body: "not multipart", headers: { "Content-Type": "text/plain", "Next-Action": id, Origin: BASE } });
+    const text = await raw({
+      method: "POST",
+      path: "/sign-in",
+      body: "not multipart",
+      headers: { "Content-Type": "text/plain", "Next-Action": id, Origin: BASE },
+    });
     expect(text.status).toBe(400);
-    const chunked = await raw({ method: "POST", path: "/sign-in", headers: { "Content-Type": "text/plain", "Next-Action": id, Origin: BASE }, chunks: Array.from({ length: 20 }, () => Buffer.alloc(64 * 1024, 120)) });
+    const chunked = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: { "Content-Type": "text/plain", "Next-Action": id, Origin: BASE },
+      chunks: Array.from({ length: 20 }, () => Buffer.alloc(64 * 1024, 120)),
+    });
     expect(chunked.status).toBe(413);
     expectSecurityHeaders(chunked.headers, "413");
     for (const method of ["TRACE", "PUT", "DELETE", "OPTIONS"]) {

@@ -42,7 +42,7 @@ test.describe("import from a file", () => {
     const s = page.getByTestId("section-import");
     await s.getByRole("button", { name: "Verificar o arquivo" }).click();
     const preview = s.getByTestId("import-preview");
-    await expect(preview).toContainText("Lido como Windows-1252, \";\" com vírgula decimal.");
+    await expect(preview).toContainText('Lido como Windows-1252, ";" com vírgula decimal.');
     await expect(preview.getByTestId("import-summary")).toHaveText("8 linhas: 3 a gravar, 3 recusadas, 2 duplicadas.");
     await expect(preview.getByTestId("import-level")).toHaveText("Nível hoje: Sem nível → Silver depois desta importação.");
     await expect(preview.getByTestId("import-new-customers")).toContainText("Lojas Ação");
@@ -63,9 +63,19 @@ test.describe("import from a file", () => {
     await expect(page.getByTestId("current-level")).toHaveText("Silver");
     await expect(s.getByTestId("import-history-item").first()).toContainText("receita-lote.csv");
     expect(lines()).toBe(4);
-    const audit = db.prepare("select after from audit_log where partner_id = ? and entity = 'import' and after like '%receita-lote.csv%'").all(partnerId) as { after: string }[];
+    const audit = db.prepare("select after from audit_log where partner_id = ? and entity = 'import' and after like '%receita-lote.csv%'").all(partnerId) as {
+      after: string;
+    }[];
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after)).toMatchObject({ fileName: "receita-lote.csv", kind: "revenue", rows: 8, imported: 3, refused: 3, duplicatesSkipped: 2, customersCreated: 1 });
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({
+      fileName: "receita-lote.csv",
+      kind: "revenue",
+      rows: 8,
+      imported: 3,
+      refused: 3,
+      duplicatesSkipped: 2,
+      customersCreated: 1,
+    });
     expect((db.prepare("select name from customers where partner_id = ? and name like 'Lojas%'").get(partnerId) as { name: string }).name).toBe("Lojas Ação");
     db.close();
   });
@@ -77,7 +87,10 @@ test.describe("import from a file", () => {
     await expect(page).toHaveURL(/\/partners\/\d+$/);
     const s = page.getByTestId("section-import");
     await expect(s).toContainText("Você está importando em nome deste parceiro.");
-    await chooseFile(page, "O arquivo contém", "customers", "Arquivo CSV", { name: "clientes-gerente.csv", buffer: Buffer.from("Cliente;DPOR desde\nNovo Cliente do Gerente;01/03/2025\n") });
+    await chooseFile(page, "O arquivo contém", "customers", "Arquivo CSV", {
+      name: "clientes-gerente.csv",
+      buffer: Buffer.from("Cliente;DPOR desde\nNovo Cliente do Gerente;01/03/2025\n"),
+    });
     await s.getByRole("button", { name: "Verificar o arquivo" }).click();
     await expect(s.getByTestId("import-summary")).toHaveText("1 linha: 1 a gravar, 0 recusadas, 0 duplicadas.");
     await s.getByRole("button", { name: "Gravar 1 linha" }).click();
@@ -87,24 +100,28 @@ test.describe("import from a file", () => {
     await expect(page.getByTestId("section-customers").getByTestId("customers-row").filter({ hasText: "Novo Cliente do Gerente" })).toBeVisible();
   });
 
-  test("English: a UTF-8 transcript with a BOM and a Windows-1252 people file; exams outside the rule set; a file over the limit is refused at once", async ({ page }) => {
+  test("English: a UTF-8 transcript with a BOM and a Windows-1252 people file; exams outside the rule set; a file over the limit is refused at once", async ({
+    page,
+  }) => {
     await signIn(page, "bulk-2@test.example");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const s = page.getByTestId("section-import");
 
     // A transcript, UTF-8 with a BOM, ","-separated with Portuguese headers (headers are matched in both languages).
-    const transcript = "\uFEFF" + [
-      "Nome,E-mail,Exame,Aprovado em",
-      `João Conceição,joao@example.com,mb2713,${isoDaysAgo(30)}`,
-      `João Conceição,joao@example.com,MB2-706,${isoDaysAgo(25)}`,
-      `Ana Souza,,MB2-714,${isoDaysAgo(10)}`,
-      `João Conceição,joao@example.com,MB2-717,${isoDaysAgo(5)}`,
-    ].join("\n");
+    const transcript =
+      "\uFEFF" +
+      [
+        "Nome,E-mail,Exame,Aprovado em",
+        `João Conceição,joao@example.com,mb2713,${isoDaysAgo(30)}`,
+        `João Conceição,joao@example.com,MB2-706,${isoDaysAgo(25)}`,
+        `Ana Souza,,MB2-714,${isoDaysAgo(10)}`,
+        `João Conceição,joao@example.com,MB2-717,${isoDaysAgo(5)}`,
+      ].join("\n");
     await chooseFile(page, "The file holds", "passes", "CSV file", { name: "transcript.csv", buffer: Buffer.from(transcript, "utf8") });
     await s.getByRole("button", { name: "Check the file" }).click();
     const preview = s.getByTestId("import-preview");
-    await expect(preview).toContainText("Read as UTF-8 with BOM, \",\" with a decimal point.");
+    await expect(preview).toContainText('Read as UTF-8 with BOM, "," with a decimal point.');
     await expect(preview.getByTestId("import-summary")).toHaveText("4 rows: 2 to store, 1 refused, 1 duplicates.");
     await expect(preview.getByTestId("import-new-people")).toContainText("João Conceição <joao@example.com>");
     await expect(preview.getByTestId("import-not-in-rule-set")).toHaveText("Exams not in rule set V1 (those rows are refused): MB2-717.");
@@ -118,7 +135,7 @@ test.describe("import from a file", () => {
     const people = ["Nome;E-mail;Entrou em", "Conceição Araújo;ceca@example.com;01/02/2024", "Ana Souza;;", "Zé;not-an-email;"].join("\r\n");
     await chooseFile(page, "The file holds", "people", "CSV file", { name: "pessoas.csv", buffer: Buffer.from(people, "latin1") });
     await s.getByRole("button", { name: "Check the file" }).click();
-    await expect(preview).toContainText("Read as Windows-1252, \";\" with a decimal comma.");
+    await expect(preview).toContainText('Read as Windows-1252, ";" with a decimal comma.');
     await expect(preview.getByTestId("import-summary")).toHaveText("3 rows: 1 to store, 1 refused, 1 duplicates.");
     await expect(preview.getByTestId("import-issue").filter({ hasText: "Email" })).toContainText("Refused");
     await preview.getByRole("button", { name: "Store 1 row" }).click();
@@ -135,7 +152,7 @@ test.describe("import from a file", () => {
     await s.getByRole("button", { name: "Check the file" }).click();
     await expect(s.getByTestId("import-refused")).toHaveText("Columns missing: Invoice date, Amount (US$). Download the template to see the headers.");
     // The template comes in the user's language and dialect.
-    const template = await page.request.get(await s.getByTestId("import-template").getAttribute("href") as string);
+    const template = await page.request.get((await s.getByTestId("import-template").getAttribute("href")) as string);
     expect(await template.text()).toContain("Customer,Product,Invoice date,Amount (US$),Note");
   });
 
@@ -147,11 +164,21 @@ test.describe("import from a file", () => {
     const origin = new URL(page.url()).origin;
     const other = await page.request.post(`/partners/${own - 1}/import${q}`, { data: body, headers: { "Content-Type": "text/csv", Origin: origin } });
     expect(other.status()).toBe(403);
-    const anonymous = await request.post(`/partners/${own}/import${q}`, { data: body, headers: { "Content-Type": "text/csv", Origin: origin }, maxRedirects: 0 });
+    const anonymous = await request.post(`/partners/${own}/import${q}`, {
+      data: body,
+      headers: { "Content-Type": "text/csv", Origin: origin },
+      maxRedirects: 0,
+    });
     expect([401, 403, 303, 307]).toContain(anonymous.status());
-    const huge = await page.request.post(`/partners/${own}/import${q}`, { data: Buffer.alloc(9 * 1024 * 1024, 0x41), headers: { "Content-Type": "text/csv", Origin: origin } });
+    const huge = await page.request.post(`/partners/${own}/import${q}`, {
+      data: Buffer.alloc(9 * 1024 * 1024, 0x41),
+      headers: { "Content-Type": "text/csv", Origin: origin },
+    });
     expect(huge.status()).toBe(413);
-    const foreign = await page.request.post(`/partners/${own}/import${q}`, { data: body, headers: { "Content-Type": "text/csv", Origin: "https://evil.example" } });
+    const foreign = await page.request.post(`/partners/${own}/import${q}`, {
+      data: body,
+      headers: { "Content-Type": "text/csv", Origin: "https://evil.example" },
+    });
     expect(foreign.status()).toBe(403);
     const ok = await page.request.post(`/partners/${own}/import${q}`, { data: body, headers: { "Content-Type": "text/csv", Origin: origin } });
     expect(ok.status()).toBe(200);

@@ -3,11 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { MAIL_DIR } from "./smtp-server";
 
-export interface Mail { to: string; subject: string; text: string }
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
 
 function decodeWords(s: string): string {
   return s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
-    enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : qp(data.replace(/_/g, " ")));
+    enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : qp(data.replace(/_/g, " ")),
+  );
 }
 function qp(s: string): string {
   const bytes: number[] = [];
@@ -34,7 +39,10 @@ function parse(raw: string): Mail {
 /** Every message sent to this address so far. */
 export function mailsTo(address: string): Mail[] {
   if (!fs.existsSync(MAIL_DIR)) return [];
-  return fs.readdirSync(MAIL_DIR).filter((f) => f.endsWith(".eml")).sort()
+  return fs
+    .readdirSync(MAIL_DIR)
+    .filter((f) => f.endsWith(".eml"))
+    .sort()
     .map((f) => parse(fs.readFileSync(path.join(MAIL_DIR, f), "utf8")))
     .filter((m) => m.to.split(",").includes(address));
 }

@@ -138,7 +138,12 @@ test.describe("partner admin: dashboard and data entry", () => {
     await expect(customers.getByTestId("customers-row").first()).toContainText("<b>Markup</b> & Co");
 
     const revenue = section(page, "revenue");
-    for (const [amount, why] of [["abc", "invalid"], ["0,00", "zero"], ["1.000.000.000,01", "too large"], ["10,005", "fraction"]]) {
+    for (const [amount, why] of [
+      ["abc", "invalid"],
+      ["0,00", "zero"],
+      ["1.000.000.000,01", "too large"],
+      ["10,005", "fraction"],
+    ]) {
       await revenue.getByLabel("Cliente", { exact: true }).selectOption({ index: 1 });
       await revenue.getByLabel("Data da fatura").fill(isoDaysAgo(3));
       await revenue.getByLabel("Valor (US$)").fill(amount);

@@ -14,12 +14,21 @@ import { answerStatus, ptBr } from "./reliability-support";
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-interface Seeded { partnerId: number; customerId: number; userId: number; sessionToken: string }
+interface Seeded {
+  partnerId: number;
+  customerId: number;
+  userId: number;
+  sessionToken: string;
+}
 
 function freshDatabase(): { dir: string; file: string; seeded: Seeded } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cct-crash-"));
   const file = path.join(dir, "app.db");
-  const r = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/reliability-seed.ts"], { cwd: root, env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
+  const r = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/reliability-seed.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: file },
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`seed failed: ${r.stderr}`);
   return { dir, file, seeded: JSON.parse(r.stdout.trim().split("\n").pop()!) as Seeded };
 }
@@ -94,7 +103,9 @@ class OwnServer {
   /** `next start` on the production build, with its own database file. */
   static async start(dbFile: string, port: number): Promise<OwnServer> {
     const proc = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root, env: { ...process.env, DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"],
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";
     proc.stdout!.on("data", (d: Buffer) => (log += d.toString()));
@@ -128,7 +139,10 @@ class OwnServer {
 /** One revenue line through saveRevenueAction, as the form sends it; "saved" when the server acknowledged it. */
 async function writeLine(request: APIRequestContext, server: OwnServer, s: Seeded, note: string, cents: number): Promise<"saved" | string> {
   const res = await callAction(request, {
-    id: actionId("saveRevenueAction"), base: server.base, path: `/partners/${s.partnerId}`, args: [s.partnerId, { status: "idle", nonce: 0 }],
+    id: actionId("saveRevenueAction"),
+    base: server.base,
+    path: `/partners/${s.partnerId}`,
+    args: [s.partnerId, { status: "idle", nonce: 0 }],
     cookie: `session=${s.sessionToken}; locale=pt-BR`,
     form: { customerId: String(s.customerId), product: "crm-online", date: "2026-02-10", amount: ptBr(cents), note },
   });
@@ -168,7 +182,9 @@ function writeLoad(request: APIRequestContext, server: OwnServer, s: Seeded, pre
   };
   const done = Promise.all(Array.from({ length: loops }, loop));
   return {
-    acked, failures, done,
+    acked,
+    failures,
+    done,
     inFlight: () => inFlight,
     stop: () => {
       stopping = true;
@@ -180,8 +196,14 @@ function readLines(file: string, prefix: string): { lines: Map<string, number>; 
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare("select note, amount_cents cents from revenue_lines where note like ? || '-%'").all(prefix) as { note: string; cents: number }[];
-    const withAudit = (db.prepare(`select count(*) n from revenue_lines r join audit_log a
-        on a.entity = 'revenue_line' and a.action = 'create' and a.entity_id = cast(r.id as text) where r.note like ? || '-%'`).get(prefix) as { n: number }).n;
+    const withAudit = (
+      db
+        .prepare(
+          `select count(*) n from revenue_lines r join audit_log a
+        on a.entity = 'revenue_line' and a.action = 'create' and a.entity_id = cast(r.id as text) where r.note like ? || '-%'`,
+        )
+        .get(prefix) as { n: number }
+    ).n;
     const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
     return { lines: new Map(rows.map((r) => [r.note, r.cents])), withAudit, integrity };
   } finally {
@@ -201,7 +223,11 @@ function npmRun(script: string, args: string[], dbFile: string): Promise<{ code:
 }
 
 /** "table rows checksum" lines printed by db:backup and db:restore. */
-const tableLines = (out: string) => out.split("\n").filter((l) => /^\s+\S+\s+\d+ rows\s+[0-9a-f]{16}$/.test(l)).map((l) => l.trim().replace(/\s+/g, " "));
+const tableLines = (out: string) =>
+  out
+    .split("\n")
+    .filter((l) => /^\s+\S+\s+\d+ rows\s+[0-9a-f]{16}$/.test(l))
+    .map((l) => l.trim().replace(/\s+/g, " "));
 
 test.describe("reliability: crash and backup with the server's own process", () => {
   test("kill -9 of the server in the middle of a write load: after a restart every acknowledged write is there, integrity_check ok", async ({ request }) => {
@@ -250,7 +276,9 @@ test.describe("reliability: crash and backup with the server's own process", () 
     }
   });
 
-  test("npm run db:backup while the server writes gives a consistent copy; db:restore refuses the live database and restores into a new file with the same tables", async ({ request }) => {
+  test("npm run db:backup while the server writes gives a consistent copy; db:restore refuses the live database and restores into a new file with the same tables", async ({
+    request,
+  }) => {
     const { dir, file, seeded } = freshDatabase();
     const server = await OwnServer.start(file, await freePort());
     try {

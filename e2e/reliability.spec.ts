@@ -9,20 +9,31 @@ import { FACT_TABLES, answerStatus, countsOf, partnerOf, ptBr, signInCookie, sub
 // Scratch partners of these tests (scripts/e2e-seed.ts): rel-1 and rel-2 take the parallel load, rel-3 the
 // concurrent edits, rel-4 the form fuzzing. No other test writes to them.
 const rel = (n: number) => `rel-${n}@test.example`;
-const PT = (JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages/pt-BR/validation.json"), "utf8")) as { validation: Record<string, string> }).validation;
+const PT = (JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages/pt-BR/validation.json"), "utf8")) as { validation: Record<string, string> })
+  .validation;
 const idle = { status: "idle", nonce: 0 };
 const section = (page: Page, id: string) => page.getByTestId(`section-${id}`);
 
 test.describe("reliability", () => {
-  test("50 revenue lines submitted at once from five sessions of two partners: every answer says saved, all 50 stored, totals exact to the cent", async ({ request }) => {
+  test("50 revenue lines submitted at once from five sessions of two partners: every answer says saved, all 50 stored, totals exact to the cent", async ({
+    request,
+  }) => {
     const db = openTestDb();
     const sessions: { partnerId: number; cookie: string; customerId: number }[] = [];
-    for (const [n, count] of [[1, 3], [2, 2]] as const) {
+    for (const [n, count] of [
+      [1, 3],
+      [2, 2],
+    ] as const) {
       const { partnerId } = partnerOf(db, rel(n));
       const cookies: string[] = [];
       for (let i = 0; i < count; i++) cookies.push(await signInCookie(rel(n)));
       const name = `Carga paralela ${n}`;
-      const res = await callAction(request, { id: actionId("saveCustomerAction"), args: [partnerId, idle], cookie: cookies[0], form: { name, dporFrom: "2020-01-01" } });
+      const res = await callAction(request, {
+        id: actionId("saveCustomerAction"),
+        args: [partnerId, idle],
+        cookie: cookies[0],
+        form: { name, dporFrom: "2020-01-01" },
+      });
       expect(answerStatus(await res.text())).toBe("saved");
       const customerId = (db.prepare("select id from customers where partner_id = ? and name = ?").get(partnerId, name) as { id: number }).id;
       for (const cookie of cookies) sessions.push({ partnerId, cookie, customerId });
@@ -36,8 +47,17 @@ test.describe("reliability", () => {
     const answers = await Promise.all(
       jobs.map(async (j) => {
         const res = await callAction(request, {
-          id: actionId("saveRevenueAction"), args: [j.session.partnerId, idle], cookie: `${j.session.cookie}; locale=pt-BR`, path: `/partners/${j.session.partnerId}`,
-          form: { customerId: String(j.session.customerId), product: "crm-online", date: "2026-03-15", amount: ptBr(j.cents, styles[j.i % 3]), note: `paralelo-${j.i}` },
+          id: actionId("saveRevenueAction"),
+          args: [j.session.partnerId, idle],
+          cookie: `${j.session.cookie}; locale=pt-BR`,
+          path: `/partners/${j.session.partnerId}`,
+          form: {
+            customerId: String(j.session.customerId),
+            product: "crm-online",
+            date: "2026-03-15",
+            amount: ptBr(j.cents, styles[j.i % 3]),
+            note: `paralelo-${j.i}`,
+          },
         });
         return { ...j, status: res.status(), body: await res.text() };
       }),
@@ -54,7 +74,9 @@ test.describe("reliability", () => {
     }
     for (const partnerId of new Set(sessions.map((s) => s.partnerId))) {
       const sent = jobs.filter((j) => j.session.partnerId === partnerId);
-      const stored = db.prepare("select note, amount_cents cents from revenue_lines where partner_id = ? and note like 'paralelo-%' order by note").all(partnerId) as { note: string; cents: number }[];
+      const stored = db
+        .prepare("select note, amount_cents cents from revenue_lines where partner_id = ? and note like 'paralelo-%' order by note")
+        .all(partnerId) as { note: string; cents: number }[];
       expect(stored.map((r) => r.note).sort()).toEqual(sent.map((j) => `paralelo-${j.i}`).sort());
       for (const r of stored) expect(r.cents, r.note).toBe(sent.find((j) => `paralelo-${j.i}` === r.note)!.cents);
       const sum = (db.prepare("select sum(amount_cents) s from revenue_lines where partner_id = ?").get(partnerId) as { s: number }).s;
@@ -89,8 +111,9 @@ test.describe("reliability", () => {
     await expect(answer).toContainText(PT.conflict);
     await expect(answer.getByTestId("conflict-current")).toContainText("Mudado por A");
 
-    const updates = db.prepare("select actor_id, partner_id, before, after from audit_log where entity = 'customer' and entity_id = ? and action = 'update'").all(String(id)) as
-      { actor_id: number; partner_id: number; before: string; after: string }[];
+    const updates = db
+      .prepare("select actor_id, partner_id, before, after from audit_log where entity = 'customer' and entity_id = ? and action = 'update'")
+      .all(String(id)) as { actor_id: number; partner_id: number; before: string; after: string }[];
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({ actor_id: userId, partner_id: partnerId });
     expect(JSON.parse(updates[0]!.before)).toMatchObject({ id, name: "Registro disputado", version: 1 });
@@ -99,14 +122,23 @@ test.describe("reliability", () => {
 
     // The same race without a browser: two sessions save version 2 at the same moment; exactly one wins.
     const cookies = [await signInCookie(rel(3)), await signInCookie(rel(3))];
-    const race = await Promise.all(cookies.map(async (cookie, i) => {
-      const res = await callAction(request, { id: actionId("saveCustomerAction"), args: [partnerId, idle], cookie, form: { id: String(id), version: "2", name: `Corrida ${i}` } });
-      return res.text();
-    }));
+    const race = await Promise.all(
+      cookies.map(async (cookie, i) => {
+        const res = await callAction(request, {
+          id: actionId("saveCustomerAction"),
+          args: [partnerId, idle],
+          cookie,
+          form: { id: String(id), version: "2", name: `Corrida ${i}` },
+        });
+        return res.text();
+      }),
+    );
     const statuses = race.map(answerStatus).sort();
     expect(statuses).toEqual(["error", "saved"]);
     expect(race.find((r) => answerStatus(r) === "error")).toContain('"message":"conflict"');
-    expect((db.prepare("select count(*) n from audit_log where entity = 'customer' and entity_id = ? and action = 'update'").get(String(id)) as { n: number }).n).toBe(2);
+    expect(
+      (db.prepare("select count(*) n from audit_log where entity = 'customer' and entity_id = ? and action = 'update'").get(String(id)) as { n: number }).n,
+    ).toBe(2);
     expect(db.prepare("select version from customers where id = ?").get(id)).toEqual({ version: 3 });
     db.close();
     await a.context().close();
@@ -158,23 +190,48 @@ test.describe("reliability", () => {
 // Form fuzzing: generated submissions, each valid or invalid by construction.
 
 type FormName = "customers" | "revenue" | "people" | "passes";
-interface Submission { form: FormName; fields: Record<string, string>; valid: boolean; why: string }
-const TABLE_OF: Record<FormName, (typeof FACT_TABLES)[number]> = { customers: "customers", revenue: "revenue_lines", people: "individuals", passes: "exam_passes" };
+interface Submission {
+  form: FormName;
+  fields: Record<string, string>;
+  valid: boolean;
+  why: string;
+}
+const TABLE_OF: Record<FormName, (typeof FACT_TABLES)[number]> = {
+  customers: "customers",
+  revenue: "revenue_lines",
+  people: "individuals",
+  passes: "exam_passes",
+};
 
 // Labels of the pt-BR forms (messages/pt-BR/dashboard.json).
 const LABELS: Record<string, string> = {
-  name: "Nome do cliente", dporFrom: "DPOR desde", dporUntil: "DPOR até (último dia, opcional)",
-  customerId: "Cliente", product: "Produto", date: "Data da fatura", amount: "Valor (US$)", note: "Observação (opcional)",
-  personName: "Nome", email: "E-mail (opcional)", joinedOn: "Entrou em (opcional)", leftOn: "Saiu em (opcional)",
-  individualId: "Pessoa", exam: "Exame", passedOn: "Aprovado em",
+  name: "Nome do cliente",
+  dporFrom: "DPOR desde",
+  dporUntil: "DPOR até (último dia, opcional)",
+  customerId: "Cliente",
+  product: "Produto",
+  date: "Data da fatura",
+  amount: "Valor (US$)",
+  note: "Observação (opcional)",
+  personName: "Nome",
+  email: "E-mail (opcional)",
+  joinedOn: "Entrou em (opcional)",
+  leftOn: "Saiu em (opcional)",
+  individualId: "Pessoa",
+  exam: "Exame",
+  passedOn: "Aprovado em",
 };
 
-const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const dayPair = fc.tuple(day, day).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [string, string]);
 // Valid entries are dated up to today: a later invoice or pass is refused, a later DPOR start or membership date is asked about first.
 // (Up to yesterday in UTC, so no time zone can see one of them as tomorrow.)
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-const pastDay = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date(`${yesterday}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const pastDay = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date(`${yesterday}T00:00:00Z`), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const pastPair = fc.tuple(pastDay, pastDay).map(([x, y]) => (x <= y ? [x, y] : [y, x]) as [string, string]);
 const outOfRange = fc.constantFrom("1999-12-31", "1970-01-01", "2101-01-01", "2999-06-15");
 const nameChars = fc.constantFrom(...[..."abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 ãçéõüÁÉ&<>\"'/-.@😀漢"]);
@@ -188,58 +245,98 @@ type Generators = { valid: fc.Arbitrary<Submission>; invalid: fc.Arbitrary<Submi
 
 const customer: Generators = {
   valid: fc.record({ name: goodName, dates: fc.option(pastPair, { nil: undefined }), open: fc.boolean() }).map(({ name, dates, open }) => ({
-    form: "customers" as const, valid: true, why: "valid",
+    form: "customers" as const,
+    valid: true,
+    why: "valid",
     fields: { name, dporFrom: dates?.[0] ?? "", dporUntil: dates && !open ? dates[1] : "" },
   })),
-  invalid: fc.oneof(
-    blank.map((name) => ({ name, dporFrom: "", dporUntil: "", why: "blank name" })),
-    longName.map((name) => ({ name, dporFrom: "", dporUntil: "", why: "name too long" })),
-    fc.tuple(goodName, outOfRange).map(([name, d]) => ({ name, dporFrom: d, dporUntil: "", why: "DPOR date out of range" })),
-    fc.tuple(goodName, dayPair).filter(([, [x, y]]) => x < y).map(([name, [x, y]]) => ({ name, dporFrom: y, dporUntil: x, why: "DPOR until before from" })),
-    fc.tuple(goodName, day).map(([name, d]) => ({ name, dporFrom: "", dporUntil: d, why: "DPOR until without from" })),
-  ).map(({ why, ...fields }) => ({ form: "customers" as const, valid: false, why, fields })),
+  invalid: fc
+    .oneof(
+      blank.map((name) => ({ name, dporFrom: "", dporUntil: "", why: "blank name" })),
+      longName.map((name) => ({ name, dporFrom: "", dporUntil: "", why: "name too long" })),
+      fc.tuple(goodName, outOfRange).map(([name, d]) => ({ name, dporFrom: d, dporUntil: "", why: "DPOR date out of range" })),
+      fc
+        .tuple(goodName, dayPair)
+        .filter(([, [x, y]]) => x < y)
+        .map(([name, [x, y]]) => ({ name, dporFrom: y, dporUntil: x, why: "DPOR until before from" })),
+      fc.tuple(goodName, day).map(([name, d]) => ({ name, dporFrom: "", dporUntil: d, why: "DPOR until without from" })),
+    )
+    .map(({ why, ...fields }) => ({ form: "customers" as const, valid: false, why, fields })),
 };
 
 // Up to the plausible size (US$ 10,000,000.00 by default): larger amounts are asked about first.
 const cents = fc.oneof(fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: -9_999_999, max: -1 }), fc.constant(1_000_000_000));
 const revenue: Generators = {
-  valid: fc.record({ cents, style: fc.constantFrom("grouped" as const, "plain" as const, "currency" as const), date: pastDay, product: fc.constantFrom("crm-online", "d365-plan1", "other"), note: fc.oneof(fc.constant(""), goodName) })
+  valid: fc
+    .record({
+      cents,
+      style: fc.constantFrom("grouped" as const, "plain" as const, "currency" as const),
+      date: pastDay,
+      product: fc.constantFrom("crm-online", "d365-plan1", "other"),
+      note: fc.oneof(fc.constant(""), goodName),
+    })
     .map(({ cents: c, style, date, product, note }) => ({
-      form: "revenue" as const, valid: true, why: "valid",
+      form: "revenue" as const,
+      valid: true,
+      why: "valid",
       fields: { customerId: "Cliente base", product, date, amount: ptBr(c, style), note },
     })),
-  invalid: fc.oneof(
-    fc.constantFrom("abc", "0,00", "10,005", "1.000.000.000,01", "", "1,2,3", "US$", "12.34.56").map((amount) => ({ amount, date: "2025-05-05", customerId: "Cliente base", why: "bad amount" })),
-    outOfRange.map((date) => ({ amount: "1.000,00", date, customerId: "Cliente base", why: "date out of range" })),
-    fc.constant({ amount: "1.000,00", date: "", customerId: "Cliente base", why: "no date" }),
-    fc.constant({ amount: "1.000,00", date: "2025-05-05", customerId: "", why: "no customer" }),
-  ).map(({ why, ...f }) => ({ form: "revenue" as const, valid: false, why, fields: { ...f, product: "crm-online", note: "" } })),
+  invalid: fc
+    .oneof(
+      fc
+        .constantFrom("abc", "0,00", "10,005", "1.000.000.000,01", "", "1,2,3", "US$", "12.34.56")
+        .map((amount) => ({ amount, date: "2025-05-05", customerId: "Cliente base", why: "bad amount" })),
+      outOfRange.map((date) => ({ amount: "1.000,00", date, customerId: "Cliente base", why: "date out of range" })),
+      fc.constant({ amount: "1.000,00", date: "", customerId: "Cliente base", why: "no date" }),
+      fc.constant({ amount: "1.000,00", date: "2025-05-05", customerId: "", why: "no customer" }),
+    )
+    .map(({ why, ...f }) => ({ form: "revenue" as const, valid: false, why, fields: { ...f, product: "crm-online", note: "" } })),
 };
 
-const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom("example.com", "parceiro.com.br")).map(([u, d]) => `${u.replace(/\.\.+/g, ".")}@${d}`);
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom("example.com", "parceiro.com.br"))
+  .map(([u, d]) => `${u.replace(/\.\.+/g, ".")}@${d}`);
 const person: Generators = {
-  valid: fc.record({ name: goodName, email: fc.oneof(fc.constant(""), email), dates: fc.option(pastPair, { nil: undefined }), stillThere: fc.boolean() }).map(({ name, email: e, dates, stillThere }) => ({
-    form: "people" as const, valid: true, why: "valid",
-    fields: { personName: name, email: e, joinedOn: dates?.[0] ?? "", leftOn: dates && !stillThere ? dates[1] : "" },
-  })),
-  invalid: fc.oneof(
-    blank.map((n) => ({ personName: n, email: "", joinedOn: "", leftOn: "", why: "blank name" })),
-    fc.tuple(goodName, fc.constantFrom("not-an-email", "a@", "@b.com", "a b@c.com")).map(([n, e]) => ({ personName: n, email: e, joinedOn: "", leftOn: "", why: "bad email" })),
-    fc.tuple(goodName, dayPair).filter(([, [x, y]]) => x < y).map(([n, [x, y]]) => ({ personName: n, email: "", joinedOn: y, leftOn: x, why: "left before joined" })),
-    fc.tuple(goodName, outOfRange).map(([n, d]) => ({ personName: n, email: "", joinedOn: d, leftOn: "", why: "date out of range" })),
-  ).map(({ why, ...fields }) => ({ form: "people" as const, valid: false, why, fields })),
+  valid: fc
+    .record({ name: goodName, email: fc.oneof(fc.constant(""), email), dates: fc.option(pastPair, { nil: undefined }), stillThere: fc.boolean() })
+    .map(({ name, email: e, dates, stillThere }) => ({
+      form: "people" as const,
+      valid: true,
+      why: "valid",
+      fields: { personName: name, email: e, joinedOn: dates?.[0] ?? "", leftOn: dates && !stillThere ? dates[1] : "" },
+    })),
+  invalid: fc
+    .oneof(
+      blank.map((n) => ({ personName: n, email: "", joinedOn: "", leftOn: "", why: "blank name" })),
+      fc
+        .tuple(goodName, fc.constantFrom("not-an-email", "a@", "@b.com", "a b@c.com"))
+        .map(([n, e]) => ({ personName: n, email: e, joinedOn: "", leftOn: "", why: "bad email" })),
+      fc
+        .tuple(goodName, dayPair)
+        .filter(([, [x, y]]) => x < y)
+        .map(([n, [x, y]]) => ({ personName: n, email: "", joinedOn: y, leftOn: x, why: "left before joined" })),
+      fc.tuple(goodName, outOfRange).map(([n, d]) => ({ personName: n, email: "", joinedOn: d, leftOn: "", why: "date out of range" })),
+    )
+    .map(({ why, ...fields }) => ({ form: "people" as const, valid: false, why, fields })),
 };
 
 const pass: Generators = {
   valid: fc.record({ exam: fc.constantFrom(...V1_EXAMS).chain(spelled), date: pastDay }).map(({ exam, date }) => ({
-    form: "passes" as const, valid: true, why: "valid", fields: { individualId: "Pessoa base", exam, passedOn: date },
+    form: "passes" as const,
+    valid: true,
+    why: "valid",
+    fields: { individualId: "Pessoa base", exam, passedOn: date },
   })),
-  invalid: fc.oneof(
-    fc.constantFrom("MB2-999", "", "xyz", "MB2-716", "MB2-718").map((exam) => ({ individualId: "Pessoa base", exam, passedOn: "2025-01-01", why: "exam not in V1" })),
-    fc.constant({ individualId: "Pessoa base", exam: "MB2-714", passedOn: "", why: "no date" }),
-    fc.constant({ individualId: "", exam: "MB2-714", passedOn: "2025-01-01", why: "no person" }),
-    outOfRange.map((d) => ({ individualId: "Pessoa base", exam: "MB2-713", passedOn: d, why: "date out of range" })),
-  ).map(({ why, ...fields }) => ({ form: "passes" as const, valid: false, why, fields })),
+  invalid: fc
+    .oneof(
+      fc
+        .constantFrom("MB2-999", "", "xyz", "MB2-716", "MB2-718")
+        .map((exam) => ({ individualId: "Pessoa base", exam, passedOn: "2025-01-01", why: "exam not in V1" })),
+      fc.constant({ individualId: "Pessoa base", exam: "MB2-714", passedOn: "", why: "no date" }),
+      fc.constant({ individualId: "", exam: "MB2-714", passedOn: "2025-01-01", why: "no person" }),
+      outOfRange.map((d) => ({ individualId: "Pessoa base", exam: "MB2-713", passedOn: d, why: "date out of range" })),
+    )
+    .map(({ why, ...fields }) => ({ form: "passes" as const, valid: false, why, fields })),
 };
 
 /** 20 submissions: for each form three valid and two invalid, in a random order. */

@@ -54,7 +54,15 @@ for (const lang of LANGS) {
       await expect(admin.getByTestId("unread-badge")).toBeVisible();
       const note = admin.locator('[data-testid="notification"][data-kind="review-note"]');
       await expect(note).toContainText(`Which customers are DPOR? (${lang})`);
-      await expect.poll(() => mailsTo(email).map((m) => m.text).join("\n"), { timeout: 15_000 }).toContain(`Which customers are DPOR? (${lang})`);
+      await expect
+        .poll(
+          () =>
+            mailsTo(email)
+              .map((m) => m.text)
+              .join("\n"),
+          { timeout: 15_000 },
+        )
+        .toContain(`Which customers are DPOR? (${lang})`);
       expect(mailsTo(email).some((m) => m.text.includes(lang === "en" ? "Hello" : "Olá"))).toBe(true);
       await note.getByRole("link").click();
       await expect(admin).toHaveURL(new RegExp(`/partners/${partnerId}#note-\\d+`));
@@ -83,7 +91,15 @@ for (const lang of LANGS) {
       await signInAdmin(risk, riskAdmin);
       await risk.goto("/notifications");
       await expect(risk.locator('[data-testid="notification"][data-kind="at-risk-30"]')).toContainText(lang === "en" ? "would lose Gold" : "perderia Gold");
-      await expect.poll(() => mailsTo(riskAdmin).map((m) => m.subject).join("\n"), { timeout: 15_000 }).toContain(lang === "en" ? "would lose Gold" : "perderia Gold");
+      await expect
+        .poll(
+          () =>
+            mailsTo(riskAdmin)
+              .map((m) => m.subject)
+              .join("\n"),
+          { timeout: 15_000 },
+        )
+        .toContain(lang === "en" ? "would lose Gold" : "perderia Gold");
 
       // A channel manager changes a partner's rule set: its admin is told.
       const notesAdmin = loopAdmin("notes", lang);
@@ -98,7 +114,15 @@ for (const lang of LANGS) {
       await expect(settings.getByTestId("form-message")).toHaveText(W[lang].saved);
       await admin.goto("/notifications");
       await expect(admin.locator('[data-testid="notification"][data-kind="settings-change"]')).toContainText("V1 → V2");
-      await expect.poll(() => mailsTo(notesAdmin).map((m) => m.text).join("\n"), { timeout: 15_000 }).toContain("V1 → V2");
+      await expect
+        .poll(
+          () =>
+            mailsTo(notesAdmin)
+              .map((m) => m.text)
+              .join("\n"),
+          { timeout: 15_000 },
+        )
+        .toContain("V1 → V2");
       // Opening a notification marks it read.
       await admin.locator('[data-testid="notification"][data-kind="settings-change"]').getByRole("link").click();
       await expect(admin).toHaveURL(new RegExp(`/partners/${partnerId}`));

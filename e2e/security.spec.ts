@@ -27,7 +27,10 @@ const managerArgs = (name: string, partnerId: number) =>
 
 async function sessionCookie(request: APIRequestContext, email: string): Promise<string> {
   const res = await callAction(request, { id: actionId("signInAction"), args: [{}], form: { email, password: DEMO_PASSWORD } });
-  const set = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const set = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   const session = set.find((c) => c.startsWith("session="));
   if (!session) throw new Error(`no session cookie for ${email}: ${res.status()}`);
   return session.split(";")[0]!;
@@ -53,17 +56,49 @@ test.describe("security", () => {
     for (const a of actions) {
       const isPartnerAction = a.file === PARTNER_ACTION_FILE || a.file === PARTNER_ADMIN_REPLY_FILE;
       const isManagerAction = a.file === MANAGER_ACTION_FILE || a.file === MANAGER_ACCOUNT_FILE;
-      const known = PUBLIC_ACTIONS.has(a.name) || PUBLIC_RESET_ACTIONS.has(a.name) || SECOND_FACTOR_ACTIONS.has(a.name) || isPartnerAction || isManagerAction ||
-        SELF_ACTIONS.has(a.name) || MANAGER_MFA_ACTIONS.has(a.name) || ["signOutAction"].includes(a.name);
+      const known =
+        PUBLIC_ACTIONS.has(a.name) ||
+        PUBLIC_RESET_ACTIONS.has(a.name) ||
+        SECOND_FACTOR_ACTIONS.has(a.name) ||
+        isPartnerAction ||
+        isManagerAction ||
+        SELF_ACTIONS.has(a.name) ||
+        MANAGER_MFA_ACTIONS.has(a.name) ||
+        ["signOutAction"].includes(a.name);
       expect(known, `server action ${a.name} in ${a.file} has no security expectation in e2e/security.spec.ts`).toBe(true);
       // Each action's own argument shape: bound partner id + state, state only, the form only, or nothing.
-      const args = isPartnerAction ? [1, { status: "idle", nonce: 0 }] : isManagerAction ? managerArgs(a.name, 1)
-        : a.name === "setLocaleAction" || a.name === "signOutAction" ? [] : [{ nonce: 0 }];
+      const args = isPartnerAction
+        ? [1, { status: "idle", nonce: 0 }]
+        : isManagerAction
+          ? managerArgs(a.name, 1)
+          : a.name === "setLocaleAction" || a.name === "signOutAction"
+            ? []
+            : [{ nonce: 0 }];
       const res = await callAction(request, {
-        id: a.id, args,
-        form: { name: "Intruder", id: "1", version: "1", code: "123456", decision: "approved", body: "Intruder", market: "developing", ruleSet: "V3",
-          msPartnerId: "12345678", adminName: "Intruder", adminEmail: "intruder@evil.example", current: "x", next: "intruder-password", confirm: "intruder-password",
-          noteId: "1", userId: "1", requestId: "1", emailMode: "off", email: "intruder@evil.example", token: "forged-token" },
+        id: a.id,
+        args,
+        form: {
+          name: "Intruder",
+          id: "1",
+          version: "1",
+          code: "123456",
+          decision: "approved",
+          body: "Intruder",
+          market: "developing",
+          ruleSet: "V3",
+          msPartnerId: "12345678",
+          adminName: "Intruder",
+          adminEmail: "intruder@evil.example",
+          current: "x",
+          next: "intruder-password",
+          confirm: "intruder-password",
+          noteId: "1",
+          userId: "1",
+          requestId: "1",
+          emailMode: "off",
+          email: "intruder@evil.example",
+          token: "forged-token",
+        },
       });
       if (PUBLIC_RESET_ACTIONS.has(a.name)) {
         // Public by design: answered (never a 5xx), and nothing changes: no link for an unknown address, no password from a forged token.
@@ -97,11 +132,26 @@ test.describe("security", () => {
     const before = snapshot(db, other);
     const partnerActions = listActions().filter((a) => a.file === PARTNER_ACTION_FILE);
     expect(partnerActions.length).toBeGreaterThanOrEqual(8);
-    const ids = db.prepare("select (select id from customers where partner_id = ?) c, (select id from individuals where partner_id = ?) i").get(other, other) as { c: number; i: number };
+    const ids = db
+      .prepare("select (select id from customers where partner_id = ?) c, (select id from individuals where partner_id = ?) i")
+      .get(other, other) as { c: number; i: number };
     for (const a of partnerActions) {
       const res = await callAction(request, {
-        id: a.id, args: [other, { status: "idle", nonce: 0 }], cookie,
-        form: { name: "Hijack", id: String(ids.c), version: "1", customerId: String(ids.c), individualId: String(ids.i), product: "crm-online", date: "2026-01-01", amount: "1000,00", exam: "MB2-712", passedOn: "2026-01-01" },
+        id: a.id,
+        args: [other, { status: "idle", nonce: 0 }],
+        cookie,
+        form: {
+          name: "Hijack",
+          id: String(ids.c),
+          version: "1",
+          customerId: String(ids.c),
+          individualId: String(ids.i),
+          product: "crm-online",
+          date: "2026-01-01",
+          amount: "1000,00",
+          exam: "MB2-712",
+          passedOn: "2026-01-01",
+        },
       });
       expect(await isForbidden(res), a.name).toBe(true);
     }
@@ -114,17 +164,31 @@ test.describe("security", () => {
     const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
     const cookie = await sessionCookie(request, adminOf("aurora"));
     const db = openTestDb();
-    const victim = db.prepare("select c.id, c.version, c.partner_id from customers c join partners p on p.id = c.partner_id where p.ms_partner_id = '4100008' and c.partner_id <> ? limit 1").get(own) as { id: number; version: number; partner_id: number };
+    const victim = db
+      .prepare(
+        "select c.id, c.version, c.partner_id from customers c join partners p on p.id = c.partner_id where p.ms_partner_id = '4100008' and c.partner_id <> ? limit 1",
+      )
+      .get(own) as { id: number; version: number; partner_id: number };
     const before = snapshot(db, victim.partner_id);
     const ownBefore = snapshot(db, own);
     // Edit/delete of another partner's customer id, bound to A's own partner: the write is scoped to A and finds nothing.
     for (const name of ["saveCustomerAction", "deleteCustomerAction"]) {
-      const res = await callAction(request, { id: actionId(name), args: [own, { status: "idle", nonce: 0 }], cookie, form: { id: String(victim.id), version: String(victim.version), name: "Hijack" } });
+      const res = await callAction(request, {
+        id: actionId(name),
+        args: [own, { status: "idle", nonce: 0 }],
+        cookie,
+        form: { id: String(victim.id), version: String(victim.version), name: "Hijack" },
+      });
       expect(res.status()).toBe(200);
       expect(await res.text()).toContain("notFound");
     }
     // A revenue line pointing at another partner's customer is refused.
-    const res = await callAction(request, { id: actionId("saveRevenueAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { customerId: String(victim.id), product: "crm-online", date: "2026-01-01", amount: "1.000,00" } });
+    const res = await callAction(request, {
+      id: actionId("saveRevenueAction"),
+      args: [own, { status: "idle", nonce: 0 }],
+      cookie,
+      form: { customerId: String(victim.id), product: "crm-online", date: "2026-01-01", amount: "1.000,00" },
+    });
     expect(await res.text()).toContain("invalidReference");
     expect(snapshot(db, victim.partner_id)).toEqual(before);
     expect(snapshot(db, own)).toEqual(ownBefore);
@@ -136,16 +200,38 @@ test.describe("security", () => {
     const own = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
     const cookie = await sessionCookie(request, "e2e-20@test.example");
     const db = openTestDb();
-    const res = await callAction(request, { id: actionId("saveCustomerAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { name: "Forged", partnerId: "1", partner_id: "1", role: "channel_manager", dporFrom: "" } });
+    const res = await callAction(request, {
+      id: actionId("saveCustomerAction"),
+      args: [own, { status: "idle", nonce: 0 }],
+      cookie,
+      form: { name: "Forged", partnerId: "1", partner_id: "1", role: "channel_manager", dporFrom: "" },
+    });
     expect(res.status()).toBe(200);
     const row = db.prepare("select partner_id, version from customers where name = 'Forged'").get() as { partner_id: number; version: number };
     expect(row).toEqual({ partner_id: own, version: 1 });
-    const cents = await callAction(request, { id: actionId("saveRevenueAction"), args: [own, { status: "idle", nonce: 0 }], cookie, form: { customerId: String((db.prepare("select id from customers where name='Forged'").get() as { id: number }).id), product: "crm-online", date: "2026-01-01", amount: "10,005" } });
+    const cents = await callAction(request, {
+      id: actionId("saveRevenueAction"),
+      args: [own, { status: "idle", nonce: 0 }],
+      cookie,
+      form: {
+        customerId: String((db.prepare("select id from customers where name='Forged'").get() as { id: number }).id),
+        product: "crm-online",
+        date: "2026-01-01",
+        amount: "10,005",
+      },
+    });
     expect(await cents.text()).toContain("moneyFraction");
     expect((db.prepare("select count(*) n from revenue_lines where partner_id = ?").get(own) as { n: number }).n).toBe(0);
     // A forged role at sign-in changes nothing: the user is who the database says.
-    const signInRes = await callAction(request, { id: actionId("signInAction"), args: [{}], form: { email: "e2e-20@test.example", password: DEMO_PASSWORD, role: "channel_manager" } });
-    const c2 = signInRes.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("session="))!.value.split(";")[0]!;
+    const signInRes = await callAction(request, {
+      id: actionId("signInAction"),
+      args: [{}],
+      form: { email: "e2e-20@test.example", password: DEMO_PASSWORD, role: "channel_manager" },
+    });
+    const c2 = signInRes
+      .headersArray()
+      .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("session="))!
+      .value.split(";")[0]!;
     expect((await request.get("/portfolio", { headers: { Cookie: c2 }, maxRedirects: 0 })).status()).toBe(403);
     db.close();
   });
@@ -163,7 +249,10 @@ test.describe("security", () => {
     const otherNote = (db.prepare("select id from review_notes where partner_id = ? limit 1").get(other) as { id: number } | undefined)?.id ?? 1;
     const form = { noteId: String(otherNote), body: "Hijack", userId: String(otherAdmin), requestId: "1" };
     // A reply bound to another partner: 403.
-    expect(await isForbidden(await callAction(request, { id: actionId("replyToNoteAction"), args: [other, idle], cookie: admin, form })), "replyToNoteAction").toBe(true);
+    expect(
+      await isForbidden(await callAction(request, { id: actionId("replyToNoteAction"), args: [other, idle], cookie: admin, form })),
+      "replyToNoteAction",
+    ).toBe(true);
     // A reply to another partner's note through one's own partner id finds nothing.
     const scoped = await callAction(request, { id: actionId("replyToNoteAction"), args: [own, idle], cookie: admin, form });
     if (otherNote !== 1) expect(await scoped.text()).toContain("notFound");
@@ -223,7 +312,12 @@ test.describe("security", () => {
     expect(plain).toMatch(/HttpOnly/i);
     expect(plain).toMatch(/SameSite=Lax/i);
     expect(plain).not.toMatch(/Secure/i);
-    const https = await callAction(request, { id, args: [{}], form: { email: adminOf("aurora"), password: DEMO_PASSWORD }, headers: { "X-Forwarded-Proto": "https" } });
+    const https = await callAction(request, {
+      id,
+      args: [{}],
+      form: { email: adminOf("aurora"), password: DEMO_PASSWORD },
+      headers: { "X-Forwarded-Proto": "https" },
+    });
     const secure = https.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-session="))!.value;
     expect(secure).toMatch(/Secure/i);
     expect(secure).toMatch(/HttpOnly/i);
@@ -255,7 +349,10 @@ test.describe("security", () => {
     // Later (as if the attacker had waited out five more waits): one more wrong password, and then even the right one waits.
     const db = new Database(process.env.E2E_DATABASE_PATH ?? "data/e2e.db");
     db.pragma("busy_timeout = 5000");
-    db.prepare("update sign_in_throttle set failures = 8, last_failure_ms = ?, blocked_until_ms = ? where key = 'account:e2e-12@test.example'").run(Date.now(), Date.now() - 1);
+    db.prepare("update sign_in_throttle set failures = 8, last_failure_ms = ?, blocked_until_ms = ? where key = 'account:e2e-12@test.example'").run(
+      Date.now(),
+      Date.now() - 1,
+    );
     db.close();
     await expect(await tryOnce("e2e-12@test.example", "wrong-password")).toHaveText("E-mail ou senha incorretos.");
     expect(row("account:e2e-12@test.example")).toEqual({ failures: 9, waitMs: 64_000 });
@@ -291,7 +388,10 @@ test.describe("security", () => {
 
     // Next sign-in: a recovery code works once.
     await page.getByRole("button", { name: "Sair" }).click();
-    for (const [code, ok] of [[recovery, true], [recovery, false]] as const) {
+    for (const [code, ok] of [
+      [recovery, true],
+      [recovery, false],
+    ] as const) {
       await page.goto("/sign-in");
       await page.locator("#email").fill("cm-enrol@test.example");
       await page.locator("#password").fill(DEMO_PASSWORD);
@@ -316,12 +416,28 @@ test.describe("security", () => {
     const before = snapshot(db, own);
     const partnersBefore = (db.prepare("select count(*) n from partners").get() as { n: number }).n;
     const actions = listActions().filter((a) => a.file === MANAGER_ACTION_FILE);
-    expect(actions.map((a) => a.name).sort()).toEqual(["addReviewNoteAction", "createPartnerAction", "createPartnerAdminAction", "updatePartnerSettingsAction"]);
+    expect(actions.map((a) => a.name).sort()).toEqual([
+      "addReviewNoteAction",
+      "createPartnerAction",
+      "createPartnerAdminAction",
+      "updatePartnerSettingsAction",
+    ]);
     for (const a of actions) {
       const res = await callAction(request, {
-        id: a.id, args: managerArgs(a.name, own), cookie,
-        form: { decision: "approved", body: "Self-approved", version: "1", market: "developing", ruleSet: "V2", name: "Rogue", msPartnerId: "66600066",
-          adminName: "Rogue", adminEmail: "rogue@evil.example" },
+        id: a.id,
+        args: managerArgs(a.name, own),
+        cookie,
+        form: {
+          decision: "approved",
+          body: "Self-approved",
+          version: "1",
+          market: "developing",
+          ruleSet: "V2",
+          name: "Rogue",
+          msPartnerId: "66600066",
+          adminName: "Rogue",
+          adminEmail: "rogue@evil.example",
+        },
       });
       expect(await isForbidden(res), a.name).toBe(true);
     }
@@ -338,7 +454,11 @@ test.describe("security", () => {
     const db = openTestDb();
     const other = (db.prepare("select id from partners where ms_partner_id = '4100005'").get() as { id: number }).id; // Estrela
     db.close();
-    for (const p of [`/partners/${other}/report`, `/partners/${other}/report?asOf=2026-01-01`, ...["customers", "revenue", "people", "passes"].map((k) => `/partners/${other}/export/${k}`)]) {
+    for (const p of [
+      `/partners/${other}/report`,
+      `/partners/${other}/report?asOf=2026-01-01`,
+      ...["customers", "revenue", "people", "passes"].map((k) => `/partners/${other}/export/${k}`),
+    ]) {
       const res = await request.get(p, { headers: { Cookie: cookie }, maxRedirects: 0 });
       expect(res.status(), p).toBe(403);
       const body = await res.text();
@@ -365,7 +485,11 @@ test.describe("security", () => {
       for (const leak of ["/work/", "node_modules", "SELECT ", "SQLITE", "    at "]) expect(body, `${p} leaks ${leak}`).not.toContain(leak);
     }
     // A malformed server action call fails without details.
-    const bad = await request.post("/", { headers: { "Next-Action": actionId("saveCustomerAction"), Origin: new URL(page.url() || "http://localhost").origin, Cookie: cookie }, data: "not multipart", maxRedirects: 0 });
+    const bad = await request.post("/", {
+      headers: { "Next-Action": actionId("saveCustomerAction"), Origin: new URL(page.url() || "http://localhost").origin, Cookie: cookie },
+      data: "not multipart",
+      maxRedirects: 0,
+    });
     const text = await bad.text();
     for (const leak of ["/work/", "node_modules", "SELECT ", "    at "]) expect(text).not.toContain(leak);
   });
@@ -384,7 +508,10 @@ test.describe("security", () => {
     await expect(page).toHaveURL(/\/portfolio/);
   });
 
-  test("issue 11: the what-if apply is the partner admin's alone; the impact report is the channel manager's; imports are the partner's", async ({ page, request }) => {
+  test("issue 11: the what-if apply is the partner admin's alone; the impact report is the channel manager's; imports are the partner's", async ({
+    page,
+    request,
+  }) => {
     // A channel manager (full session, second factor done) cannot apply hypotheticals to a partner.
     await signIn(page, MANAGER);
     const cmCookie = (await page.context().cookies()).filter((c) => c.name === "session").map((c) => `session=${c.value}`)[0]!;
@@ -392,7 +519,9 @@ test.describe("security", () => {
     const target = (db.prepare("select id from partners where name = 'E2E Lote 3'").get() as { id: number }).id;
     const before = snapshot(db, target);
     const apply = await callAction(request, {
-      id: actionId("applyWhatIfAction"), args: [target, { status: "idle", nonce: 0 }], cookie: cmCookie,
+      id: actionId("applyWhatIfAction"),
+      args: [target, { status: "idle", nonce: 0 }],
+      cookie: cmCookie,
       form: { items: JSON.stringify([{ k: "person", name: "Intruso", joinedOn: null }]) },
     });
     expect(await isForbidden(apply)).toBe(true);
@@ -410,11 +539,12 @@ test.describe("security", () => {
     const base = new URL(page.url()).origin;
     const otherBefore = snapshot(db, other);
     const forged = await request.post(`/partners/${other}/import?kind=people&mode=commit&name=x.csv&mark=0&rows=1`, {
-      headers: { Cookie: adminCookie, Origin: base, "Content-Type": "text/csv" }, data: "Name\nIntruder\n", maxRedirects: 0,
+      headers: { Cookie: adminCookie, Origin: base, "Content-Type": "text/csv" },
+      data: "Name\nIntruder\n",
+      maxRedirects: 0,
     });
     expect(forged.status()).toBe(403);
     expect(snapshot(db, other)).toEqual(otherBefore);
     db.close();
   });
 });
-

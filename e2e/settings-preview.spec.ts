@@ -61,7 +61,9 @@ test.describe("rule-set and market change preview", () => {
     await signIn(admin, "bulk-6@test.example");
     await admin.getByRole("button", { name: "English" }).click();
     await expect(admin.getByTestId("settings-changes")).toContainText("Changes made by your channel manager");
-    await expect(admin.getByTestId("settings-change")).toContainText("market Developing market → Developed market — level Silver → No level; no exam pass stopped counting.");
+    await expect(admin.getByTestId("settings-change")).toContainText(
+      "market Developing market → Developed market — level Silver → No level; no exam pass stopped counting.",
+    );
     await admin.close();
   });
 
@@ -79,11 +81,10 @@ test.describe("rule-set and market change preview", () => {
     await expect(page.getByTestId("impact-summary")).toContainText("perde");
     await expect(page.getByTestId("impact-row").filter({ hasText: "Fronteira Digital" })).toHaveAttribute("data-change", "loss");
     await expect(page.getByTestId("print-button")).toBeVisible();
-    const csv = await page.request.get(await page.getByRole("link", { name: "CSV desta página" }).getAttribute("href") as string);
+    const csv = await page.request.get((await page.getByRole("link", { name: "CSV desta página" }).getAttribute("href")) as string);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text).toContain("Parceiro;ID de parceiro Microsoft;Mercado;Conjunto hoje;Novo conjunto;Nível hoje;Nível depois;Mudança");
     expect(text).toMatch(/Fronteira Digital;4100006;[^\n]*;V2;V3;Silver;Sem nível;perde/);
   });
 });
-

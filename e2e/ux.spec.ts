@@ -178,7 +178,9 @@ test.describe("issue 13: what a new user tripped over", () => {
     const id = partnerIdFromUrl(admin);
     await expect(section(admin, "revenue").getByTestId("revenue-row")).toHaveCount(1);
     await expectNoSideScroll(admin, "dashboard with a 500-character note at 390 px");
-    for (const b of await section(admin, "revenue").getByRole("button", { name: /^(Editar|Excluir|Edit|Delete):/ }).all()) {
+    for (const b of await section(admin, "revenue")
+      .getByRole("button", { name: /^(Editar|Excluir|Edit|Delete):/ })
+      .all()) {
       await b.scrollIntoViewIfNeeded();
       await expect(b).toBeInViewport();
       const box = (await b.boundingBox())!;
@@ -313,7 +315,9 @@ test.describe("issue 13: what a new user tripped over", () => {
     await manager.context().close();
   });
 
-  test("7, 11: the review box stops at 2,000 characters like its hint and the server; ignored portfolio parameters are named with the reason", async ({ page }) => {
+  test("7, 11: the review box stops at 2,000 characters like its hint and the server; ignored portfolio parameters are named with the reason", async ({
+    page,
+  }) => {
     await signIn(page, MANAGER);
     const id = await managerPartnerId(page, "Cerrado Tecnologia");
     await page.goto(`/partners/${id}`);
@@ -408,7 +412,9 @@ test.describe("issue 13: what a new user tripped over", () => {
     });
   });
 
-  test("12, 15: a namesake partner is asked about; the rule-set select shows its whole label; the new admin's password change is confirmed", async ({ browser }) => {
+  test("12, 15: a namesake partner is asked about; the rule-set select shows its whole label; the new admin's password change is confirmed", async ({
+    browser,
+  }) => {
     const manager = await newPage(browser);
     await signIn(manager, MANAGER);
     await manager.goto("/partners/new");
@@ -479,7 +485,9 @@ test.describe("issue 13: what a new user tripped over", () => {
 
   test("15: an icon and no 404 on a first load; a password change is confirmed; the portfolio CSV writes slots as numbers", async ({ page }) => {
     const missing: string[] = [];
-    page.on("response", (r) => { if (r.status() === 404) missing.push(r.url()); });
+    page.on("response", (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
     await signIn(page, ux(6));
     await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon\.svg/);
     const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
@@ -510,7 +518,15 @@ test.describe("issue 13: what a new user tripped over", () => {
       const manager = await newPage(browser, viewport);
       await signIn(manager, MANAGER);
       const estrela = await managerPartnerId(manager, "Estrela Cloud");
-      for (const url of ["/portfolio", `/partners/${estrela}`, `/partners/${estrela}/report`, "/portfolio/report", "/partners/new", "/account/preferences", "/account/password"]) {
+      for (const url of [
+        "/portfolio",
+        `/partners/${estrela}`,
+        `/partners/${estrela}/report`,
+        "/portfolio/report",
+        "/partners/new",
+        "/account/preferences",
+        "/account/password",
+      ]) {
         await manager.goto(url);
         await expect(manager.locator("main")).toBeVisible();
         await expectNoSideScroll(manager, `${url} at ${viewport.width} px`);

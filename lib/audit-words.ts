@@ -6,8 +6,16 @@ import { formatDate, formatMoney } from "./format";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export interface AuditChange { field: string; label: string; before: string | null; after: string | null }
-export interface NameLookup { customers: Map<number, string>; individuals: Map<number, string> }
+export interface AuditChange {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+export interface NameLookup {
+  customers: Map<number, string>;
+  individuals: Map<number, string>;
+}
 
 /** Keys that say nothing to a reader (ids, versions, timestamps the row already has). */
 const HIDDEN = new Set(["id", "version", "createdAt", "partnerId", "noteId", "value"]);
@@ -15,12 +23,39 @@ const DATES = new Set(["dporFrom", "dporUntil", "date", "joinedOn", "leftOn", "p
 const TIMES = new Set(["requestedAt", "confirmedAt", "cancelledAt"]);
 /** Fields with a label in the catalogue (audit.field.*); others are not shown. */
 export const AUDIT_FIELDS = [
-  "name", "msPartnerId", "market", "ruleSet", "admin", "email", "role", "locale", "disabled", "mustChangePassword", "totpEnabled",
-  "customerId", "product", "date", "amountCents", "note", "dporFrom", "dporUntil", "joinedOn", "leftOn", "individualId", "exam", "passedOn",
-  "decision", "body", "targetUserId", "requestedBy", "confirmedBy", "requestedAt", "confirmedAt", "cancelledAt",
+  "name",
+  "msPartnerId",
+  "market",
+  "ruleSet",
+  "admin",
+  "email",
+  "role",
+  "locale",
+  "disabled",
+  "mustChangePassword",
+  "totpEnabled",
+  "customerId",
+  "product",
+  "date",
+  "amountCents",
+  "note",
+  "dporFrom",
+  "dporUntil",
+  "joinedOn",
+  "leftOn",
+  "individualId",
+  "exam",
+  "passedOn",
+  "decision",
+  "body",
+  "targetUserId",
+  "requestedBy",
+  "confirmedBy",
+  "requestedAt",
+  "confirmedAt",
+  "cancelledAt",
 ] as const;
 const LABELLED = new Set<string>(AUDIT_FIELDS);
-
 
 /** One value as a person reads it. */
 export function auditValue(field: string, v: unknown, t: Translate, locale: string, names: NameLookup): string | null {
@@ -46,7 +81,11 @@ export function auditValue(field: string, v: unknown, t: Translate, locale: stri
  * creation, each labelled field with a value (→ after); for a deletion, each with a value (before →).
  */
 export function auditChanges(
-  before: Record<string, unknown> | null, after: Record<string, unknown> | null, t: Translate, locale: string, names: NameLookup,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  t: Translate,
+  locale: string,
+  names: NameLookup,
 ): AuditChange[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !HIDDEN.has(k) && LABELLED.has(k));
   const out: AuditChange[] = [];
@@ -61,8 +100,10 @@ export function auditChanges(
 }
 
 /** The ids of customers and people that audit rows refer to, to look their names up. */
-export function referencedIds(rows: { before: Record<string, unknown> | null; after: Record<string,
-  unknown> | null }[]): { customers: number[]; individuals: number[] } {
+export function referencedIds(rows: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]): {
+  customers: number[];
+  individuals: number[];
+} {
   const c = new Set<number>();
   const i = new Set<number>();
   for (const r of rows) {

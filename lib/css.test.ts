@@ -10,9 +10,15 @@ function readCssString(token: string): string {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (c === '"' || c === "\n" || c === "\f" || c === "\r") throw new Error(`unescaped ${JSON.stringify(c)} would end the string`);
-    if (c !== "\\") { out += c; continue; }
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
     const hex = /^[0-9a-fA-F]{1,6}/.exec(body.slice(i + 1))?.[0];
-    if (!hex) { out += body[++i]; continue; }
+    if (!hex) {
+      out += body[++i];
+      continue;
+    }
     out += String.fromCodePoint(parseInt(hex, 16));
     i += hex.length;
     if (/[ \t\n]/.test(body[i + 1] ?? "")) i++;

@@ -46,9 +46,12 @@ function dateFormat(locale: string, style: "short" | "medium", timeZone?: string
     // English "short" is the medium form too: numeric English dates are ambiguous.
     const dateStyle = style === "short" && locale !== "en-GB" ? "short" : "medium";
     // With a time: the same written date, the time and the zone's name (dateStyle cannot carry a zone name).
-    f = new Intl.DateTimeFormat(locale, timeZone
-      ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }
-      : { dateStyle, timeZone: "UTC" });
+    f = new Intl.DateTimeFormat(
+      locale,
+      timeZone
+        ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }
+        : { dateStyle, timeZone: "UTC" },
+    );
     dateFormats.set(key, f);
   }
   return f;

@@ -29,9 +29,15 @@ export function createLimiter(concurrency: number, queue: number): Limiter {
   return {
     concurrency,
     queue,
-    get active() { return active; },
-    get waiting() { return waiters.length; },
-    get highWater() { return highWater; },
+    get active() {
+      return active;
+    },
+    get waiting() {
+      return waiters.length;
+    },
+    get highWater() {
+      return highWater;
+    },
     async run<T>(work: () => Promise<T>): Promise<T> {
       if (active >= concurrency) {
         if (waiters.length >= queue) throw new Busy();

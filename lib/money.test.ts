@@ -174,15 +174,21 @@ describe("parseMoney properties", () => {
   const localeArb = fc.constantFrom<AppLocale>(...LOCALES);
 
   it("reads back what formatMoney displays, in both locales", () => {
-    fc.assert(fc.property(centsArb, localeArb, (c, l) => {
-      expect(parseMoney(formatMoney(c, l), l)).toEqual(ok(c));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(centsArb, localeArb, (c, l) => {
+        expect(parseMoney(formatMoney(c, l), l)).toEqual(ok(c));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("reads back what formatMoneyInput prefills, in both locales", () => {
-    fc.assert(fc.property(centsArb, localeArb, (c, l) => {
-      expect(parseMoney(formatMoneyInput(c, l), l)).toEqual(ok(c));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(centsArb, localeArb, (c, l) => {
+        expect(parseMoney(formatMoneyInput(c, l), l)).toEqual(ok(c));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("round-trips small amounts and the limits", () => {
@@ -208,20 +214,32 @@ describe("parseMoney properties", () => {
   };
 
   it("never throws on arbitrary strings and always returns one of the result shapes", () => {
-    fc.assert(fc.property(fc.string(), localeArb, (s, l) => shapeOk(parseMoney(s, l))), { numRuns: 2000 });
-    fc.assert(fc.property(fc.string({ unit: "binary" }), localeArb, (s, l) => shapeOk(parseMoney(s, l))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string(), localeArb, (s, l) => shapeOk(parseMoney(s, l))),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), localeArb, (s, l) => shapeOk(parseMoney(s, l))),
+      { numRuns: 2000 },
+    );
   });
 
   it("never throws on money-like strings", () => {
     const moneyish = fc.string({ unit: fc.constantFrom(..."0123456789.,-$() USD\u00a0".split("")), maxLength: 24 });
-    fc.assert(fc.property(moneyish, localeArb, (s, l) => shapeOk(parseMoney(s, l))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(moneyish, localeArb, (s, l) => shapeOk(parseMoney(s, l))),
+      { numRuns: 5000 },
+    );
   });
 
   it("any accepted amount formats back to the same cents", () => {
     const moneyish = fc.string({ unit: fc.constantFrom(..."0123456789.,-".split("")), minLength: 1, maxLength: 16 });
-    fc.assert(fc.property(moneyish, localeArb, (s, l) => {
-      const r = parseMoney(s, l);
-      if (r.ok) expect(parseMoney(formatMoneyInput(r.cents, l), l)).toEqual(r);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(moneyish, localeArb, (s, l) => {
+        const r = parseMoney(s, l);
+        if (r.ok) expect(parseMoney(formatMoneyInput(r.cents, l), l)).toEqual(r);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -3,7 +3,12 @@
 
 /** The comparison key of a name: no accents, lower case, single spaces, trimmed. */
 export function nameKey(name: string): string {
-  return name.normalize("NFD").replace(/\p{M}+/gu, "").toLocaleLowerCase("en").replace(/\s+/g, " ").trim();
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLocaleLowerCase("en")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** An e-mail address as compared: trimmed, lower case. */

@@ -5,7 +5,10 @@ import { formatDate } from "./format";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export interface NotificationLike { kind: NotificationKind; data: Record<string, string | number | null> }
+export interface NotificationLike {
+  kind: NotificationKind;
+  data: Record<string, string | number | null>;
+}
 
 /** The notification's sentence, with levels, dates, decisions and markets in words. */
 export function notificationText(n: NotificationLike, t: Translate, locale: string): string {
@@ -14,8 +17,16 @@ export function notificationText(n: NotificationLike, t: Translate, locale: stri
   const date = (k: string) => (d[k] ? formatDate(String(d[k]), locale) : "");
   const level = (k: string) => (d[k] ? t(`level.${d[k]}`) : "");
   const values: Record<string, string | number> = {
-    partner: str("partner"), author: str("author"), excerpt: str("excerpt"), person: str("person"), msPartnerId: str("msPartnerId"),
-    date: date("date"), days: Number(d.days ?? 0), level: level("level"), from: level("from"), to: level("to"),
+    partner: str("partner"),
+    author: str("author"),
+    excerpt: str("excerpt"),
+    person: str("person"),
+    msPartnerId: str("msPartnerId"),
+    date: date("date"),
+    days: Number(d.days ?? 0),
+    level: level("level"),
+    from: level("from"),
+    to: level("to"),
     decision: d.decision ? t(`decision.${d.decision}`) : "",
     change: settingsChange(d, t),
   };
@@ -25,6 +36,7 @@ export function notificationText(n: NotificationLike, t: Translate, locale: stri
 function settingsChange(d: Record<string, string | number | null>, t: Translate): string {
   const parts: string[] = [];
   if (d.market && d.marketBefore && d.market !== d.marketBefore) parts.push(`${t(`market.${d.marketBefore}`)} → ${t(`market.${d.market}`)}`);
-  if (d.ruleSet && d.ruleSetBefore && d.ruleSet !== d.ruleSetBefore) parts.push(t("notifications.ruleSetChange", { from: String(d.ruleSetBefore), to: String(d.ruleSet) }));
+  if (d.ruleSet && d.ruleSetBefore && d.ruleSet !== d.ruleSetBefore)
+    parts.push(t("notifications.ruleSetChange", { from: String(d.ruleSetBefore), to: String(d.ruleSet) }));
   return parts.join("; ");
 }

@@ -13,14 +13,18 @@ describe("origin check (issue 10, finding 5)", () => {
 
   it("APP_ORIGIN wins over every header", () => {
     const env = { APP_ORIGIN: "https://crm.example" };
-    expect(expectedOrigin(h({ host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" }), "http:", env)).toBe("https://crm.example");
+    expect(expectedOrigin(h({ host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" }), "http:", env)).toBe(
+      "https://crm.example",
+    );
   });
 
   it("without APP_ORIGIN: the request's own scheme and Host; X-Forwarded-Host only from a trusted proxy", () => {
     expect(expectedOrigin(h({ host: "localhost:3000" }), "http:", {})).toBe("http://localhost:3000");
     expect(expectedOrigin(h({ host: "localhost:3000", "x-forwarded-proto": "https" }), "http:", {})).toBe("https://localhost:3000");
     expect(expectedOrigin(h({ host: "localhost:3000", "x-forwarded-host": "evil.example" }), "http:", {})).toBe("http://localhost:3000");
-    expect(expectedOrigin(h({ host: "internal:3000", "x-forwarded-host": "crm.example", "x-forwarded-proto": "https" }), "http:", { TRUST_PROXY: "1" })).toBe("https://crm.example");
+    expect(expectedOrigin(h({ host: "internal:3000", "x-forwarded-host": "crm.example", "x-forwarded-proto": "https" }), "http:", { TRUST_PROXY: "1" })).toBe(
+      "https://crm.example",
+    );
     expect(expectedOrigin(h({}), "http:", {})).toBeNull();
   });
 

@@ -23,4 +23,3 @@ export function expectedOrigin(h: Headers, fallbackProtocol: string, env: Record
   const host = (trusted ? h.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined) || h.get("host");
   return host ? originOf(`${proto}://${host}`) : null;
 }
-

@@ -29,7 +29,10 @@ describe("installed versions carry the latest security fixes", () => {
   for (const [pkg, minimum] of Object.entries(MINIMUM_SECURE)) {
     it(`${pkg} ≥ ${minimum}`, () => {
       const installed = installedVersion(pkg);
-      expect(isAtLeast(installed, minimum), `${pkg} ${installed} is installed; ${minimum} or later has the security fixes (npm install ${pkg}@^${minimum})`).toBe(true);
+      expect(
+        isAtLeast(installed, minimum),
+        `${pkg} ${installed} is installed; ${minimum} or later has the security fixes (npm install ${pkg}@^${minimum})`,
+      ).toBe(true);
     });
   }
 

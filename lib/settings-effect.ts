@@ -19,7 +19,10 @@ export interface SettingsEffect {
 }
 
 export function settingsEffect(
-  facts: PartnerFacts, from: { market: Market; ruleSet: RuleSetId }, to: { market: Market; ruleSet: RuleSetId }, asOf: string,
+  facts: PartnerFacts,
+  from: { market: Market; ruleSet: RuleSetId },
+  to: { market: Market; ruleSet: RuleSetId },
+  asOf: string,
 ): SettingsEffect {
   const before = evaluate({ ...facts, market: from.market }, { asOf, ruleSet: from.ruleSet });
   const after = evaluate({ ...facts, market: to.market }, { asOf, ruleSet: to.ruleSet });
@@ -40,7 +43,13 @@ export function settingsEffect(
     if (b !== c) thresholds.push({ level, before: b, after: c });
   }
   return {
-    asOf, from, to, levelBefore: before.level, levelAfter: after.level, passesLost, thresholds,
+    asOf,
+    from,
+    to,
+    levelBefore: before.level,
+    levelAfter: after.level,
+    passesLost,
+    thresholds,
     fallbackAfter: after.thresholdSource === "developed-fallback",
   };
 }

@@ -5,8 +5,17 @@
 // From the engine's types module (plain constants), not its index: client bundles that read the
 // vocabulary then carry no engine code.
 export {
-  LEVELS, LEVEL_RANK, MARKETS, PRODUCTS, RULE_SET_IDS, EXAM_GROUPS,
-  type Level, type Market, type Product, type RuleSetId, type ExamGroup,
+  LEVELS,
+  LEVEL_RANK,
+  MARKETS,
+  PRODUCTS,
+  RULE_SET_IDS,
+  EXAM_GROUPS,
+  type Level,
+  type Market,
+  type Product,
+  type RuleSetId,
+  type ExamGroup,
 } from "./competency/types";
 
 /** A channel manager's decision on a review note. */
@@ -81,8 +90,17 @@ export const QUEUE_RISK_DAYS = 30;
 
 /** What a notification is about. Partner admins get the first eight, channel managers the last three. */
 export const NOTIFICATION_KINDS = [
-  "at-risk-90", "at-risk-30", "anniversary-60", "anniversary-30", "anniversary-7", "review-note", "settings-change", "person-left",
-  "review-reply", "level-change", "new-partner",
+  "at-risk-90",
+  "at-risk-30",
+  "anniversary-60",
+  "anniversary-30",
+  "anniversary-7",
+  "review-note",
+  "settings-change",
+  "person-left",
+  "review-reply",
+  "level-change",
+  "new-partner",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Days before the level would be lost at which partner admins are told (most urgent first). */
@@ -96,7 +114,17 @@ export type EmailMode = (typeof EMAIL_MODES)[number];
 
 /** The kinds of record the audit log shows (its entity names), for its filter. */
 export const AUDIT_ENTITIES = [
-  "partner", "user", "customer", "revenue_line", "individual", "exam_pass", "review_note", "review_reply", "session", "user-totp", "mfa_reset_request",
+  "partner",
+  "user",
+  "customer",
+  "revenue_line",
+  "individual",
+  "exam_pass",
+  "review_note",
+  "review_reply",
+  "session",
+  "user-totp",
+  "mfa_reset_request",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const AUDIT_PAGE_SIZE = 50;

@@ -41,13 +41,30 @@ export function parseScenario(raw: string | null | undefined): Scenario {
     if (!h || typeof h !== "object") return false;
     const x = h as Record<string, unknown>;
     switch (x.k) {
-      case "person": return typeof x.name === "string" && x.name.trim() !== "" && x.name.length <= 200 && (x.joinedOn === null || isDate(x.joinedOn));
-      case "pass": return (isId(x.person) || (typeof x.person === "string" && /^new:\d{1,3}$/.test(x.person))) && typeof x.exam === "string" && x.exam.length <= 20 && isDate(x.passedOn);
-      case "revenue": return isId(x.customerId) && ["crm-online", "d365-plan1", "other"].includes(x.product as string) && isDate(x.date)
-        && typeof x.amountCents === "number" && Number.isSafeInteger(x.amountCents) && Math.abs(x.amountCents) <= 100_000_000_000;
-      case "leave": return isId(x.person) && isDate(x.on);
-      case "dporLoss": return isId(x.customerId) && isDate(x.on);
-      default: return false;
+      case "person":
+        return typeof x.name === "string" && x.name.trim() !== "" && x.name.length <= 200 && (x.joinedOn === null || isDate(x.joinedOn));
+      case "pass":
+        return (
+          (isId(x.person) || (typeof x.person === "string" && /^new:\d{1,3}$/.test(x.person))) &&
+          typeof x.exam === "string" &&
+          x.exam.length <= 20 &&
+          isDate(x.passedOn)
+        );
+      case "revenue":
+        return (
+          isId(x.customerId) &&
+          ["crm-online", "d365-plan1", "other"].includes(x.product as string) &&
+          isDate(x.date) &&
+          typeof x.amountCents === "number" &&
+          Number.isSafeInteger(x.amountCents) &&
+          Math.abs(x.amountCents) <= 100_000_000_000
+        );
+      case "leave":
+        return isId(x.person) && isDate(x.on);
+      case "dporLoss":
+        return isId(x.customerId) && isDate(x.on);
+      default:
+        return false;
     }
   });
   return { asOf: isDate(o.asOf) ? o.asOf : null, items };
@@ -64,7 +81,8 @@ export function applyScenario(facts: PartnerFacts, s: Scenario): PartnerFacts {
   const customers = facts.customers.map((c) => ({ ...c }));
   const revenue = [...facts.revenue];
   let newPeople = 0;
-  for (const h of s.items) if (h.k === "person") people.push({ id: hypotheticalPersonId(newPeople++), name: h.name, joinedOn: h.joinedOn, leftOn: null, passes: [] });
+  for (const h of s.items)
+    if (h.k === "person") people.push({ id: hypotheticalPersonId(newPeople++), name: h.name, joinedOn: h.joinedOn, leftOn: null, passes: [] });
   const byId = new Map(people.map((p) => [p.id, p]));
   for (const h of s.items) {
     switch (h.k) {
@@ -83,7 +101,8 @@ export function applyScenario(facts: PartnerFacts, s: Scenario): PartnerFacts {
         for (const c of customers) {
           if (c.id !== String(h.customerId) || !c.dporFrom) continue;
           const until = addDays(h.on, -1);
-          if (until < c.dporFrom) c.dporFrom = null; // lost before it began: never DPOR
+          if (until < c.dporFrom)
+            c.dporFrom = null; // lost before it began: never DPOR
           else if (!c.dporUntil || c.dporUntil > until) c.dporUntil = until;
         }
         break;

@@ -89,7 +89,10 @@ function synthFacts(s: Shape): PartnerFacts {
     const joinedOn = r() < 0.5 ? null : day(addDays(start, -400), s.spanDays);
     const leftOn = r() < 0.75 ? null : day(addDays(AS_OF, -200), 800);
     const groups = holdings[i % holdings.length]!;
-    const passes: { exam: string; passedOn: string }[] = [...groups].map((g) => ({ exam: pick(EXAMS_BY_GROUP[g as "A" | "B" | "C"]), passedOn: day(addDays(start, -300), s.spanDays + 400) }));
+    const passes: { exam: string; passedOn: string }[] = [...groups].map((g) => ({
+      exam: pick(EXAMS_BY_GROUP[g as "A" | "B" | "C"]),
+      passedOn: day(addDays(start, -300), s.spanDays + 400),
+    }));
     if (r() < 0.2) passes.push({ exam: "XX-000", passedOn: day(start, s.spanDays) });
     individuals.push({ id: `p${i}`, name: `Person ${i}`, joinedOn, leftOn, passes });
   }
@@ -191,7 +194,12 @@ function large(): void {
 
 function hugeMoney(): void {
   // 2,000 lines of 2^43 cents: counted revenue 2^54 cents (> 2^53).
-  const revenue = Array.from({ length: 2000 }, (_, i) => ({ customerId: "c1", product: "crm-online" as Product, date: "2018-01-01", amountCents: 2 ** 43 + (i % 2) }));
+  const revenue = Array.from({ length: 2000 }, (_, i) => ({
+    customerId: "c1",
+    product: "crm-online" as Product,
+    date: "2018-01-01",
+    amountCents: 2 ** 43 + (i % 2),
+  }));
   const f: PartnerFacts = { market: "developed", customers: [{ id: "c1", dporFrom: "2015-01-01" }], revenue, individuals: [] };
   try {
     const e = evaluate(f, { asOf: AS_OF });
@@ -210,8 +218,10 @@ if (values["large-only"]) {
   large();
 } else {
   console.log(
-    `bench:engine — node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}, ` +
-      `${MS} ms per function, as of ${AS_OF}, rule set ${RULE_SET}`,
+    `bench:engine — node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}, ` + `${MS} ms per function, as of ${AS_OF}, rule set ${RULE_SET}`,
   );
   small("typical partner", TYPICAL);
   small("158-line/24-person partner", MEDIUM);

@@ -44,18 +44,28 @@ if (!isChild && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 const server = isChild ? null : startServer();
 function startServer() {
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cct-flood-"));
-const dbFile = path.join(dir, "app.db");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_PATH: dbFile, SEED_DEMO: "0" };
-const boot = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "db-bootstrap.ts")], { cwd: root, env, encoding: "utf8" });
-if (boot.status !== 0) throw new Error(`db-bootstrap failed: ${boot.stderr}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cct-flood-"));
+  const dbFile = path.join(dir, "app.db");
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_PATH: dbFile, SEED_DEMO: "0" };
+  const boot = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "db-bootstrap.ts")], { cwd: root, env, encoding: "utf8" });
+  if (boot.status !== 0) throw new Error(`db-bootstrap failed: ${boot.stderr}`);
 
-const guards = values.unguarded ? { PASSWORD_HASH_CONCURRENCY: "100000", PASSWORD_HASH_QUEUE: "0", PASSWORD_REQUESTS_IN_FLIGHT: "100000", PASSWORD_REQUESTS_PER_SECOND: "100000" } : {};
-return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
-  cwd: root, env: { ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1", ...guards }, stdio: ["ignore", "ignore", "inherit"],
-});
+  const guards = values.unguarded
+    ? { PASSWORD_HASH_CONCURRENCY: "100000", PASSWORD_HASH_QUEUE: "0", PASSWORD_REQUESTS_IN_FLIGHT: "100000", PASSWORD_REQUESTS_PER_SECOND: "100000" }
+    : {};
+  return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "1", ...guards },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
-const stopServer = () => { try { server?.kill("SIGTERM"); } catch { /* gone */ } };
+const stopServer = () => {
+  try {
+    server?.kill("SIGTERM");
+  } catch {
+    /* gone */
+  }
+};
 process.on("exit", stopServer);
 
 const sampler = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -67,7 +77,9 @@ function request(opts, body) {
     const req = http.request({ host: "127.0.0.1", port, ...opts }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8"), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8"), ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      );
     });
     req.on("error", reject);
     req.end(body);
@@ -87,13 +99,22 @@ function signIn() {
   const boundary = `----flood${n}`;
   const field = (name, value) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const body = field("_1_email", `flood-${n}@nowhere.example`) + field("_1_password", "not-the-password") + field("0", '[{},"$K1"]') + `--${boundary}--\r\n`;
-  return request({
-    method: "POST", path: "/sign-in", agent: flooder,
-    headers: {
-      "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": Buffer.byteLength(body), "Next-Action": actionId,
-      Accept: "text/x-component", Origin: base, "X-Forwarded-For": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+  return request(
+    {
+      method: "POST",
+      path: "/sign-in",
+      agent: flooder,
+      headers: {
+        "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        "Content-Length": Buffer.byteLength(body),
+        "Next-Action": actionId,
+        Accept: "text/x-component",
+        Origin: base,
+        "X-Forwarded-For": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      },
     },
-  }, body).catch((err) => ({ status: 0, body: String(err), ms: 0, error: err.code ?? String(err) }));
+    body,
+  ).catch((err) => ({ status: 0, body: String(err), ms: 0, error: err.code ?? String(err) }));
 }
 
 function outcome(r) {
@@ -114,7 +135,11 @@ const loadBefore = os.loadavg()[0].toFixed(1);
 
 async function main() {
   for (let i = 0; ; i++) {
-    try { if ((await getSignIn()).status === 200) break; } catch { /* not up yet */ }
+    try {
+      if ((await getSignIn()).status === 200) break;
+    } catch {
+      /* not up yet */
+    }
     if (i > 240) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -135,7 +160,9 @@ async function main() {
   for (let round = 0; round < rounds; round++) {
     const started = Date.now();
     let done = false;
-    const flood = runChildFlood(round * floodSize + 1000).finally(() => { done = true; });
+    const flood = runChildFlood(round * floodSize + 1000).finally(() => {
+      done = true;
+    });
     const samples = [];
     while (!done) {
       const r = await getSignIn();
@@ -146,7 +173,9 @@ async function main() {
     for (const [k, v] of Object.entries(counts)) answers[k] = (answers[k] ?? 0) + v;
     during.push(...samples);
     roundsOut.push({ round: round + 1, ms: Date.now() - started, pageSamples: samples.length, pageMaxMs: +Math.max(...samples).toFixed(1), answers: counts });
-    console.log(`round ${round + 1}: ${Date.now() - started} ms, ${samples.length} page loads (max ${Math.max(...samples).toFixed(1)} ms), ${JSON.stringify(counts)}`);
+    console.log(
+      `round ${round + 1}: ${Date.now() - started} ms, ${samples.length} page loads (max ${Math.max(...samples).toFixed(1)} ms), ${JSON.stringify(counts)}`,
+    );
     await new Promise((r) => setTimeout(r, 300)); // let the round's stragglers finish
   }
   const q = stats(quiet);
@@ -156,8 +185,15 @@ async function main() {
     started: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${loadBefore} before / ${os.loadavg()[0].toFixed(1)} after (machine shared)`,
     guards: values.unguarded ? "lifted (--unguarded)" : "on (defaults)",
-    floodSize, rounds, quiet: q, duringFlood: f, p99Ratio: ratio, goal: "p99 during the flood <= 3 x quiet p99", met: ratio <= 3,
-    floodAnswers: answers, rounds_: roundsOut,
+    floodSize,
+    rounds,
+    quiet: q,
+    duringFlood: f,
+    p99Ratio: ratio,
+    goal: "p99 during the flood <= 3 x quiet p99",
+    met: ratio <= 3,
+    floodAnswers: answers,
+    rounds_: roundsOut,
   };
   const name = values.unguarded ? "flood-unguarded" : "flood";
   fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
@@ -191,7 +227,11 @@ async function main() {
 /** One flood in a child process; resolves with the count of each kind of answer. */
 function runChildFlood(seq) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL(import.meta.url).pathname, "--child-flood", String(floodSize), "--child-seq", String(seq), "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [new URL(import.meta.url).pathname, "--child-flood", String(floodSize), "--child-seq", String(seq), "--port", String(port)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout.on("data", (c) => (out += c));
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`flood child exited with ${code}`))));
@@ -205,5 +245,23 @@ async function child() {
   process.stdout.write(JSON.stringify(counts));
 }
 
-if (isChild) child().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
-else main().then(() => { stopServer(); process.exit(0); }, (err) => { console.error(err); stopServer(); process.exit(1); });
+if (isChild)
+  child().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+else
+  main().then(
+    () => {
+      stopServer();
+      process.exit(0);
+    },
+    (err) => {
+      console.error(err);
+      stopServer();
+      process.exit(1);
+    },
+  );

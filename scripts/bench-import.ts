@@ -27,12 +27,27 @@ async function main(): Promise<void> {
   type Run = { run: number; previewMs: number; commitMs: number; importMs: number; imported: number; refused: number; duplicates: number };
   const results: (Run & { levelBefore: string; levelAfter: string })[] = [];
   for (let run = 1; run <= runs; run++) {
-    const p = db.insert(partners).values({ name: `Bench ${run}`, msPartnerId: `770000${run}`, market: "developed", ruleSet: "V3" }).returning().get();
-    const u = db.insert(users).values({ email: `bench-import-${run}@x.example`, name: "Bench", passwordHash: "x", role: "partner_admin", partnerId: p.id }).returning().get();
+    const p = db
+      .insert(partners)
+      .values({ name: `Bench ${run}`, msPartnerId: `770000${run}`, market: "developed", ruleSet: "V3" })
+      .returning()
+      .get();
+    const u = db
+      .insert(users)
+      .values({ email: `bench-import-${run}@x.example`, name: "Bench", passwordHash: "x", role: "partner_admin", partnerId: p.id })
+      .returning()
+      .get();
     db.$client.transaction(() => {
       for (let c = 0; c < 1000; c++) {
-        const cust = db.insert(customers).values({ partnerId: p.id, name: `Cliente Ação ${c}`, dporFrom: "2020-01-01" }).returning().get();
-        for (let l = 0; l < 2; l++) db.insert(revenueLines).values({ partnerId: p.id, customerId: cust.id, product: "crm-online", date: addDays(today, -(l * 90 + c % 60)), amountCents: 1000 + c }).run();
+        const cust = db
+          .insert(customers)
+          .values({ partnerId: p.id, name: `Cliente Ação ${c}`, dporFrom: "2020-01-01" })
+          .returning()
+          .get();
+        for (let l = 0; l < 2; l++)
+          db.insert(revenueLines)
+            .values({ partnerId: p.id, customerId: cust.id, product: "crm-online", date: addDays(today, -(l * 90 + (c % 60))), amountCents: 1000 + c })
+            .run();
       }
     })();
     // The file: pt-BR dialect, Windows-1252 ("ç", "ã" as single bytes).
@@ -66,12 +81,20 @@ async function main(): Promise<void> {
     const stored = (db.$client.prepare("select count(*) n from revenue_lines where partner_id = ?").get(p.id) as { n: number }).n;
     if (stored !== 2000 + r.record.imported) throw new Error(`stored ${stored} lines`);
     results.push({
-      run, previewMs: Math.round(previewMs), commitMs: Math.round(commitMs), importMs: Math.round(importMs),
-      imported: r.record.imported, refused: r.record.refused, duplicates: r.record.duplicatesSkipped,
-      levelBefore: a.preview.levelBefore, levelAfter: a.preview.levelAfter,
+      run,
+      previewMs: Math.round(previewMs),
+      commitMs: Math.round(commitMs),
+      importMs: Math.round(importMs),
+      imported: r.record.imported,
+      refused: r.record.refused,
+      duplicates: r.record.duplicatesSkipped,
+      levelBefore: a.preview.levelBefore,
+      levelAfter: a.preview.levelAfter,
     });
-    console.log(`run ${run}: preview ${Math.round(previewMs)} ms, stored after ${Math.round(commitMs)} ms, refreshed after ${Math.round(importMs)} ms`,
-      `(${r.record.imported} imported, ${r.record.refused} refused, ${r.record.duplicatesSkipped} duplicates skipped; ${(bytes.length / 1024 / 1024).toFixed(1)} MB)`);
+    console.log(
+      `run ${run}: preview ${Math.round(previewMs)} ms, stored after ${Math.round(commitMs)} ms, refreshed after ${Math.round(importMs)} ms`,
+      `(${r.record.imported} imported, ${r.record.refused} refused, ${r.record.duplicatesSkipped} duplicates skipped; ${(bytes.length / 1024 / 1024).toFixed(1)} MB)`,
+    );
   }
   closeDb();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -81,15 +104,23 @@ async function main(): Promise<void> {
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/import.json", JSON.stringify(out, null, 2) + "\n");
   const md = [
-    `# Import benchmark (${out.at.slice(0, 10)})`, "",
+    `# Import benchmark (${out.at.slice(0, 10)})`,
+    "",
     `${rows.toLocaleString("en")} revenue rows (pt-BR dialect, Windows-1252), into a partner with 1,000 customers and 2,000 lines; ${os.cpus().length} cores, Node ${process.version}.`,
     "Preview = decode, parse, check and resolve every row against the stored data, level before → after.",
     "Stored = the import's one transaction with its one audit row (the preview's plan, kept for the caller's commit",
     "when the partner has not changed; else the analysis runs again).",
-    "Import = stored, then the stored evaluation refreshed once (engine, risk projection over every line).", "",
-    "| run | preview | stored | import (with refresh) | imported | refused | duplicates skipped | level |", "|---|---|---|---|---|---|---|---|",
-    ...results.map((r) => `| ${r.run} | ${(r.previewMs / 1000).toFixed(2)} s | ${(r.commitMs / 1000).toFixed(2)} s | ${(r.importMs / 1000).toFixed(2)} s | ${r.imported} | ${r.refused} | ${r.duplicates} | ${r.levelBefore} → ${r.levelAfter} |`),
-    "", `Worst: preview ${(worst.previewMs / 1000).toFixed(2)} s, import ${(worst.importMs / 1000).toFixed(2)} s (limit 10 s): ${out.pass ? "pass" : "FAIL"}.`, "",
+    "Import = stored, then the stored evaluation refreshed once (engine, risk projection over every line).",
+    "",
+    "| run | preview | stored | import (with refresh) | imported | refused | duplicates skipped | level |",
+    "|---|---|---|---|---|---|---|---|",
+    ...results.map(
+      (r) =>
+        `| ${r.run} | ${(r.previewMs / 1000).toFixed(2)} s | ${(r.commitMs / 1000).toFixed(2)} s | ${(r.importMs / 1000).toFixed(2)} s | ${r.imported} | ${r.refused} | ${r.duplicates} | ${r.levelBefore} → ${r.levelAfter} |`,
+    ),
+    "",
+    `Worst: preview ${(worst.previewMs / 1000).toFixed(2)} s, import ${(worst.importMs / 1000).toFixed(2)} s (limit 10 s): ${out.pass ? "pass" : "FAIL"}.`,
+    "",
   ].join("\n");
   fs.writeFileSync("bench/results/import.md", md);
   console.log(md);

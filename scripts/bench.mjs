@@ -60,7 +60,9 @@ async function waitFor(url, ms = 60_000) {
     try {
       const r = await fetch(url);
       if (r.status < 500) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not answer ${url}`);
@@ -75,12 +77,16 @@ function cannon(opts) {
 async function measure(n) {
   const file = dbFor(n);
   const server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root, env: { ...env, DATABASE_PATH: file, SEED_DEMO: "0" }, stdio: ["ignore", "ignore", "inherit"], detached: true,
+    cwd: root,
+    env: { ...env, DATABASE_PATH: file, SEED_DEMO: "0" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/sign-in`);
-    const session = (email) => JSON.parse(run(bin("tsx"), ["--conditions=react-server", "scripts/bench-session.ts", email], { DATABASE_PATH: file }).trim().split("\n").pop());
+    const session = (email) =>
+      JSON.parse(run(bin("tsx"), ["--conditions=react-server", "scripts/bench-session.ts", email], { DATABASE_PATH: file }).trim().split("\n").pop());
     const manager = session("bench-manager@synthetic.example");
     const admin = session("bench-admin@synthetic.example");
     const targets = [
@@ -97,15 +103,27 @@ async function measure(n) {
       const r = await cannon({ url: base + t.url, headers, duration: seconds });
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`${t.url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
       out.push({
-        endpoint: t.name, url: t.url, requests: r.requests.total, rps: r.requests.average,
-        p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, mean: r.latency.average,
+        endpoint: t.name,
+        url: t.url,
+        requests: r.requests.total,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p97_5: r.latency.p97_5,
+        p99: r.latency.p99,
+        mean: r.latency.average,
       });
-      console.log(`  ${n} partners · ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms`);
+      console.log(
+        `  ${n} partners · ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms`,
+      );
     }
     return out;
   } finally {
     const gone = new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
-    try { process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ }
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      /* gone */
+    }
     await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -132,10 +150,22 @@ async function steady(url, { rate, ms, until, headers = {} }) {
   let i = 0;
   while (until ? !(await until()) : Date.now() - t0 < ms) {
     const due = t0 + (i * 1000) / rate;
-    if (Date.now() < due) { await new Promise((r) => setTimeout(r, due - Date.now())); continue; }
+    if (Date.now() < due) {
+      await new Promise((r) => setTimeout(r, due - Date.now()));
+      continue;
+    }
     i++;
     const s = performance.now();
-    const p = fetch(url, { headers, redirect: "manual" }).then(async (r) => { await r.arrayBuffer(); if (r.status !== 200) errors++; lat.push(performance.now() - s); }, () => { errors++; });
+    const p = fetch(url, { headers, redirect: "manual" }).then(
+      async (r) => {
+        await r.arrayBuffer();
+        if (r.status !== 200) errors++;
+        lat.push(performance.now() - s);
+      },
+      () => {
+        errors++;
+      },
+    );
     inflight.add(p);
     p.finally(() => inflight.delete(p));
   }
@@ -143,7 +173,11 @@ async function steady(url, { rate, ms, until, headers = {} }) {
   return { requests: lat.length, errors, p50: pct(lat, 50), p99: pct(lat, 99), max: lat.length ? Math.max(...lat) : null, seconds: (Date.now() - t0) / 1000 };
 }
 
-const sizes = values.sizes.split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const sizes = values.sizes
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 if (values["skip-largest"] && sizes.length > 1) sizes.pop();
 const small = sizes[0];
 const started = new Date().toISOString();
@@ -153,14 +187,18 @@ for (const n of sizes) {
   results[n] = await measure(n);
   sizeOnDisk[n] = dbSize(dbFor(n));
 }
-const ratios = sizes.slice(1).flatMap((n) => results[small].map((s, i) => {
-  const l = results[n][i];
-  return { partners: n, endpoint: s.endpoint, p50Ratio: l.p50 / Math.max(1, s.p50), meanRatio: l.mean / s.mean, rpsRatio: l.rps / s.rps };
-}));
-const perSize = Object.fromEntries(sizes.map((n) => {
-  const [, dashboard, signIn] = results[n];
-  return [n, { dashboardOverSignIn: dashboard.rps / signIn.rps }];
-}));
+const ratios = sizes.slice(1).flatMap((n) =>
+  results[small].map((s, i) => {
+    const l = results[n][i];
+    return { partners: n, endpoint: s.endpoint, p50Ratio: l.p50 / Math.max(1, s.p50), meanRatio: l.mean / s.mean, rpsRatio: l.rps / s.rps };
+  }),
+);
+const perSize = Object.fromEntries(
+  sizes.map((n) => {
+    const [, dashboard, signIn] = results[n];
+    return [n, { dashboardOverSignIn: dashboard.rps / signIn.rps }];
+  }),
+);
 
 // ---- The day change at the largest size: faketime, a steady load on the sign-in page, the refresh in the background.
 async function dayChange(n) {
@@ -171,19 +209,38 @@ async function dayChange(n) {
   const { default: Database } = await import("better-sqlite3");
   const ro = new Database(file, { readonly: true, fileMustExist: true });
   const asOf = ro.prepare("select max(as_of) from partner_evaluations").pluck().get();
-  const next = new Date(`${asOf}T00:00:00Z`); next.setUTCDate(next.getUTCDate() + 1);
+  const next = new Date(`${asOf}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
   const nextDay = next.toISOString().slice(0, 10);
   const expiring = ro.prepare("select count(*) from partner_evaluations where valid_until <= ?").pluck().get(nextDay);
-  const fakeEnv = { DATABASE_PATH: file, SEED_DEMO: "0", SKIP_BUILD: "1", PORT: String(port), HOST: "127.0.0.1", FAKETIME: `@${asOf} 23:59:00`, LD_PRELOAD: "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", FAKETIME_DONT_RESET: "1" };
+  const fakeEnv = {
+    DATABASE_PATH: file,
+    SEED_DEMO: "0",
+    SKIP_BUILD: "1",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    FAKETIME: `@${asOf} 23:59:00`,
+    LD_PRELOAD: "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    FAKETIME_DONT_RESET: "1",
+  };
   console.log(`Day change: ${n} partners as of ${asOf}; ${expiring} stored rows expire on ${nextDay}. Server clock starts at ${asOf} 23:59:00.`);
-  const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], { cwd: root, env: { ...env, ...fakeEnv }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+    cwd: root,
+    env: { ...env, ...fakeEnv },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
   let log = "";
-  server.stdout.on("data", (d) => { log += d; });
+  server.stdout.on("data", (d) => {
+    log += d;
+  });
   const base = `http://127.0.0.1:${port}`;
   const rate = Number(values.rate);
   try {
     await waitFor(`${base}/sign-in`, 120_000);
-    const manager = JSON.parse(run(bin("tsx"), ["--conditions=react-server", "scripts/bench-session.ts", "bench-manager@synthetic.example"], fakeEnv).trim().split("\n").pop());
+    const manager = JSON.parse(
+      run(bin("tsx"), ["--conditions=react-server", "scripts/bench-session.ts", "bench-manager@synthetic.example"], fakeEnv).trim().split("\n").pop(),
+    );
     const headers = { cookie: `session=${manager.token}` };
     // Warm-up: the first request of each route loads its code (a pause of its own, not the refresh's).
     for (let k = 0; k < 3; k++) await (await fetch(`${base}/portfolio?market=developed&sort=revenue&dir=desc`, { headers })).text();
@@ -219,18 +276,44 @@ async function dayChange(n) {
     await portfolioLoop;
     const finished = runRow();
     const seconds = (Date.now() - t0) / 1000;
-    console.log(`  refresh of ${nextDay}: ${finished.finished_at ? "finished" : "NOT finished"} after ${seconds.toFixed(1)} s, ${finished.refreshed} refreshed, ${finished.failed} failed`);
-    console.log(`  during: sign-in p50 ${during.p50?.toFixed(1)} ms, p99 ${during.p99?.toFixed(1)} ms, max ${during.max?.toFixed(1)} ms (${during.requests} requests, ${during.errors} errors)`);
+    console.log(
+      `  refresh of ${nextDay}: ${finished.finished_at ? "finished" : "NOT finished"} after ${seconds.toFixed(1)} s, ${finished.refreshed} refreshed, ${finished.failed} failed`,
+    );
+    console.log(
+      `  during: sign-in p50 ${during.p50?.toFixed(1)} ms, p99 ${during.p99?.toFixed(1)} ms, max ${during.max?.toFixed(1)} ms (${during.requests} requests, ${during.errors} errors)`,
+    );
     return {
-      partners: n, asOf, nextDay, expiring, rate, quiet, during, refreshSeconds: seconds, finished: !!finished.finished_at,
-      refreshed: finished.refreshed, failed: finished.failed,
-      portfolioQuiet: { requests: portfolioLat.quiet.length, p50: pct(portfolioLat.quiet, 50), max: portfolioLat.quiet.length ? Math.max(...portfolioLat.quiet) : null },
-      portfolioDuring: { requests: portfolioLat.during.length, p50: pct(portfolioLat.during, 50), max: portfolioLat.during.length ? Math.max(...portfolioLat.during) : null, firstUpdatingShown: sampleUpdating },
+      partners: n,
+      asOf,
+      nextDay,
+      expiring,
+      rate,
+      quiet,
+      during,
+      refreshSeconds: seconds,
+      finished: !!finished.finished_at,
+      refreshed: finished.refreshed,
+      failed: finished.failed,
+      portfolioQuiet: {
+        requests: portfolioLat.quiet.length,
+        p50: pct(portfolioLat.quiet, 50),
+        max: portfolioLat.quiet.length ? Math.max(...portfolioLat.quiet) : null,
+      },
+      portfolioDuring: {
+        requests: portfolioLat.during.length,
+        p50: pct(portfolioLat.during, 50),
+        max: portfolioLat.during.length ? Math.max(...portfolioLat.during) : null,
+        firstUpdatingShown: sampleUpdating,
+      },
       p99Ratio: during.p99 / quiet.p99,
     };
   } finally {
     ro.close();
-    try { process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ }
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      /* gone */
+    }
     await new Promise((r) => setTimeout(r, 2000));
     for (const suf of ["", "-wal", "-shm"]) fs.rmSync(file + suf, { force: true });
   }
@@ -239,8 +322,17 @@ const largest = sizes[sizes.length - 1];
 const day = values["no-day-change"] ? null : await dayChange(largest);
 
 const report = {
-  started, seconds, connections, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
-  sizes, synth, sizeOnDisk, results, ratios, perSize, dayChange: day,
+  started,
+  seconds,
+  connections,
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
+  sizes,
+  synth,
+  sizeOnDisk,
+  results,
+  ratios,
+  perSize,
+  dayChange: day,
 };
 fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
 fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), JSON.stringify(report, null, 2) + "\n");
@@ -260,23 +352,28 @@ const md = [
   "",
   "| partners | database on disk | synth: insert | synth: evaluate | dashboard ÷ sign-in throughput |",
   "|---:|---:|---:|---:|---:|",
-  ...sizes.map((n) => `| ${n} | ${(sizeOnDisk[n] / 1e9).toFixed(2)} GB | ${synth[n] ? `${(synth[n].insertMs / 1000).toFixed(0)} s` : "cached"} | ${synth[n] ? `${(synth[n].evaluateMs / 1000).toFixed(0)} s` : "cached"} | ${perSize[n].dashboardOverSignIn.toFixed(2)} |`),
+  ...sizes.map(
+    (n) =>
+      `| ${n} | ${(sizeOnDisk[n] / 1e9).toFixed(2)} GB | ${synth[n] ? `${(synth[n].insertMs / 1000).toFixed(0)} s` : "cached"} | ${synth[n] ? `${(synth[n].evaluateMs / 1000).toFixed(0)} s` : "cached"} | ${perSize[n].dashboardOverSignIn.toFixed(2)} |`,
+  ),
   "",
-  ...(day ? [
-    `## Day change at ${day.partners} partners`,
-    "",
-    `\`npm start\` under faketime from ${day.asOf} 23:59:00; ${day.expiring} stored rows expire on ${day.nextDay}. The sign-in page is asked for ${day.rate} times a second, first for 20 s before midnight (quiet), then for the whole background refresh; the portfolio once a second meanwhile.`,
-    "",
-    `| | value |`,
-    "|---|---:|",
-    `| refresh ${day.finished ? "finished" : "NOT finished"} in | ${day.refreshSeconds.toFixed(0)} s (${day.refreshed} partners refreshed, ${day.failed} failed) |`,
-    `| sign-in p50 / p99 / max, quiet | ${f1(day.quiet.p50)} / ${f1(day.quiet.p99)} / ${f1(day.quiet.max)} ms |`,
-    `| sign-in p50 / p99 / max, during the refresh | ${f1(day.during.p50)} / ${f1(day.during.p99)} / ${f1(day.during.max)} ms (${day.during.requests} requests, ${day.during.errors} errors) |`,
-    `| sign-in p99 during ÷ quiet | ${day.p99Ratio.toFixed(2)} |`,
-    `| portfolio (1/s) quiet: p50 / max | ${f1(day.portfolioQuiet.p50)} / ${f1(day.portfolioQuiet.max)} ms |`,
-    `| portfolio (1/s) during the refresh: p50 / max | ${f1(day.portfolioDuring.p50)} / ${f1(day.portfolioDuring.max)} ms (${day.portfolioDuring.requests} requests; first said ${day.portfolioDuring.firstUpdatingShown ?? "—"} being updated) |`,
-    "",
-  ] : []),
+  ...(day
+    ? [
+        `## Day change at ${day.partners} partners`,
+        "",
+        `\`npm start\` under faketime from ${day.asOf} 23:59:00; ${day.expiring} stored rows expire on ${day.nextDay}. The sign-in page is asked for ${day.rate} times a second, first for 20 s before midnight (quiet), then for the whole background refresh; the portfolio once a second meanwhile.`,
+        "",
+        `| | value |`,
+        "|---|---:|",
+        `| refresh ${day.finished ? "finished" : "NOT finished"} in | ${day.refreshSeconds.toFixed(0)} s (${day.refreshed} partners refreshed, ${day.failed} failed) |`,
+        `| sign-in p50 / p99 / max, quiet | ${f1(day.quiet.p50)} / ${f1(day.quiet.p99)} / ${f1(day.quiet.max)} ms |`,
+        `| sign-in p50 / p99 / max, during the refresh | ${f1(day.during.p50)} / ${f1(day.during.p99)} / ${f1(day.during.max)} ms (${day.during.requests} requests, ${day.during.errors} errors) |`,
+        `| sign-in p99 during ÷ quiet | ${day.p99Ratio.toFixed(2)} |`,
+        `| portfolio (1/s) quiet: p50 / max | ${f1(day.portfolioQuiet.p50)} / ${f1(day.portfolioQuiet.max)} ms |`,
+        `| portfolio (1/s) during the refresh: p50 / max | ${f1(day.portfolioDuring.p50)} / ${f1(day.portfolioDuring.max)} ms (${day.portfolioDuring.requests} requests; first said ${day.portfolioDuring.firstUpdatingShown ?? "—"} being updated) |`,
+        "",
+      ]
+    : []),
 ].join("\n");
 fs.writeFileSync(path.join(root, "bench", "results", "latest.md"), md);
 console.log("\n" + md);

@@ -4,7 +4,6 @@ import { DEMO_PASSWORD } from "../db/seed";
 import { todayIso } from "../lib/format";
 
 async function main(): Promise<void> {
-
   const seed = process.env.SEED_DEMO !== "0";
   const { path, seeded } = await bootstrapDatabase(todayIso(), { seed });
   console.log(`Database: ${path} (migrated)`);

@@ -2,7 +2,6 @@ import { bootstrapDatabase } from "../db/bootstrap";
 import { todayIso } from "../lib/format";
 
 async function main(): Promise<void> {
-
   const { path } = await bootstrapDatabase(todayIso(), { seed: false });
   console.log(`Migrated ${path}`);
 }

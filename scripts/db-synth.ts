@@ -53,7 +53,8 @@ async function worker(spec: string, today: string): Promise<void> {
 function runWorker(spec: string, file: string, today: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--worker", spec, "--db", file, "--today", today], {
-      stdio: "inherit", env: { ...process.env, DATABASE_PATH: file },
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_PATH: file },
     });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`evaluation worker ${spec} failed (${code})`))));
   });
@@ -80,7 +81,9 @@ async function main(): Promise<void> {
   db.$client.pragma("cache_size = -262144");
   let t = Date.now();
   const ids = insertSyntheticPartners(db, { partners: n, today, seed: Number(values.seed) });
-  const counts = db.$client.prepare("select (select count(*) from revenue_lines) lines, (select count(*) from individuals) people, (select count(*) from exam_passes) passes").get();
+  const counts = db.$client
+    .prepare("select (select count(*) from revenue_lines) lines, (select count(*) from individuals) people, (select count(*) from exam_passes) passes")
+    .get();
   console.log(`Inserted ${ids.length} partners in ${Date.now() - t} ms:`, counts);
   await createUser({ email: "bench-manager@synthetic.example", name: "Bench Manager", password: "demo-2026", role: "channel_manager", partnerId: null });
   await createUser({ email: "bench-admin@synthetic.example", name: "Bench Admin", password: "demo-2026", role: "partner_admin", partnerId: ids[0]! });

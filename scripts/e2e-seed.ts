@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   await bootstrapDatabase(todayIso(), { seed: true });
   const db = getDb();
   for (let i = 1; i <= SCRATCH_PARTNERS; i++) {
-    const p = db.insert(partners).values({ name: `E2E Parceiro ${i}`, msPartnerId: `99000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    const p = db
+      .insert(partners)
+      .values({ name: `E2E Parceiro ${i}`, msPartnerId: `99000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" })
+      .returning({ id: partners.id })
+      .get();
     await createUser({ email: `e2e-${i}@test.example`, name: `E2E Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
   // The demo channel manager's second factor uses a fixed test secret (e2e/helpers.ts computes its codes);
@@ -38,7 +42,11 @@ async function main(): Promise<void> {
   // Scratch partners of the reliability tests (e2e/reliability*.spec.ts): E2E Confiabilidade 1…6, admins rel-N@test.example.
   const RELIABILITY_PARTNERS = 6;
   for (let i = 1; i <= RELIABILITY_PARTNERS; i++) {
-    const p = db.insert(partners).values({ name: `E2E Confiabilidade ${i}`, msPartnerId: `98000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    const p = db
+      .insert(partners)
+      .values({ name: `E2E Confiabilidade ${i}`, msPartnerId: `98000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" })
+      .returning({ id: partners.id })
+      .get();
     await createUser({ email: `rel-${i}@test.example`, name: `E2E Confiabilidade Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
   console.log(`and ${RELIABILITY_PARTNERS} scratch partners for the reliability tests`);
@@ -51,29 +59,71 @@ async function main(): Promise<void> {
   await createUser({ email: "cm-enrol-2@test.example", name: "CM Enrol 2", password: "demo-2026", role: "channel_manager", partnerId: null });
   // Scratch partners of the security tests (e2e/hardening*.spec.ts): E2E Segurança 1…N, admins sec-N@test.example.
   for (let i = 1; i <= SECURITY_PARTNERS; i++) {
-    const p = db.insert(partners).values({ name: `E2E Segurança ${i}`, msPartnerId: `97000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    const p = db
+      .insert(partners)
+      .values({ name: `E2E Segurança ${i}`, msPartnerId: `97000${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" })
+      .returning({ id: partners.id })
+      .get();
     await createUser({ email: `sec-${i}@test.example`, name: `E2E Segurança Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
   console.log(`and ${E2E_MANAGERS} channel managers and ${SECURITY_PARTNERS} scratch partners for the security tests`);
   // Scratch partners of the UX tests (e2e/ux.spec.ts): E2E UX 1…8, admins ux-N@test.example, plus three read-only ones.
   const UX_PARTNERS = 8;
   for (let i = 1; i <= UX_PARTNERS; i++) {
-    const p = db.insert(partners).values({ name: `E2E UX ${i}`, msPartnerId: `97002${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
+    const p = db
+      .insert(partners)
+      .values({ name: `E2E UX ${i}`, msPartnerId: `97002${String(i).padStart(2, "0")}`, market: "developed", ruleSet: "V1" })
+      .returning({ id: partners.id })
+      .get();
     await createUser({ email: `ux-${i}@test.example`, name: `E2E UX Admin ${i}`, password: "demo-2026", role: "partner_admin", partnerId: p.id });
   }
   // Silver, losing it in about 245 days (a line leaves the window): not "at risk", an outlook.
-  insertDemoPartner(db, {
-    slug: "ux-outlook", name: "E2E UX Perda Distante", msPartnerId: "9700101", market: "developed", ruleSet: "V1", story: "Silver, lost in ~8 months",
-    customers: [{ name: "Cliente Distante", dporDaysAgo: 500, lines: [["crm-online", 120, 110_000]] }],
-    people: [{ name: "Paula Lima", passes: [["MB2-714", 500], ["MB2-710", 480]] }, { name: "Rui Alves", passes: [["MB2-712", 200]] }],
-  }, todayIso(), hash, "ux-outlook@test.example");
+  insertDemoPartner(
+    db,
+    {
+      slug: "ux-outlook",
+      name: "E2E UX Perda Distante",
+      msPartnerId: "9700101",
+      market: "developed",
+      ruleSet: "V1",
+      story: "Silver, lost in ~8 months",
+      customers: [{ name: "Cliente Distante", dporDaysAgo: 500, lines: [["crm-online", 120, 110_000]] }],
+      people: [
+        {
+          name: "Paula Lima",
+          passes: [
+            ["MB2-714", 500],
+            ["MB2-710", 480],
+          ],
+        },
+        { name: "Rui Alves", passes: [["MB2-712", 200]] },
+      ],
+    },
+    todayIso(),
+    hash,
+    "ux-outlook@test.example",
+  );
   // Long texts without spaces (a 500-character note, a 200-character customer name): the page must not widen.
-  const wideId = insertDemoPartner(db, {
-    slug: "ux-wide", name: "E2E UX Textos Longos", msPartnerId: "9700102", market: "developed", ruleSet: "V1", story: "long words",
-    customers: [{ name: "C".repeat(200), dporDaysAgo: 100, lines: [["crm-online", 20, 1_000]] }],
-    people: [{ name: "Pessoa Com Nome Comum", passes: [["MB2-714", 30]] }],
-  }, todayIso(), hash, "ux-wide@test.example");
-  db.update(revenueLines).set({ note: "N".repeat(500) }).where(eq(revenueLines.partnerId, wideId)).run();
+  const wideId = insertDemoPartner(
+    db,
+    {
+      slug: "ux-wide",
+      name: "E2E UX Textos Longos",
+      msPartnerId: "9700102",
+      market: "developed",
+      ruleSet: "V1",
+      story: "long words",
+      customers: [{ name: "C".repeat(200), dporDaysAgo: 100, lines: [["crm-online", 20, 1_000]] }],
+      people: [{ name: "Pessoa Com Nome Comum", passes: [["MB2-714", 30]] }],
+    },
+    todayIso(),
+    hash,
+    "ux-wide@test.example",
+  );
+  db.update(revenueLines)
+    .set({ note: "N".repeat(500) })
+    .where(eq(revenueLines.partnerId, wideId))
+    .run();
   // A name the new-partner form should recognise as taken (up to case, accents and spaces).
   db.insert(partners).values({ name: "E2E UX Homônimo", msPartnerId: "9700103", market: "developed", ruleSet: "V1" }).run();
   refreshStaleEvaluations(todayIso());
@@ -89,7 +139,10 @@ async function main(): Promise<void> {
     for (const name of LOOP) {
       const email = `loop-${name}-${lang.toLowerCase()}@test.example`;
       insertDemoPartner(db, cerrado, todayIso(), hash, email, `96${String(++n).padStart(5, "0")}`, `E2E Ciclo ${name} ${lang}`);
-      db.update(users).set({ locale: lang, name: `Loop ${name} ${lang}` }).where(eq(users.email, email)).run();
+      db.update(users)
+        .set({ locale: lang, name: `Loop ${name} ${lang}` })
+        .where(eq(users.email, email))
+        .run();
     }
     const risk = `loop-risk-${lang.toLowerCase()}@test.example`;
     insertDemoPartner(db, estrela, todayIso(), hash, risk, `96${String(++n).padStart(5, "0")}`, `E2E Ciclo risco ${lang}`);
@@ -113,31 +166,77 @@ function seedBulkPartners(hash: string): void {
   const db = getDb();
   const today = todayIso();
   const silverExams: DemoPartner["people"] = [
-    { name: "Ana Souza", passes: [["MB2-714", 200], ["MB2-710", 190]] },
+    {
+      name: "Ana Souza",
+      passes: [
+        ["MB2-714", 200],
+        ["MB2-710", 190],
+      ],
+    },
     { name: "Bruno Dias", passes: [["MB2-712", 100]] },
   ];
   const specs: Omit<DemoPartner, "slug" | "msPartnerId" | "story">[] = [
     // 1, 2: imports (pt-BR, en). Silver's exams are met; the revenue comes from the file.
     ...[1, 2].map(() => ({
-      name: "", market: "developed" as const, ruleSet: "V1" as const, people: silverExams,
+      name: "",
+      market: "developed" as const,
+      ruleSet: "V1" as const,
+      people: silverExams,
       customers: [{ name: "Banco Sul", dporDaysAgo: 400, lines: [["crm-online", 50, 10_000]] as [Product, number, number][] }],
     })),
     // 3, 4: what-if (pt-BR, en). Silver, revenue enough for Gold, one C person short of Gold's exams.
     ...[3, 4].map(() => ({
-      name: "", market: "developed" as const, ruleSet: "V1" as const,
-      people: [...silverExams, { name: "Carla Nunes", passes: [["MB2-713", 120], ["MB2-706", 110]] as [string, number][] }, { name: "Davi Lima", passes: [] }],
-      customers: [{ name: "Banco Sul", dporDaysAgo: 500, lines: [["crm-online", 60, 200_000], ["d365-plan1", 30, 120_000]] as [Product, number, number][] }],
+      name: "",
+      market: "developed" as const,
+      ruleSet: "V1" as const,
+      people: [
+        ...silverExams,
+        {
+          name: "Carla Nunes",
+          passes: [
+            ["MB2-713", 120],
+            ["MB2-706", 110],
+          ] as [string, number][],
+        },
+        { name: "Davi Lima", passes: [] },
+      ],
+      customers: [
+        {
+          name: "Banco Sul",
+          dporDaysAgo: 500,
+          lines: [
+            ["crm-online", 60, 200_000],
+            ["d365-plan1", 30, 120_000],
+          ] as [Product, number, number][],
+        },
+      ],
     })),
     // 5, 6: a rule-set change (pt-BR, en). V2, developing, Silver only with MB2-709, which V3 stopped accepting after 2018.
     ...[5, 6].map(() => ({
-      name: "", market: "developing" as const, ruleSet: "V2" as const,
-      people: [{ name: "Ana Souza", passes: [["MB2-709", 300], ["MB2-710", 290]] as [string, number][] }, { name: "Bruno Dias", passes: [["MB2-712", 100]] as [string, number][] }],
+      name: "",
+      market: "developing" as const,
+      ruleSet: "V2" as const,
+      people: [
+        {
+          name: "Ana Souza",
+          passes: [
+            ["MB2-709", 300],
+            ["MB2-710", 290],
+          ] as [string, number][],
+        },
+        { name: "Bruno Dias", passes: [["MB2-712", 100]] as [string, number][] },
+      ],
       customers: [{ name: "Banco Sul", dporDaysAgo: 400, lines: [["crm-online", 50, 60_000]] as [Product, number, number][] }],
     })),
     // 7, 8: duplicates (pt-BR, en).
     ...[7, 8].map(() => ({
-      name: "", market: "developed" as const, ruleSet: "V1" as const,
-      people: [{ name: "Ana Souza", passes: [] }, { name: "Ana Souza", passes: [["MB2-712", 30]] as [string, number][] }],
+      name: "",
+      market: "developed" as const,
+      ruleSet: "V1" as const,
+      people: [
+        { name: "Ana Souza", passes: [] },
+        { name: "Ana Souza", passes: [["MB2-712", 30]] as [string, number][] },
+      ],
       customers: [{ name: "José da Silva Comércio", dporDaysAgo: 100, lines: [["crm-online", 20, 5_000]] as [Product, number, number][] }],
     })),
   ];
@@ -148,12 +247,14 @@ function seedBulkPartners(hash: string): void {
     // The duplicate tests' two "Ana Souza": one has an e-mail, so the app can tell them apart.
     if (n === 7 || n === 8) {
       const first = db.select({ id: individuals.id }).from(individuals).where(eq(individuals.partnerId, id)).orderBy(individuals.id).get()!;
-      db.update(individuals).set({ email: `ana.souza.${n}@example.com` }).where(eq(individuals.id, first.id)).run();
+      db.update(individuals)
+        .set({ email: `ana.souza.${n}@example.com` })
+        .where(eq(individuals.id, first.id))
+        .run();
     }
   });
   refreshStaleEvaluations(today);
   console.log(`and ${specs.length} scratch partners for issue 11 (bulk-N@test.example)`);
-
 }
 
 main().catch((err) => {

@@ -15,5 +15,8 @@ export declare function usesArguments(actionId: string): boolean;
 export declare function argumentListProblem(text: string | null | undefined, actionId?: string): string | null;
 export declare function declaredLength(headers: IncomingHttpHeaders): number | null;
 export declare function requestLocale(headers: IncomingHttpHeaders): "pt-BR" | "en";
-export declare function hashPoolLimits(env: Record<string, string | undefined>, cores: number): { concurrency: number; queue: number; inFlight: number; perSecond: number };
+export declare function hashPoolLimits(
+  env: Record<string, string | undefined>,
+  cores: number,
+): { concurrency: number; queue: number; inFlight: number; perSecond: number };
 export declare function createTokenBucket(perSecond: number, burst: number, now?: () => number): { take(): boolean };

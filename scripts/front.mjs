@@ -21,7 +21,13 @@ export function trustedProxyCount(value) {
   return Number.isInteger(n) && n >= 0 && n <= 16 ? n : 0;
 }
 
-const splitList = (value) => (value ? String(value).split(",").map((s) => s.trim()).filter(Boolean) : []);
+const splitList = (value) =>
+  value
+    ? String(value)
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** An address as written in a header or by the socket: IPv4-mapped IPv6 unwrapped; anything unexpected becomes "invalid". */
 export function normaliseAddress(address) {
@@ -151,7 +157,8 @@ export function hashPoolLimits(env, cores) {
   const concurrency = int(env.PASSWORD_HASH_CONCURRENCY, Math.max(1, Math.floor(cores / 2)), 1);
   const queue = int(env.PASSWORD_HASH_QUEUE, 4, 0);
   return {
-    concurrency, queue,
+    concurrency,
+    queue,
     inFlight: int(env.PASSWORD_REQUESTS_IN_FLIGHT, concurrency + queue, 1),
     perSecond: int(env.PASSWORD_REQUESTS_PER_SECOND, 10, 1),
   };

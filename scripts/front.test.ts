@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  argumentListProblem, clientAddressOf, createTokenBucket, declaredLength, hashPoolLimits, jsonDepth, normaliseAddress, requestLocale, sanitiseProxyHeaders,
-  trustedProxyCount, usesArguments,
+  argumentListProblem,
+  clientAddressOf,
+  createTokenBucket,
+  declaredLength,
+  hashPoolLimits,
+  jsonDepth,
+  normaliseAddress,
+  requestLocale,
+  sanitiseProxyHeaders,
+  trustedProxyCount,
+  usesArguments,
 } from "./front.mjs";
 
 describe("front server: the client address (issue 10, finding 2)", () => {
@@ -35,9 +44,25 @@ describe("front server: the client address (issue 10, finding 2)", () => {
   });
 
   it("rewrites the proxy headers: one X-Forwarded-For; Proto/Host/Port only from a trusted proxy; X-Real-IP and Forwarded dropped", () => {
-    const untrusted = sanitiseProxyHeaders({ "x-forwarded-for": "6.6.6.6", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-forwarded-port": "443", "x-real-ip": "6.6.6.7", forwarded: "for=6.6.6.8", host: "localhost:3000" }, "127.0.0.1", 0);
+    const untrusted = sanitiseProxyHeaders(
+      {
+        "x-forwarded-for": "6.6.6.6",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "evil.example",
+        "x-forwarded-port": "443",
+        "x-real-ip": "6.6.6.7",
+        forwarded: "for=6.6.6.8",
+        host: "localhost:3000",
+      },
+      "127.0.0.1",
+      0,
+    );
     expect(untrusted).toEqual({ "x-forwarded-for": "127.0.0.1", host: "localhost:3000" });
-    const trusted = sanitiseProxyHeaders({ "x-forwarded-for": "6.6.6.6, 203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "crm.example" }, "10.0.0.1", 1);
+    const trusted = sanitiseProxyHeaders(
+      { "x-forwarded-for": "6.6.6.6, 203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "crm.example" },
+      "10.0.0.1",
+      1,
+    );
     expect(trusted).toEqual({ "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "crm.example" });
   });
 });

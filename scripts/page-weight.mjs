@@ -31,7 +31,9 @@ async function waitFor(url, ms = 60_000) {
   while (Date.now() < until) {
     try {
       if ((await fetch(url)).status < 500) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not answer ${url}`);
@@ -46,10 +48,18 @@ async function scriptBytes(src) {
 
 /** The largest partner (by revenue lines) of the database: the heaviest dashboard. */
 function largestPartner() {
-  const r = spawnSync("node", ["-e", `
+  const r = spawnSync(
+    "node",
+    [
+      "-e",
+      `
     const db = require("better-sqlite3")(process.argv[1], { readonly: true });
     console.log(JSON.stringify(db.prepare("select p.id, count(r.id) lines, (select count(*) from individuals i where i.partner_id = p.id) people from partners p left join revenue_lines r on r.partner_id = p.id group by p.id order by lines desc limit 1").get()));
-  `, file], { cwd: root, encoding: "utf8" });
+  `,
+      file,
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
   return JSON.parse(r.stdout);
 }
 

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   // Requests go first: the refresher yields the CPU to the web server whenever both want it.
   try {
     os.setPriority(Number(process.env.REFRESHER_NICE ?? 19));
-  } catch { /* not allowed here: run at normal priority */ }
+  } catch {
+    /* not allowed here: run at normal priority */
+  }
   const { getDb } = await import("../db/client");
   const { refreshDay, runRefresher } = await import("../lib/server/refresher");
   const { todayIso } = await import("../lib/format");
@@ -20,7 +22,10 @@ async function main(): Promise<void> {
   const holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   const log = (m: string) => console.log(`[refresher ${new Date().toISOString()}] ${m}`);
   let stop = false;
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => { stop = true; });
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.on(sig, () => {
+      stop = true;
+    });
   const opts = {
     holder,
     log,
@@ -45,9 +50,11 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => { process.exitCode = 0; }, // let stdout drain (a pipe is written asynchronously)
+  () => {
+    process.exitCode = 0;
+  }, // let stdout drain (a pipe is written asynchronously)
   (err) => {
-    console.error(err instanceof Error ? err.stack ?? err.message : err);
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
     process.exitCode = 1;
   },
 );

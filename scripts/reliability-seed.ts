@@ -11,8 +11,18 @@ import { todayIso } from "../lib/format";
 
 async function main(): Promise<void> {
   await bootstrapDatabase(todayIso(), { seed: false });
-  const partner = getDb().insert(partners).values({ name: "Confiabilidade", msPartnerId: "9799001", market: "developed", ruleSet: "V1" }).returning({ id: partners.id }).get();
-  const user = await createUser({ email: "reliability@test.example", name: "Reliability", password: "demo-2026", role: "partner_admin", partnerId: partner.id });
+  const partner = getDb()
+    .insert(partners)
+    .values({ name: "Confiabilidade", msPartnerId: "9799001", market: "developed", ruleSet: "V1" })
+    .returning({ id: partners.id })
+    .get();
+  const user = await createUser({
+    email: "reliability@test.example",
+    name: "Reliability",
+    password: "demo-2026",
+    role: "partner_admin",
+    partnerId: partner.id,
+  });
   const customer = createCustomer({ actorId: user.id, partnerId: partner.id }, { name: "Cliente Carga", dporFrom: "2020-01-01", dporUntil: null });
   if (!customer.ok) throw new Error(customer.error);
   const { token } = createSession(user.id);

@@ -18,7 +18,15 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import {
-  ALLOWED_METHODS, argumentListProblem, bodyLimit, createTokenBucket, declaredLength, hashPoolLimits, requestLocale, sanitiseProxyHeaders, trustedProxyCount,
+  ALLOWED_METHODS,
+  argumentListProblem,
+  bodyLimit,
+  createTokenBucket,
+  declaredLength,
+  hashPoolLimits,
+  requestLocale,
+  sanitiseProxyHeaders,
+  trustedProxyCount,
 } from "./front.mjs";
 
 const require = createRequire(import.meta.url);
@@ -57,7 +65,11 @@ function passwordActionIds() {
   const file = path.join(root, ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
   const names = new Set(["signInAction", "changePasswordAction"]);
-  const ids = new Set(Object.entries(manifest.node ?? {}).filter(([, v]) => names.has(v.exportedName)).map(([id]) => id));
+  const ids = new Set(
+    Object.entries(manifest.node ?? {})
+      .filter(([, v]) => names.has(v.exportedName))
+      .map(([id]) => id),
+  );
   if (ids.size !== names.size) throw new Error(`front server: expected ${names.size} password actions in ${file}, found ${ids.size}`);
   return ids;
 }
@@ -178,7 +190,9 @@ async function main() {
       if (typeof actionId === "string") {
         const problem = argumentListProblem(await argumentList(String(req.headers["content-type"] ?? ""), body).catch(() => null), actionId);
         if (problem) {
-          console.warn(`front server: 400 for a server action on ${req.url}: ${problem} (${String(req.headers["content-type"] ?? "no content type").slice(0, 60)}, ${body.length} bytes)`);
+          console.warn(
+            `front server: 400 for a server action on ${req.url}: ${problem} (${String(req.headers["content-type"] ?? "no content type").slice(0, 60)}, ${body.length} bytes)`,
+          );
           if (process.env.FRONT_DEBUG) console.warn(body.toString("utf8").slice(0, 2000));
           return answer(req, res, 400, "badRequest", { "X-Refused": problem });
         }

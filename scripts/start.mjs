@@ -23,7 +23,20 @@ function needsBuild() {
   const id = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
-  const inputs = ["app", "components", "lib", "db", "messages", "public", "next.config.js", "proxy.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "scripts/security-headers.cjs"];
+  const inputs = [
+    "app",
+    "components",
+    "lib",
+    "db",
+    "messages",
+    "public",
+    "next.config.js",
+    "proxy.ts",
+    "package.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "scripts/security-headers.cjs",
+  ];
   return inputs.some((p) => newestMtime(path.join(root, p)) > built);
 }
 
@@ -41,7 +54,11 @@ run(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "db-boo
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "localhost";
 console.log(`Serving on http://${host}:${port}`);
-const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: "inherit", cwd: root, env: { ...process.env, PORT: port, HOST: host } });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  stdio: "inherit",
+  cwd: root,
+  env: { ...process.env, PORT: port, HOST: host },
+});
 
 // The background refresher of stored evaluations (lib/server/refresher.ts) runs beside the server in
 // its own process, restarted when it dies (after 1 s, then up to 30 s if it keeps dying). REFRESHER=0
@@ -52,13 +69,19 @@ let backoff = 1000;
 function startRefresher() {
   const startedAt = Date.now();
   // node itself with tsx's loader, so that a signal reaches the refresher and its death is seen here.
-  refresher = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(root, "scripts", "refresher.ts")], { stdio: "inherit", cwd: root, env: process.env });
+  refresher = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(root, "scripts", "refresher.ts")], {
+    stdio: "inherit",
+    cwd: root,
+    env: process.env,
+  });
   refresher.on("exit", (code, signal) => {
     refresher = null;
     if (stopping) return;
     if (Date.now() - startedAt > 60_000) backoff = 1000;
     console.error(`The refresher stopped (${signal ?? `exit code ${code}`}); restarting it in ${backoff / 1000} s.`);
-    setTimeout(() => { if (!stopping) startRefresher(); }, backoff);
+    setTimeout(() => {
+      if (!stopping) startRefresher();
+    }, backoff);
     backoff = Math.min(30_000, backoff * 2);
   });
 }

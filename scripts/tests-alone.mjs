@@ -6,10 +6,13 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const vitest = path.join(root, "node_modules", ".bin", "vitest");
 const listed = spawnSync(vitest, ["list", ...process.argv.slice(2)], { cwd: root, encoding: "utf8" });
-const tests = listed.stdout.split("\n").filter((l) => l.includes(" > ")).map((l) => {
-  const [file, ...names] = l.split(" > ");
-  return { file, name: names.join(" ") };
-});
+const tests = listed.stdout
+  .split("\n")
+  .filter((l) => l.includes(" > "))
+  .map((l) => {
+    const [file, ...names] = l.split(" > ");
+    return { file, name: names.join(" ") };
+  });
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const failed = [];
 for (const [i, t] of tests.entries()) {

@@ -8,9 +8,19 @@ import { normaliseEmail } from "../db/users";
 
 async function main(): Promise<void> {
   const email = process.argv[2];
-  if (!email) { console.error("Usage: npm run totp:code -- EMAIL"); process.exit(2); }
-  const u = getDb().select({ secret: users.totpSecret, enabled: users.totpEnabledAt }).from(users).where(eq(users.email, normaliseEmail(email))).get();
-  if (!u?.secret || !u.enabled) { console.error(`${email} has no second factor set up.`); process.exit(2); }
+  if (!email) {
+    console.error("Usage: npm run totp:code -- EMAIL");
+    process.exit(2);
+  }
+  const u = getDb()
+    .select({ secret: users.totpSecret, enabled: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
+  if (!u?.secret || !u.enabled) {
+    console.error(`${email} has no second factor set up.`);
+    process.exit(2);
+  }
   console.log(await generate({ secret: u.secret }));
 }
 

@@ -9,11 +9,14 @@ import { partners } from "../db/schema";
 import { eq } from "drizzle-orm";
 
 async function main(): Promise<void> {
-
   const { values } = parseArgs({
     options: {
-      email: { type: "string" }, name: { type: "string" }, role: { type: "string" },
-      partner: { type: "string" }, password: { type: "string" }, locale: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      partner: { type: "string" },
+      password: { type: "string" },
+      locale: { type: "string" },
     },
   });
 
@@ -28,21 +31,36 @@ async function main(): Promise<void> {
 
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
-    console.error("Usage: npm run user:create -- --email EMAIL --name NAME --role partner_admin|channel_manager [--partner MS_PARTNER_ID] [--password PW] [--locale pt-BR|en]");
+    console.error(
+      "Usage: npm run user:create -- --email EMAIL --name NAME --role partner_admin|channel_manager [--partner MS_PARTNER_ID] [--password PW] [--locale pt-BR|en]",
+    );
     for (const i of parsed.error.issues) console.error(`  ${i.path.join(".") || "input"}: ${i.message}`);
     process.exit(2);
   }
   const v = parsed.data;
   let partnerId: number | null = null;
   if (v.role === "partner_admin") {
-    if (!v.partner) { console.error("A partner admin needs --partner (the Microsoft partner ID)."); process.exit(2); return; }
+    if (!v.partner) {
+      console.error("A partner admin needs --partner (the Microsoft partner ID).");
+      process.exit(2);
+      return;
+    }
     const p = getDb().select({ id: partners.id }).from(partners).where(eq(partners.msPartnerId, v.partner)).get();
-    if (!p) { console.error(`No partner with Microsoft partner ID ${v.partner}.`); process.exit(2); return; }
+    if (!p) {
+      console.error(`No partner with Microsoft partner ID ${v.partner}.`);
+      process.exit(2);
+      return;
+    }
     partnerId = p.id;
   } else if (v.partner) {
-    console.error("A channel manager belongs to no partner: leave out --partner."); process.exit(2);
+    console.error("A channel manager belongs to no partner: leave out --partner.");
+    process.exit(2);
   }
-  if (getUserByEmail(v.email)) { console.error(`A user with email ${v.email} already exists.`); process.exit(2); return; }
+  if (getUserByEmail(v.email)) {
+    console.error(`A user with email ${v.email} already exists.`);
+    process.exit(2);
+    return;
+  }
   const password = v.password ?? randomBytes(12).toString("base64url");
   const user = await createUser({ email: v.email, name: v.name, password, role: v.role, partnerId, locale: v.locale ?? null, mustChangePassword: !v.password });
   console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);

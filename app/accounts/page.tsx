@@ -17,10 +17,13 @@ export default async function AccountsPage() {
       <ul className="space-y-2" data-testid="manager-accounts">
         {managers.map((m) => (
           <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm" data-testid="manager-account" data-email={m.email}>
-            <p><span className="font-medium">{m.name}</span> &lt;{m.email}&gt;{m.disabled && <> · {t("disabled")}</>}</p>
+            <p>
+              <span className="font-medium">{m.name}</span> &lt;{m.email}&gt;{m.disabled && <> · {t("disabled")}</>}
+            </p>
             <p className="text-slate-700">
               {m.lastSignInAt ? t("lastSignIn", { when: formatDateTime(m.lastSignInAt, locale, timeZone) }) : t("neverSignedIn")}
-              {" · "}<span data-testid="totp-state">{m.totpEnabled ? t("totpOn") : t("totpOff")}</span>
+              {" · "}
+              <span data-testid="totp-state">{m.totpEnabled ? t("totpOn") : t("totpOff")}</span>
             </p>
             {m.pendingReset && (
               <p className="text-amber-900" data-testid="pending-reset">
@@ -28,8 +31,12 @@ export default async function AccountsPage() {
               </p>
             )}
             <div className="mt-1">
-              <MfaResetControls userId={m.id} self={m.id === me.id} me={me.id}
-                pending={m.pendingReset ? { id: m.pendingReset.id, requestedBy: m.pendingReset.requestedBy } : null} />
+              <MfaResetControls
+                userId={m.id}
+                self={m.id === me.id}
+                me={me.id}
+                pending={m.pendingReset ? { id: m.pendingReset.id, requestedBy: m.pendingReset.requestedBy } : null}
+              />
             </div>
           </li>
         ))}

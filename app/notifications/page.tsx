@@ -28,20 +28,31 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-700">
             {mailEnabled() ? t("mailOn") : <span data-testid="mail-off">{t("mailOff")}</span>}{" "}
-            <Link href="/account/notifications" className="text-blue-800 underline">{t("settings")}</Link>
+            <Link href="/account/notifications" className="text-blue-800 underline">
+              {t("settings")}
+            </Link>
           </p>
         </div>
         <MarkAllRead />
       </header>
       {shown.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4" data-testid="notifications-empty">{t("empty")}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4" data-testid="notifications-empty">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="space-y-2" data-testid="notifications">
           {shown.map((n) => (
-            <li key={n.id} data-testid="notification" data-kind={n.kind} data-read={n.read ? "1" : "0"}
-              className={`rounded border p-3 text-sm ${n.read ? "border-slate-200 bg-white" : "border-blue-300 bg-blue-50"}`}>
+            <li
+              key={n.id}
+              data-testid="notification"
+              data-kind={n.kind}
+              data-read={n.read ? "1" : "0"}
+              className={`rounded border p-3 text-sm ${n.read ? "border-slate-200 bg-white" : "border-blue-300 bg-blue-50"}`}
+            >
               {/* A plain link: the route marks it read, then opens where to act. */}
-              <a href={`/notifications/open/${n.id}`} className="font-medium text-blue-900 underline">{notificationText(n, tr, locale)}</a>
+              <a href={`/notifications/open/${n.id}`} className="font-medium text-blue-900 underline">
+                {notificationText(n, tr, locale)}
+              </a>
               <p className="text-xs text-slate-600">
                 {!n.read && <span className="mr-2 font-semibold">{t("unread")}</span>}
                 {formatDateTime(n.createdAt, locale, timeZone)}
@@ -50,7 +61,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      {items.length > PAGE && <Link href={`/notifications?before=${shown[shown.length - 1]!.id}`} className="text-blue-800 underline">{t("older")}</Link>}
+      {items.length > PAGE && (
+        <Link href={`/notifications?before=${shown[shown.length - 1]!.id}`} className="text-blue-800 underline">
+          {t("older")}
+        </Link>
+      )}
     </div>
   );
 }

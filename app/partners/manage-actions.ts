@@ -40,7 +40,10 @@ export const updatePartnerSettingsAction = partnerAction({
       return { status: "error", settingsEffect: effect, confirmField: "confirm" };
     }
     const r = changePartnerSettings(ctx.user.id, ctx.partnerId, version, values, {
-      on: today, levelBefore: effect.levelBefore, levelAfter: effect.levelAfter, passesLost: effect.passesLost.length,
+      on: today,
+      levelBefore: effect.levelBefore,
+      levelAfter: effect.levelAfter,
+      passesLost: effect.passesLost.length,
     });
     if (r.ok) return { status: "saved", message: "saved", values: { market: r.value.market, ruleSet: r.value.ruleSet, version: String(r.value.version) } };
     const current = r.current ? { market: r.current.market, ruleSet: r.current.ruleSet, version: String(r.current.version) } : undefined;
@@ -55,7 +58,11 @@ export const createPartnerAction = action({
   run: async (d, ctx) => {
     // A second partner with the same name is possible (a namesake), but more often a slip: ask first.
     const namesake = partnersNamedLike(d.name)[0];
-    const ask = askFirst(ctx, { name: namesake ? "partnerNameExists" : null }, namesake ? { existing: namesake.name, msPartnerId: namesake.msPartnerId } : undefined);
+    const ask = askFirst(
+      ctx,
+      { name: namesake ? "partnerNameExists" : null },
+      namesake ? { existing: namesake.name, msPartnerId: namesake.msPartnerId } : undefined,
+    );
     if (ask) return ask;
     const password = temporaryPassword();
     const r = await createPartnerWithAdmin(ctx.user.id, d, password);

@@ -35,17 +35,32 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
           <p className="text-sm text-slate-700">{t("asOf", { date: formatDate(view.today, locale, "long") })}</p>
         </div>
         <div className="no-print flex flex-wrap gap-2 text-sm">
-          <Link href="/partners/new" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">{t("actions.newPartner")}</Link>
-          <Link href={`/portfolio/report${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">{t("actions.print")}</Link>
-          <a href={`/portfolio/export${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" download>{t("actions.export")}</a>
-          <Link href="/portfolio/impact" className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">{tImpact("open")}</Link>
+          <Link href="/partners/new" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
+            {t("actions.newPartner")}
+          </Link>
+          <Link href={`/portfolio/report${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">
+            {t("actions.print")}
+          </Link>
+          <a href={`/portfolio/export${qs}`} className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" download>
+            {t("actions.export")}
+          </a>
+          <Link href="/portfolio/impact" className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100">
+            {tImpact("open")}
+          </Link>
         </div>
       </header>
 
       <section aria-label={t("counts.label")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {cards.map((c) => (
-          <Link key={c.key} href={c.href} data-testid={`count-${c.key}`} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-blue-400">
-            <span className="block text-2xl font-semibold tabular-nums" data-value={c.n}>{formatNumber(c.n, locale)}</span>
+          <Link
+            key={c.key}
+            href={c.href}
+            data-testid={`count-${c.key}`}
+            className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-blue-400"
+          >
+            <span className="block text-2xl font-semibold tabular-nums" data-value={c.n}>
+              {formatNumber(c.n, locale)}
+            </span>
             <span className="text-sm text-slate-700">{t(`counts.${c.key}`, { days: AT_RISK_DAYS })}</span>
           </Link>
         ))}
@@ -53,7 +68,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
       <p className="text-xs text-slate-600">{t("riskNote", { days: AT_RISK_DAYS, horizon: RISK_HORIZON_DAYS })}</p>
 
       {view.updating > 0 && (
-        <p role="status" data-testid="updating" data-updating={view.updating} data-total={view.counts.total} className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+        <p
+          role="status"
+          data-testid="updating"
+          data-updating={view.updating}
+          data-total={view.counts.total}
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+        >
           {t("updating", { count: view.updating, total: formatNumber(view.counts.total, locale), date: formatDate(view.today, locale) })}
           {view.counts.failed > 0 && <span className="block">{t("failedCount", { count: view.counts.failed, date: formatDate(view.today, locale) })}</span>}
         </p>
@@ -74,12 +95,32 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
           <PortfolioTable rows={view.rows} params={params} sortable />
           <nav aria-label={t("pagination.label")} className="no-print flex flex-wrap items-center gap-3 text-sm">
             {page > 1 ? (
-              <Link href={`/portfolio${portfolioQueryString(params, { page: page - 1 })}`} rel="prev" className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100">{t("pagination.prev")}</Link>
-            ) : <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("pagination.prev")}</span>}
+              <Link
+                href={`/portfolio${portfolioQueryString(params, { page: page - 1 })}`}
+                rel="prev"
+                className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100"
+              >
+                {t("pagination.prev")}
+              </Link>
+            ) : (
+              <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">
+                {t("pagination.prev")}
+              </span>
+            )}
             <span data-testid="page-info">{t("pagination.page", { page, pages: view.pages })}</span>
             {page < view.pages ? (
-              <Link href={`/portfolio${portfolioQueryString(params, { page: page + 1 })}`} rel="next" className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100">{t("pagination.next")}</Link>
-            ) : <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("pagination.next")}</span>}
+              <Link
+                href={`/portfolio${portfolioQueryString(params, { page: page + 1 })}`}
+                rel="next"
+                className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100"
+              >
+                {t("pagination.next")}
+              </Link>
+            ) : (
+              <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">
+                {t("pagination.next")}
+              </span>
+            )}
           </nav>
         </>
       )}

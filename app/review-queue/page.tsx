@@ -17,26 +17,40 @@ export default async function ReviewQueuePage() {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-700">{t("intro", { days: QUEUE_RISK_DAYS })}</p>
       </header>
-      <p role="status" data-testid="queue-count" data-count={items.length} className="text-sm text-slate-700">{t("count", { count: items.length })}</p>
+      <p role="status" data-testid="queue-count" data-count={items.length} className="text-sm text-slate-700">
+        {t("count", { count: items.length })}
+      </p>
       {items.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-empty">{t("empty")}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-empty">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="space-y-2" data-testid="queue">
           {items.map((i) => (
             <li key={i.partnerId} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="queue-item" data-partner={i.partnerId}>
               <p className="flex flex-wrap items-baseline gap-2">
-                <Link href={`/partners/${i.partnerId}?from=queue#review-heading`} className="font-medium text-blue-800 underline">{i.name}</Link>
+                <Link href={`/partners/${i.partnerId}?from=queue#review-heading`} className="font-medium text-blue-800 underline">
+                  {i.name}
+                </Link>
                 <span className="text-sm text-slate-600">{i.msPartnerId}</span>
-                <span className="text-sm text-slate-600">{i.lastReviewAt ? t("lastReview", { when: formatDateTime(i.lastReviewAt, locale, timeZone) }) : t("neverReviewed")}</span>
+                <span className="text-sm text-slate-600">
+                  {i.lastReviewAt ? t("lastReview", { when: formatDateTime(i.lastReviewAt, locale, timeZone) }) : t("neverReviewed")}
+                </span>
               </p>
               <ul className="ml-5 list-disc text-sm">
                 {i.reasons.map((r) => (
                   <li key={r} data-testid="queue-reason" data-reason={r}>
                     {t(`reason.${r}`, {
-                      from: i.levelFrom ? tLevel(i.levelFrom) : "", to: i.level ? tLevel(i.level) : "",
+                      from: i.levelFrom ? tLevel(i.levelFrom) : "",
+                      to: i.level ? tLevel(i.level) : "",
                       date: i.levelChangedOn ? formatDate(i.levelChangedOn, locale) : i.atRiskOn ? formatDate(i.atRiskOn, locale) : "",
-                      level: i.level ? tLevel(i.level) : "", then: i.levelAtRisk ? tLevel(i.levelAtRisk) : "",
-                      when: i.repliedAt ? formatDateTime(i.repliedAt, locale, timeZone) : i.lastReviewAt ? formatDateTime(i.lastReviewAt, locale, timeZone) : "",
+                      level: i.level ? tLevel(i.level) : "",
+                      then: i.levelAtRisk ? tLevel(i.levelAtRisk) : "",
+                      when: i.repliedAt
+                        ? formatDateTime(i.repliedAt, locale, timeZone)
+                        : i.lastReviewAt
+                          ? formatDateTime(i.lastReviewAt, locale, timeZone)
+                          : "",
                     })}
                   </li>
                 ))}

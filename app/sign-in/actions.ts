@@ -18,7 +18,11 @@ export const signInAction = action({
   keys: SIGN_IN_KEYS,
   echo: ["email"],
   run: async (d) => {
-    const r = await guardedCheck({ signIn: d.email }, () => checkCredentials(d.email, d.password), (u) => u !== null);
+    const r = await guardedCheck(
+      { signIn: d.email },
+      () => checkCredentials(d.email, d.password),
+      (u) => u !== null,
+    );
     if (r.kind !== "checked") return notChecked(r);
     const user = r.value;
     if (!user) return { status: "error", message: "invalid" };
@@ -39,7 +43,11 @@ export const verifySecondFactorAction = action({
   keys: CODE_KEYS,
   echo: [],
   run: async ({ code }, { user }) => {
-    const r = await guardedCheck({ secondFactor: user.id }, () => verifySecondFactor(user.id, code), (v) => v === "ok");
+    const r = await guardedCheck(
+      { secondFactor: user.id },
+      () => verifySecondFactor(user.id, code),
+      (v) => v === "ok",
+    );
     if (r.kind !== "checked") return notChecked(r);
     if (r.value !== "ok") return { status: "error", fieldErrors: { code: r.value } };
     await startSession(user); // a new token for the full session

@@ -15,7 +15,13 @@ export default async function SignInPage() {
       <p className="mb-6 text-slate-700">{t("app.tagline")}</p>
       <p className="mb-4 text-sm text-slate-600">{t("signIn.intro")}</p>
       <SignInForm />
-      {mailEnabled() && <p className="mt-4 text-sm"><Link href="/sign-in/forgot" className="text-blue-800 underline">{t("forgot.link")}</Link></p>}
+      {mailEnabled() && (
+        <p className="mt-4 text-sm">
+          <Link href="/sign-in/forgot" className="text-blue-800 underline">
+            {t("forgot.link")}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -9,12 +9,30 @@ export async function AsOfForm({ asOf, path, invalid }: { asOf: string; path: st
   return (
     <form method="get" action={path} className="no-print flex flex-wrap items-end gap-2">
       <div>
-        <label htmlFor="asOf" className="block text-sm font-medium">{t("asOfLabel")}</label>
-        <input id="asOf" name="asOf" type="date" defaultValue={asOf} min={MIN_BUSINESS_DATE} max={MAX_BUSINESS_DATE} className="rounded border border-slate-400 px-2 py-1" />
+        <label htmlFor="asOf" className="block text-sm font-medium">
+          {t("asOfLabel")}
+        </label>
+        <input
+          id="asOf"
+          name="asOf"
+          type="date"
+          defaultValue={asOf}
+          min={MIN_BUSINESS_DATE}
+          max={MAX_BUSINESS_DATE}
+          className="rounded border border-slate-400 px-2 py-1"
+        />
       </div>
-      <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-white hover:bg-blue-800">{t("asOfSubmit")}</button>
-      <Link href={path} className="px-2 py-1.5 text-blue-800 underline">{t("asOfToday")}</Link>
-      {invalid && <p role="status" className="w-full text-sm text-amber-800">{t("asOfInvalid")}</p>}
+      <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-white hover:bg-blue-800">
+        {t("asOfSubmit")}
+      </button>
+      <Link href={path} className="px-2 py-1.5 text-blue-800 underline">
+        {t("asOfToday")}
+      </Link>
+      {invalid && (
+        <p role="status" className="w-full text-sm text-amber-800">
+          {t("asOfInvalid")}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,8 +8,14 @@ export async function IgnoredPasses({ evaluation }: { evaluation: Evaluation }) 
   const rows = evaluation.individualsStatus.flatMap((p) => p.ignoredPasses.map((x) => ({ person: p.name, ...x })));
   if (rows.length === 0) return null;
   return (
-    <section aria-labelledby="ignored-passes" className="break-inside-avoid rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm print:bg-white" data-testid="ignored-passes">
-      <h2 id="ignored-passes" className="text-lg font-semibold">{t("ignoredHeading")}</h2>
+    <section
+      aria-labelledby="ignored-passes"
+      className="break-inside-avoid rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm print:bg-white"
+      data-testid="ignored-passes"
+    >
+      <h2 id="ignored-passes" className="text-lg font-semibold">
+        {t("ignoredHeading")}
+      </h2>
       <ul className="ml-5 list-disc text-sm">
         {rows.map((r, i) => (
           <li key={i}>{t("ignoredPass", { person: r.person, exam: r.exam, date: formatDate(r.passedOn, locale), reason: t(`ignoredReasons.${r.reason}`) })}</li>

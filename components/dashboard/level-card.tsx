@@ -4,9 +4,7 @@ import { formatDate, formatMoney } from "@/lib/format";
 import { joinAnd, requirementText } from "./words";
 
 /** One level (Silver or Gold): revenue against the threshold, each slot, what is missing and the cheapest plan. */
-export async function LevelCard({
-  level, evaluation, names,
-}: { level: "silver" | "gold"; evaluation: Evaluation; names: Map<string, string> }) {
+export async function LevelCard({ level, evaluation, names }: { level: "silver" | "gold"; evaluation: Evaluation; names: Map<string, string> }) {
   const [t, tLevel, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("level"), getLocale()]);
   const result: LevelResult = evaluation[level];
   const ruleSet = evaluation.ruleSet;
@@ -21,9 +19,15 @@ export async function LevelCard({
   const checklist = new Map(result.checklist.map((c) => [c.slotId, c]));
   const headingId = `${level}-heading`;
   return (
-    <section aria-labelledby={headingId} data-testid={`level-${level}`} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      data-testid={`level-${level}`}
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id={headingId} className="flex items-center gap-2 text-lg font-semibold">
-        <span aria-hidden="true" className={result.achieved ? "text-green-700" : "text-slate-500"}>{result.achieved ? "✔" : "○"}</span>
+        <span aria-hidden="true" className={result.achieved ? "text-green-700" : "text-slate-500"}>
+          {result.achieved ? "✔" : "○"}
+        </span>
         {result.achieved ? t("levelAchieved", { level: tLevel(level) }) : t("levelNotAchieved", { level: tLevel(level) })}
       </h2>
 
@@ -61,7 +65,10 @@ export async function LevelCard({
                   <span aria-hidden="true">✔ </span>
                   {t("filledWith", {
                     name: name(s.filledBy),
-                    passes: joinAnd(t, s.passes.map((p) => t("passOn", { exam: p.exam, date: formatDate(p.passedOn, locale) }))),
+                    passes: joinAnd(
+                      t,
+                      s.passes.map((p) => t("passOn", { exam: p.exam, date: formatDate(p.passedOn, locale) })),
+                    ),
                   })}
                 </p>
               ) : (
@@ -73,9 +80,7 @@ export async function LevelCard({
                   {item && item.closest.length > 0 ? (
                     <p className="text-slate-700">
                       {t("closest", {
-                        people: item.closest
-                          .map((c) => t("closestPerson", { name: c.name, missing: c.missing.length ? req(c.missing) : "—" }))
-                          .join("; "),
+                        people: item.closest.map((c) => t("closestPerson", { name: c.name, missing: c.missing.length ? req(c.missing) : "—" })).join("; "),
                       })}
                     </p>
                   ) : (
@@ -96,9 +101,7 @@ export async function LevelCard({
             <ul className="ml-5 list-disc text-sm">
               {result.plan.steps.map((s) => (
                 <li key={s.slotId}>
-                  {s.individualId
-                    ? t("planStepPerson", { name: name(s.individualId), groups: req(s.needs) })
-                    : t("planStepNew", { groups: req(s.needs) })}
+                  {s.individualId ? t("planStepPerson", { name: name(s.individualId), groups: req(s.needs) }) : t("planStepNew", { groups: req(s.needs) })}
                 </li>
               ))}
             </ul>

@@ -9,20 +9,22 @@ export async function RevenueChart({ evaluation }: { evaluation: Evaluation }) {
   const maxPos = Math.max(0, ...buckets.map((b) => b.cents));
   const maxNeg = Math.max(0, ...buckets.map((b) => -b.cents));
   const range = maxPos + maxNeg || 1;
-  const W = 720, H = 220, pad = { l: 8, r: 8, t: 16, b: 36 };
+  const W = 720,
+    H = 220,
+    pad = { l: 8, r: 8, t: 16, b: 36 };
   const plotH = H - pad.t - pad.b;
   const bw = (W - pad.l - pad.r) / buckets.length;
   const zeroY = pad.t + (plotH * maxPos) / range;
   const scale = plotH / range;
-  const monthLabel = (m: string) =>
-    new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
-  const shortMonth = (m: string) =>
-    new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`)).replace(".", "");
+  const monthLabel = (m: string) => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
+  const shortMonth = (m: string) => new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`)).replace(".", "");
   const title = t("chartTitle", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) });
   const hasAny = buckets.some((b) => b.cents !== 0);
   return (
     <figure className="break-inside-avoid">
-      <figcaption id="revenue-chart-title" className="mb-1 text-sm font-medium">{title}</figcaption>
+      <figcaption id="revenue-chart-title" className="mb-1 text-sm font-medium">
+        {title}
+      </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
@@ -43,9 +45,13 @@ export async function RevenueChart({ evaluation }: { evaluation: Evaluation }) {
               <rect x={x} y={y} width={bw - 8} height={Math.max(h, b.cents === 0 ? 0 : 1)} fill={b.cents >= 0 ? "#2563eb" : "#dc2626"}>
                 <title>{`${monthLabel(b.month)}: ${formatMoney(b.cents, locale)}`}</title>
               </rect>
-              <text x={x + (bw - 8) / 2} y={H - pad.b + 14} textAnchor="middle" fontSize="11" fill="#334155">{shortMonth(b.month)}</text>
+              <text x={x + (bw - 8) / 2} y={H - pad.b + 14} textAnchor="middle" fontSize="11" fill="#334155">
+                {shortMonth(b.month)}
+              </text>
               {(i === 0 || b.month.endsWith("-01")) && (
-                <text x={x + (bw - 8) / 2} y={H - pad.b + 28} textAnchor="middle" fontSize="10" fill="#64748b">{b.month.slice(0, 4)}</text>
+                <text x={x + (bw - 8) / 2} y={H - pad.b + 28} textAnchor="middle" fontSize="10" fill="#64748b">
+                  {b.month.slice(0, 4)}
+                </text>
               )}
             </g>
           );

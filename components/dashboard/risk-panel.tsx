@@ -30,13 +30,24 @@ export async function RiskPanel({ model }: { model: DashboardModel }) {
         <p className={`font-medium ${atRisk ? "text-red-800" : ""}`} data-testid="risk-date" data-date={risk.atRiskOn}>
           {atRisk
             ? t("riskOn", { level: tLevel(level), date: lastDay, then: tLevel(risk.levelThen), thenLevel: risk.levelThen })
-            : t("riskLater", { days: AT_RISK_DAYS, level: tLevel(level), date: lastDay, inDays: inDays ?? 0, then: tLevel(risk.levelThen), thenLevel: risk.levelThen })}
+            : t("riskLater", {
+                days: AT_RISK_DAYS,
+                level: tLevel(level),
+                date: lastDay,
+                inDays: inDays ?? 0,
+                then: tLevel(risk.levelThen),
+                thenLevel: risk.levelThen,
+              })}
         </p>
         <ul className="ml-5 list-disc text-sm">
           {risk.causes.map((c, i) => (
             <li key={i}>
               {c.kind === "revenue-leaves-window" &&
-                t("riskCauseRevenue", { amount: formatMoney(c.amountCents, locale), customer: customer(c.customerId), revenueDate: formatDate(c.revenueDate, locale) })}
+                t("riskCauseRevenue", {
+                  amount: formatMoney(c.amountCents, locale),
+                  customer: customer(c.customerId),
+                  revenueDate: formatDate(c.revenueDate, locale),
+                })}
               {c.kind === "dpor-ends" && t("riskCauseDpor", { customer: customer(c.customerId), amount: formatMoney(c.amountCents, locale) })}
               {c.kind === "person-leaves" && t("riskCausePerson", { name: names.get(c.individualId) ?? c.name })}
               {c.kind === "exam-acceptance-ends" && t("riskCauseExam", { exam: c.exam })}
@@ -74,7 +85,9 @@ export async function RiskPanel({ model }: { model: DashboardModel }) {
       data-at-risk={atRisk ? "true" : "false"}
       className={`break-inside-avoid rounded-lg border p-4 shadow-sm ${atRisk ? "border-red-300 bg-red-50 print:bg-white" : "border-slate-200 bg-white"}`}
     >
-      <h2 id="risk-heading" className="text-lg font-semibold">{atRisk ? t("riskHeading", { days: AT_RISK_DAYS }) : t("outlookHeading")}</h2>
+      <h2 id="risk-heading" className="text-lg font-semibold">
+        {atRisk ? t("riskHeading", { days: AT_RISK_DAYS }) : t("outlookHeading")}
+      </h2>
       {body}
       <p className="mt-2 text-xs text-slate-600">{t("riskMeaning", { days: AT_RISK_DAYS })}</p>
     </section>

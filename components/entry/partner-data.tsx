@@ -1,8 +1,14 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PartnerData } from "@/db/partners";
 import {
-  deleteCustomerAction, deleteIndividualAction, deletePassAction, deleteRevenueAction,
-  saveCustomerAction, saveIndividualAction, savePassAction, saveRevenueAction,
+  deleteCustomerAction,
+  deleteIndividualAction,
+  deletePassAction,
+  deleteRevenueAction,
+  saveCustomerAction,
+  saveIndividualAction,
+  savePassAction,
+  saveRevenueAction,
 } from "@/app/partners/[partnerId]/actions";
 import { examCatalogue } from "@/lib/competency";
 import { formatDate, formatMoney, todayIso } from "@/lib/format";
@@ -16,8 +22,18 @@ import { distinctNames } from "@/lib/names";
 /** Revenue lines listed at first (newest first); the rest behind "show all", so a large partner's page stays light. */
 export const REVENUE_ROWS_SHOWN = 50;
 
-export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue = false, showAllHref }: {
-  data: PartnerData; readOnly: boolean; asOf: string; showAllRevenue?: boolean; showAllHref?: string;
+export async function PartnerDataSections({
+  data,
+  readOnly,
+  asOf,
+  showAllRevenue = false,
+  showAllHref,
+}: {
+  data: PartnerData;
+  readOnly: boolean;
+  asOf: string;
+  showAllRevenue?: boolean;
+  showAllHref?: string;
 }) {
   const [t, tDash, localeRaw] = await Promise.all([getTranslations("entry"), getTranslations("dashboard"), getLocale()]);
   const locale = asLocale(localeRaw);
@@ -34,7 +50,9 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
 
   return (
     <section aria-labelledby="data-heading" className="no-print space-y-4">
-      <h2 id="data-heading" className="text-xl font-semibold">{t("heading")}</h2>
+      <h2 id="data-heading" className="text-xl font-semibold">
+        {t("heading")}
+      </h2>
       {readOnly && <p className="text-sm text-slate-700">{t("readOnly")}</p>}
 
       <RecordSection
@@ -46,8 +64,17 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         columns={[t("customers.name"), t("customers.dpor")]}
         textColumns={[0]}
         rows={data.customers.map((c) => ({
-          id: c.id, version: c.version, label: c.name,
-          cells: [c.name, c.dporFrom ? (c.dporUntil ? t("customers.dporRange", { from: d(c.dporFrom), until: d(c.dporUntil) }) : t("customers.dporOpen", { from: d(c.dporFrom) })) : t("customers.notDpor")],
+          id: c.id,
+          version: c.version,
+          label: c.name,
+          cells: [
+            c.name,
+            c.dporFrom
+              ? c.dporUntil
+                ? t("customers.dporRange", { from: d(c.dporFrom), until: d(c.dporUntil) })
+                : t("customers.dporOpen", { from: d(c.dporFrom) })
+              : t("customers.notDpor"),
+          ],
           values: { name: c.name, dporFrom: c.dporFrom ?? "", dporUntil: c.dporUntil ?? "" },
         }))}
         fields={[
@@ -68,22 +95,41 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         emptyText={t("revenue.none")}
         columns={[t("revenue.date"), t("revenue.customer"), t("revenue.product"), t("revenue.amount"), t("revenue.note")]}
         textColumns={[1, 4]}
-        footer={!showAllRevenue && data.revenue.length > REVENUE_ROWS_SHOWN && showAllHref ? (
-          <p className="mt-2 text-sm" data-testid="revenue-shown-of">
-            {t("revenue.shownOf", { shown: REVENUE_ROWS_SHOWN, total: data.revenue.length })}{" "}
-            <a href={showAllHref} className="text-blue-800 underline">{t("revenue.showAll", { total: data.revenue.length })}</a>
-          </p>
-        ) : undefined}
-        rows={[...data.revenue].reverse().slice(0, showAllRevenue ? undefined : REVENUE_ROWS_SHOWN).map((r) => ({
-          id: r.id, version: r.version, label: `${customerName.get(r.customerId) ?? ""} ${d(r.date)} ${formatMoney(r.amountCents, locale)}`,
-          cells: [d(r.date), customerName.get(r.customerId) ?? "", tDash(`productNames.${r.product}`), formatMoney(r.amountCents, locale), r.note ?? ""],
-          values: { customerId: String(r.customerId), product: r.product, date: r.date, amount: formatMoneyInput(r.amountCents, locale), note: r.note ?? "" },
-        }))}
+        footer={
+          !showAllRevenue && data.revenue.length > REVENUE_ROWS_SHOWN && showAllHref ? (
+            <p className="mt-2 text-sm" data-testid="revenue-shown-of">
+              {t("revenue.shownOf", { shown: REVENUE_ROWS_SHOWN, total: data.revenue.length })}{" "}
+              <a href={showAllHref} className="text-blue-800 underline">
+                {t("revenue.showAll", { total: data.revenue.length })}
+              </a>
+            </p>
+          ) : undefined
+        }
+        rows={[...data.revenue]
+          .reverse()
+          .slice(0, showAllRevenue ? undefined : REVENUE_ROWS_SHOWN)
+          .map((r) => ({
+            id: r.id,
+            version: r.version,
+            label: `${customerName.get(r.customerId) ?? ""} ${d(r.date)} ${formatMoney(r.amountCents, locale)}`,
+            cells: [d(r.date), customerName.get(r.customerId) ?? "", tDash(`productNames.${r.product}`), formatMoney(r.amountCents, locale), r.note ?? ""],
+            values: { customerId: String(r.customerId), product: r.product, date: r.date, amount: formatMoneyInput(r.amountCents, locale), note: r.note ?? "" },
+          }))}
         fields={[
-          { name: "customerId", label: t("revenue.customer"), type: "select", options: [{ value: "", label: t("revenue.chooseCustomer") }, ...data.customers.map((c) => ({ value: String(c.id), label: c.name }))] },
+          {
+            name: "customerId",
+            label: t("revenue.customer"),
+            type: "select",
+            options: [{ value: "", label: t("revenue.chooseCustomer") }, ...data.customers.map((c) => ({ value: String(c.id), label: c.name }))],
+          },
           { name: "product", label: t("revenue.product"), type: "select", options: products },
           { name: "date", label: t("revenue.date"), type: "date" },
-          { name: "amount", label: t("revenue.amount"), type: "money", hint: t("revenue.amountHint", { example: locale === "en" ? "100,000.00" : "100.000,00" }) },
+          {
+            name: "amount",
+            label: t("revenue.amount"),
+            type: "money",
+            hint: t("revenue.amountHint", { example: locale === "en" ? "100,000.00" : "100.000,00" }),
+          },
           { name: "note", label: t("revenue.note"), type: "text" },
         ]}
         saveAction={saveRevenueAction.bind(null, id)}
@@ -99,15 +145,21 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         columns={[t("people.name"), t("people.email"), t("people.joinedOn"), t("people.status")]}
         textColumns={[0, 1]}
         rows={data.individuals.map((p) => ({
-          id: p.id, version: p.version, label: personName.get(p.id) ?? p.name,
+          id: p.id,
+          version: p.version,
+          label: personName.get(p.id) ?? p.name,
           // Membership on the as-of date; the verb's tense from today ("Saiu em" for a past date, "Sai em" for a planned one).
           cells: [
-            p.email ? p.name : personName.get(p.id) ?? p.name, p.email ?? "", d(p.joinedOn),
+            p.email ? p.name : (personName.get(p.id) ?? p.name),
+            p.email ?? "",
+            d(p.joinedOn),
             [
               (p.leftOn && p.leftOn <= asOf) || (p.joinedOn && p.joinedOn > asOf) ? t("people.inactive") : t("people.active"),
               p.joinedOn && p.joinedOn > today ? t("people.joins", { date: d(p.joinedOn) }) : null,
               p.leftOn ? t(p.leftOn <= today ? "people.left" : "people.leaves", { date: d(p.leftOn) }) : null,
-            ].filter(Boolean).join(" · "),
+            ]
+              .filter(Boolean)
+              .join(" · "),
           ],
           values: { name: p.name, email: p.email ?? "", joinedOn: p.joinedOn ?? "", leftOn: p.leftOn ?? "" },
         }))}
@@ -134,13 +186,23 @@ export async function PartnerDataSections({ data, readOnly, asOf, showAllRevenue
         rows={passes.map((x) => {
           const exam = catalogue.get(x.exam);
           return {
-            id: x.id, version: x.version, label: `${personName.get(x.individualId) ?? ""} ${x.exam}`,
+            id: x.id,
+            version: x.version,
+            label: `${personName.get(x.individualId) ?? ""} ${x.exam}`,
             cells: [personName.get(x.individualId) ?? "", exam ? `${x.exam} — ${exam.title} (${exam.group})` : x.exam, d(x.passedOn)],
             values: { individualId: String(x.individualId), exam: x.exam, passedOn: x.passedOn },
           };
         })}
         fields={[
-          { name: "individualId", label: t("passes.person"), type: "select", options: [{ value: "", label: t("passes.choosePerson") }, ...data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name }))] },
+          {
+            name: "individualId",
+            label: t("passes.person"),
+            type: "select",
+            options: [
+              { value: "", label: t("passes.choosePerson") },
+              ...data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name })),
+            ],
+          },
           { name: "exam", label: t("passes.exam"), type: "exam" },
           { name: "passedOn", label: t("passes.passedOn"), type: "date" },
         ]}

@@ -99,33 +99,67 @@ export function RecordSection(props: {
   const text = new Set(props.textColumns ?? []);
 
   return (
-    <section ref={sectionRef} id={`section-${props.sectionId}`} aria-labelledby={`${props.sectionId}-heading`} data-testid={`section-${props.sectionId}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 ref={headingRef} tabIndex={-1} id={`${props.sectionId}-heading`} className="text-lg font-semibold">{props.title}</h3>
+    <section
+      ref={sectionRef}
+      id={`section-${props.sectionId}`}
+      aria-labelledby={`${props.sectionId}-heading`}
+      data-testid={`section-${props.sectionId}`}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h3 ref={headingRef} tabIndex={-1} id={`${props.sectionId}-heading`} className="text-lg font-semibold">
+        {props.title}
+      </h3>
       {props.rows.length === 0 ? (
-        <p className="text-sm text-slate-700" data-testid={`${props.sectionId}-empty`}>{props.emptyText}</p>
+        <p className="text-sm text-slate-700" data-testid={`${props.sectionId}-empty`}>
+          {props.emptyText}
+        </p>
       ) : (
         // Relative: the visually hidden header text stays inside the scroll area. Below 640 px each row is a card.
         <div className="relative overflow-x-auto">
           <table className="stack-table mt-2 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
-                {props.columns.map((c) => <th key={c} scope="col" className="py-1 pr-2">{c}</th>)}
-                {!props.readOnly && <th scope="col" className="py-1"><span className="sr-only">{t("actions")}</span></th>}
+                {props.columns.map((c) => (
+                  <th key={c} scope="col" className="py-1 pr-2">
+                    {c}
+                  </th>
+                ))}
+                {!props.readOnly && (
+                  <th scope="col" className="py-1">
+                    <span className="sr-only">{t("actions")}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {props.rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-100 align-top" data-testid={`${props.sectionId}-row`}>
                   {r.cells.map((c, i) => (
-                    <td key={i} data-label={props.columns[i]} className={`py-1 pr-2 ${text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : ""}`}>{c}</td>
+                    <td key={i} data-label={props.columns[i]} className={`py-1 pr-2 ${text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : ""}`}>
+                      {c}
+                    </td>
                   ))}
                   {!props.readOnly && (
                     <td className="py-1 sm:whitespace-nowrap">
-                      <button type="button" className="mr-3 py-1 text-blue-800 underline" data-edit-id={r.id} onClick={() => openEdit(r)} aria-label={`${t("edit")}: ${r.label}`}>
+                      <button
+                        type="button"
+                        className="mr-3 py-1 text-blue-800 underline"
+                        data-edit-id={r.id}
+                        onClick={() => openEdit(r)}
+                        aria-label={`${t("edit")}: ${r.label}`}
+                      >
                         {t("edit")}
                       </button>
-                      <DeleteButton row={r} action={props.deleteAction}
-                        onConfirm={() => { deleting.current = r.id; }} onKept={() => { deleting.current = null; }} />
+                      <DeleteButton
+                        row={r}
+                        action={props.deleteAction}
+                        onConfirm={() => {
+                          deleting.current = r.id;
+                        }}
+                        onKept={() => {
+                          deleting.current = null;
+                        }}
+                      />
                     </td>
                   )}
                 </tr>
@@ -136,47 +170,76 @@ export function RecordSection(props: {
       )}
 
       {props.footer}
-      {!props.readOnly && (props.blockedReason && !editing ? (
-        <p className="mt-3 text-sm text-slate-700">{props.blockedReason}</p>
-      ) : (
-        <form
-          ref={formRef}
-          key={`${editing?.id ?? "new"}-${editing?.version ?? 0}-${state.nonce}`}
-          action={formAction}
-          onSubmit={() => { submittedEdit.current = editing?.id ?? null; }}
-          noValidate
-          className="mt-4 space-y-3 rounded border border-slate-200 bg-slate-50 p-3"
-          aria-labelledby={`${formId}-title`}
-        >
-          <h4 id={`${formId}-title`} className="font-medium [overflow-wrap:anywhere]">{editing ? t("editing", { name: editing.label }) : props.addTitle}</h4>
-          {editing && (
-            <>
-              <input type="hidden" name="id" value={editing.id} />
-              <input type="hidden" name="version" value={editing.version} />
-            </>
-          )}
-          <div className="grid gap-3 sm:grid-cols-2">
-            {props.fields.map((f) =>
-              f.type === "exam" ? (
-                <ExamField key={f.name} id={`${formId}-${f.name}`} catalogue={props.catalogue ?? []} ruleSet={props.ruleSet} name={f.name} label={f.label}
-                  defaultValue={(state.status === "error" ? state.values?.[f.name] : undefined) ?? defaults[f.name]} error={fieldError(state, f.name)} />
-              ) : (
-                <Field key={f.name} formId={formId} name={f.name} label={f.label} state={state} defaultValue={defaults[f.name]} hint={f.hint}
-                  type={f.type === "select" ? undefined : f.type} options={f.type === "select" ? f.options ?? [] : undefined} placeholder={f.placeholder} />
-              ),
-            )}
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <SubmitButton pending={pending} label={editing ? t("save") : t("add")} pendingLabel={t("saving")} />
+      {!props.readOnly &&
+        (props.blockedReason && !editing ? (
+          <p className="mt-3 text-sm text-slate-700">{props.blockedReason}</p>
+        ) : (
+          <form
+            ref={formRef}
+            key={`${editing?.id ?? "new"}-${editing?.version ?? 0}-${state.nonce}`}
+            action={formAction}
+            onSubmit={() => {
+              submittedEdit.current = editing?.id ?? null;
+            }}
+            noValidate
+            className="mt-4 space-y-3 rounded border border-slate-200 bg-slate-50 p-3"
+            aria-labelledby={`${formId}-title`}
+          >
+            <h4 id={`${formId}-title`} className="font-medium [overflow-wrap:anywhere]">
+              {editing ? t("editing", { name: editing.label }) : props.addTitle}
+            </h4>
             {editing && (
-              <button type="button" onClick={() => openEdit(null, editing.id)} className="rounded border border-slate-400 px-3 py-1.5">{t("cancel")}</button>
+              <>
+                <input type="hidden" name="id" value={editing.id} />
+                <input type="hidden" name="version" value={editing.version} />
+              </>
             )}
-          </div>
-          <RecordMessage state={state} fields={props.fields} onLoadCurrent={editing && state.current
-            ? () => openEdit({ ...editing, version: Number(state.current!.version), values: state.current! })
-            : undefined} />
-        </form>
-      ))}
+            <div className="grid gap-3 sm:grid-cols-2">
+              {props.fields.map((f) =>
+                f.type === "exam" ? (
+                  <ExamField
+                    key={f.name}
+                    id={`${formId}-${f.name}`}
+                    catalogue={props.catalogue ?? []}
+                    ruleSet={props.ruleSet}
+                    name={f.name}
+                    label={f.label}
+                    defaultValue={(state.status === "error" ? state.values?.[f.name] : undefined) ?? defaults[f.name]}
+                    error={fieldError(state, f.name)}
+                  />
+                ) : (
+                  <Field
+                    key={f.name}
+                    formId={formId}
+                    name={f.name}
+                    label={f.label}
+                    state={state}
+                    defaultValue={defaults[f.name]}
+                    hint={f.hint}
+                    type={f.type === "select" ? undefined : f.type}
+                    options={f.type === "select" ? (f.options ?? []) : undefined}
+                    placeholder={f.placeholder}
+                  />
+                ),
+              )}
+            </div>
+            <div className="flex flex-wrap items-center gap-3">
+              <SubmitButton pending={pending} label={editing ? t("save") : t("add")} pendingLabel={t("saving")} />
+              {editing && (
+                <button type="button" onClick={() => openEdit(null, editing.id)} className="rounded border border-slate-400 px-3 py-1.5">
+                  {t("cancel")}
+                </button>
+              )}
+            </div>
+            <RecordMessage
+              state={state}
+              fields={props.fields}
+              onLoadCurrent={
+                editing && state.current ? () => openEdit({ ...editing, version: Number(state.current!.version), values: state.current! }) : undefined
+              }
+            />
+          </form>
+        ))}
     </section>
   );
 }
@@ -205,7 +268,11 @@ function RecordMessage({ state, fields, onLoadCurrent }: { state: ActionState; f
           <p data-testid="conflict-current" className="[overflow-wrap:anywhere]">
             {t("currentValues", { values: fields.map((f) => `${f.label}: ${shown(f, current[f.name] ?? "", locale)}`).join("; ") })}
           </p>
-          {onLoadCurrent && <button type="button" data-focus-after-error onClick={onLoadCurrent} className="mt-1 text-blue-800 underline">{t("loadCurrent")}</button>}
+          {onLoadCurrent && (
+            <button type="button" data-focus-after-error onClick={onLoadCurrent} className="mt-1 text-blue-800 underline">
+              {t("loadCurrent")}
+            </button>
+          )}
         </>
       )}
     </FormMessage>
@@ -248,21 +315,46 @@ function DeleteButton({ row, action, onConfirm, onKept }: { row: RecordRow; acti
   if (!asking || succeeded(state)) {
     return (
       <>
-        <button ref={button} type="button" className="py-1 text-red-800 underline" onClick={() => setAskedAt(state.nonce)} aria-label={`${t("delete")}: ${row.label}`}>
+        <button
+          ref={button}
+          type="button"
+          className="py-1 text-red-800 underline"
+          onClick={() => setAskedAt(state.nonce)}
+          aria-label={`${t("delete")}: ${row.label}`}
+        >
           {t("delete")}
         </button>
-        {state.status === "error" && state.message && <span role="alert" className="ml-2 text-sm text-red-800">{tv(state.message)}</span>}
+        {state.status === "error" && state.message && (
+          <span role="alert" className="ml-2 text-sm text-red-800">
+            {tv(state.message)}
+          </span>
+        )}
       </>
     );
   }
   return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2" onSubmit={onConfirm}
-      onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); keep(); } }}>
-      <span role="alert" className="[overflow-wrap:anywhere]">{t("deleteConfirm", { name: row.label })}</span>
+    <form
+      action={formAction}
+      className="inline-flex flex-wrap items-center gap-2"
+      onSubmit={onConfirm}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          keep();
+        }
+      }}
+    >
+      <span role="alert" className="[overflow-wrap:anywhere]">
+        {t("deleteConfirm", { name: row.label })}
+      </span>
       <input type="hidden" name="id" value={row.id} />
       <input type="hidden" name="version" value={row.version} />
-      <button type="submit" disabled={pending} className="rounded bg-red-700 px-2 py-1 text-white">{t("deleteYes")}</button>
-      <button type="button" onClick={keep} className="rounded border border-slate-400 px-2 py-1" autoFocus>{t("deleteNo")}</button>
+      <button type="submit" disabled={pending} className="rounded bg-red-700 px-2 py-1 text-white">
+        {t("deleteYes")}
+      </button>
+      <button type="button" onClick={keep} className="rounded border border-slate-400 px-2 py-1" autoFocus>
+        {t("deleteNo")}
+      </button>
     </form>
   );
 }

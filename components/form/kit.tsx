@@ -31,10 +31,20 @@ export function FieldShell(props: {
   const t = useTranslations(props.namespace ?? "validation");
   return (
     <div>
-      <label htmlFor={props.id} className="mb-1 block text-sm font-medium">{props.label}</label>
+      <label htmlFor={props.id} className="mb-1 block text-sm font-medium">
+        {props.label}
+      </label>
       {props.children}
-      {props.hint && <p id={`${props.id}-hint`} className="mt-1 text-xs text-slate-600">{props.hint}</p>}
-      {props.error && <p id={`${props.id}-error`} className="mt-1 text-sm text-red-700">{t(props.error, props.errorValues ?? {})}</p>}
+      {props.hint && (
+        <p id={`${props.id}-hint`} className="mt-1 text-xs text-slate-600">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${props.id}-error`} className="mt-1 text-sm text-red-700">
+          {t(props.error, props.errorValues ?? {})}
+        </p>
+      )}
     </div>
   );
 }
@@ -64,7 +74,7 @@ export function Field(props: {
   const id = props.id ?? `${props.formId}-${props.name}`;
   const err = fieldError(props.state, props.name);
   const refill = props.refill !== false && props.state.status === "error" && props.state.values;
-  const value = refill ? props.state.values![props.name] ?? props.defaultValue : props.defaultValue;
+  const value = refill ? (props.state.values![props.name] ?? props.defaultValue) : props.defaultValue;
   const common = {
     id,
     name: props.name,
@@ -75,7 +85,15 @@ export function Field(props: {
   };
   let control: ReactNode;
   if (props.options) {
-    control = <select {...common}>{props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>;
+    control = (
+      <select {...common}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
   } else if (props.multiline) {
     control = <textarea {...common} rows={4} maxLength={props.maxLength} />;
   } else {
@@ -114,14 +132,21 @@ export function FormMessage(props: { state: ActionState; namespace?: string; tes
   }
   const ok = state.status !== "error";
   return (
-    <div role={ok ? "status" : "alert"} data-testid={testId} data-nonce={state.nonce} tabIndex={-1}
-      className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "border border-red-300 bg-red-50 text-red-900"}`}>
+    <div
+      role={ok ? "status" : "alert"}
+      data-testid={testId}
+      data-nonce={state.nonce}
+      tabIndex={-1}
+      className={`rounded p-2 text-sm ${ok ? "bg-green-50 text-green-900" : "border border-red-300 bg-red-50 text-red-900"}`}
+    >
       {state.message && <p>{ok && props.okText ? props.okText : t(state.message, state.messageValues ?? {})}</p>}
       {props.children}
       {state.needsConfirmation && (
         <>
           {/* Earlier confirmations of this submission go along with the next one. */}
-          {state.confirmed?.map((f) => <input key={f} type="hidden" name={f} value="1" />)}
+          {state.confirmed?.map((f) => (
+            <input key={f} type="hidden" name={f} value="1" />
+          ))}
           <ConfirmButton name={state.confirmField} />
         </>
       )}
@@ -131,8 +156,12 @@ export function FormMessage(props: { state: ActionState; namespace?: string; tes
 
 export function SubmitButton({ pending, label, pendingLabel, wide }: { pending: boolean; label: string; pendingLabel: string; wide?: boolean }) {
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending}
-      className={`${wide ? "w-full py-2" : "py-1.5"} rounded bg-blue-700 px-4 font-medium text-white hover:bg-blue-800 disabled:opacity-60`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`${wide ? "w-full py-2" : "py-1.5"} rounded bg-blue-700 px-4 font-medium text-white hover:bg-blue-800 disabled:opacity-60`}
+    >
       {pending ? pendingLabel : label}
     </button>
   );
@@ -142,8 +171,13 @@ export function SubmitButton({ pending, label, pendingLabel, wide }: { pending: 
 export function ConfirmButton({ name }: { name?: string }) {
   const t = useTranslations("validation");
   return (
-    <button type="submit" name={name ?? CONFIRM_FIELD} value="1" data-testid="confirm-save"
-      className="mt-2 rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
+    <button
+      type="submit"
+      name={name ?? CONFIRM_FIELD}
+      value="1"
+      data-testid="confirm-save"
+      className="mt-2 rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
+    >
       {t("confirmSave")}
     </button>
   );
@@ -171,7 +205,7 @@ export function useAnswerFocus(state: ActionState, form: RefObject<HTMLFormEleme
     if (state.status === "error") {
       const target = state.needsConfirmation
         ? pick('button[data-testid="confirm-save"]')
-        : pick('[aria-invalid="true"]') ?? pick("[data-focus-after-error]") ?? pick('button[type="submit"]');
+        : (pick('[aria-invalid="true"]') ?? pick("[data-focus-after-error]") ?? pick('button[type="submit"]'));
       target?.focus();
       return;
     }

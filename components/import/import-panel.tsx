@@ -9,19 +9,52 @@ import { useRouter } from "next/navigation";
 import { IMPORT_KINDS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportKind, type Level } from "@/lib/vocabulary";
 import { inputClass } from "@/components/form/kit";
 
-interface Issue { row: number; column: string | null; status: "refused" | "duplicate"; key: string; ns: "validation" | "import"; of?: number }
-interface Preview {
-  kind: ImportKind; fileName: string; encoding: string; dialect: string; ruleSet: string;
-  rows: number; toImport: number; refused: number; duplicates: number; includeDuplicates: boolean;
-  issues: Issue[]; issuesTotal: number; newCustomers: string[]; newCustomersTotal: number; newPeople: string[]; newPeopleTotal: number;
-  notInRuleSet: string[]; ignoredHeaders: string[]; asOf: string; levelBefore: Level; levelAfter: Level; mark: number;
+interface Issue {
+  row: number;
+  column: string | null;
+  status: "refused" | "duplicate";
+  key: string;
+  ns: "validation" | "import";
+  of?: number;
 }
-interface Imported { imported: number; refused: number; duplicatesSkipped: number; customersCreated: number; peopleCreated: number; fileName: string }
+interface Preview {
+  kind: ImportKind;
+  fileName: string;
+  encoding: string;
+  dialect: string;
+  ruleSet: string;
+  rows: number;
+  toImport: number;
+  refused: number;
+  duplicates: number;
+  includeDuplicates: boolean;
+  issues: Issue[];
+  issuesTotal: number;
+  newCustomers: string[];
+  newCustomersTotal: number;
+  newPeople: string[];
+  newPeopleTotal: number;
+  notInRuleSet: string[];
+  ignoredHeaders: string[];
+  asOf: string;
+  levelBefore: Level;
+  levelAfter: Level;
+  mark: number;
+}
+interface Imported {
+  imported: number;
+  refused: number;
+  duplicatesSkipped: number;
+  customersCreated: number;
+  peopleCreated: number;
+  fileName: string;
+}
 type Line =
   | { type: "progress"; done: number; total: number }
   | { type: "preview"; preview: Preview }
   | { type: "imported"; record: Imported; preview: Preview }
-  | { type: "refreshing" } | { type: "done" }
+  | { type: "refreshing" }
+  | { type: "done" }
   | { type: "refused"; key: string; missing?: string[]; preview?: Preview };
 
 type Phase =
@@ -77,7 +110,8 @@ export function ImportPanel({ partnerId, onBehalf }: { partnerId: number; onBeha
           } else if (line.type === "refused") setPhase({ name: "refused", key: line.key, missing: line.missing });
         }
       }
-      if (!res.ok && buffer === "" && !imported) setPhase((p) => (p.name === "working" ? { name: "refused", key: res.status === 413 ? "fileTooLarge" : "genericError" } : p));
+      if (!res.ok && buffer === "" && !imported)
+        setPhase((p) => (p.name === "working" ? { name: "refused", key: res.status === 413 ? "fileTooLarge" : "genericError" } : p));
     } catch {
       setPhase({ name: "refused", key: "genericError" });
     }
@@ -94,37 +128,89 @@ export function ImportPanel({ partnerId, onBehalf }: { partnerId: number; onBeha
   return (
     <div className="space-y-3" data-testid="import-panel">
       {onBehalf && <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">{t("onBehalf")}</p>}
-      <form className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3" onSubmit={(e) => { e.preventDefault(); void send("preview"); }} aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`} className="font-medium">{t("formTitle")}</h3>
+      <form
+        className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send("preview");
+        }}
+        aria-labelledby={`${id}-title`}
+      >
+        <h3 id={`${id}-title`} className="font-medium">
+          {t("formTitle")}
+        </h3>
         <div className="grid gap-3 sm:grid-cols-2">
           <div>
-            <label htmlFor={`${id}-kind`} className="mb-1 block text-sm font-medium">{t("kind")}</label>
-            <select id={`${id}-kind`} className={inputClass} value={kind} disabled={working}
-              onChange={(e) => { setKind(e.target.value as ImportKind); setPhase({ name: "idle" }); }}>
-              {IMPORT_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+            <label htmlFor={`${id}-kind`} className="mb-1 block text-sm font-medium">
+              {t("kind")}
+            </label>
+            <select
+              id={`${id}-kind`}
+              className={inputClass}
+              value={kind}
+              disabled={working}
+              onChange={(e) => {
+                setKind(e.target.value as ImportKind);
+                setPhase({ name: "idle" });
+              }}
+            >
+              {IMPORT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
+              ))}
             </select>
             <p className="mt-1 text-xs text-slate-600">
               {t(`columns.${kind}`)}{" "}
-              <a href={`/partners/${partnerId}/import/template/${kind}`} download className="text-blue-800 underline" data-testid="import-template">{t("template")}</a>
+              <a href={`/partners/${partnerId}/import/template/${kind}`} download className="text-blue-800 underline" data-testid="import-template">
+                {t("template")}
+              </a>
             </p>
           </div>
           <div>
-            <label htmlFor={`${id}-file`} className="mb-1 block text-sm font-medium">{t("file")}</label>
-            <input ref={fileInput} id={`${id}-file`} type="file" accept=".csv,text/csv,text/plain" disabled={working} aria-describedby={`${id}-file-hint`}
-              className="block w-full text-sm" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPhase({ name: "idle" }); }} />
-            <p id={`${id}-file-hint`} className="mt-1 text-xs text-slate-600">{t("fileHint", { rows: IMPORT_MAX_ROWS, mb: IMPORT_MAX_BYTES / 1024 / 1024 })}</p>
+            <label htmlFor={`${id}-file`} className="mb-1 block text-sm font-medium">
+              {t("file")}
+            </label>
+            <input
+              ref={fileInput}
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              disabled={working}
+              aria-describedby={`${id}-file-hint`}
+              className="block w-full text-sm"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setPhase({ name: "idle" });
+              }}
+            />
+            <p id={`${id}-file-hint`} className="mt-1 text-xs text-slate-600">
+              {t("fileHint", { rows: IMPORT_MAX_ROWS, mb: IMPORT_MAX_BYTES / 1024 / 1024 })}
+            </p>
           </div>
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={includeDuplicates} disabled={working} onChange={(e) => { setIncludeDuplicates(e.target.checked); setPhase({ name: "idle" }); }} />
+          <input
+            type="checkbox"
+            checked={includeDuplicates}
+            disabled={working}
+            onChange={(e) => {
+              setIncludeDuplicates(e.target.checked);
+              setPhase({ name: "idle" });
+            }}
+          />
           {t("includeDuplicates")}
         </label>
-        <button type="submit" disabled={working} className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">{t("preview")}</button>
+        <button type="submit" disabled={working} className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+          {t("preview")}
+        </button>
       </form>
 
       {phase.name === "working" && (
         <div role="status" data-testid="import-progress" className="text-sm">
-          <p>{phase.what === "preview" ? t("checking") : t("importing")} {phase.total > 0 ? t("progress", { done: phase.done, total: phase.total }) : ""}</p>
+          <p>
+            {phase.what === "preview" ? t("checking") : t("importing")} {phase.total > 0 ? t("progress", { done: phase.done, total: phase.total }) : ""}
+          </p>
           <progress className="w-full" aria-label={t("progressLabel")} max={phase.total || undefined} value={phase.total ? phase.done : undefined} />
         </div>
       )}
@@ -136,34 +222,64 @@ export function ImportPanel({ partnerId, onBehalf }: { partnerId: number; onBeha
       {phase.name === "preview" && (
         <PreviewView preview={phase.preview} reason={reason} tLevel={tLevel}>
           <div className="flex flex-wrap gap-3">
-            <button type="button" onClick={() => void send("commit", phase.preview)} disabled={phase.preview.toImport === 0}
-              className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60" data-testid="import-confirm">
+            <button
+              type="button"
+              onClick={() => void send("commit", phase.preview)}
+              disabled={phase.preview.toImport === 0}
+              className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+              data-testid="import-confirm"
+            >
               {t("confirm", { count: phase.preview.toImport })}
             </button>
-            <button type="button" onClick={reset} className="rounded border border-slate-400 px-3 py-1.5">{t("cancel")}</button>
+            <button type="button" onClick={reset} className="rounded border border-slate-400 px-3 py-1.5">
+              {t("cancel")}
+            </button>
           </div>
         </PreviewView>
       )}
       {phase.name === "imported" && (
         <div role="status" data-testid="import-done" className="rounded bg-green-50 p-2 text-sm text-green-900">
-          <p>{t("imported", { count: phase.record.imported, file: phase.record.fileName, refused: phase.record.refused, duplicates: phase.record.duplicatesSkipped })}</p>
+          <p>
+            {t("imported", {
+              count: phase.record.imported,
+              file: phase.record.fileName,
+              refused: phase.record.refused,
+              duplicates: phase.record.duplicatesSkipped,
+            })}
+          </p>
           <p>{t("levelChange", { before: tLevel(phase.preview.levelBefore), after: tLevel(phase.preview.levelAfter) })}</p>
           {phase.refreshing && <p>{t("refreshing")}</p>}
-          <button type="button" onClick={reset} className="mt-1 text-blue-800 underline">{t("another")}</button>
+          <button type="button" onClick={reset} className="mt-1 text-blue-800 underline">
+            {t("another")}
+          </button>
         </div>
       )}
     </div>
   );
 }
 
-function PreviewView({ preview: p, reason, tLevel, children }: {
-  preview: Preview; reason: (i: Issue) => string; tLevel: (k: Level) => string; children: React.ReactNode;
+function PreviewView({
+  preview: p,
+  reason,
+  tLevel,
+  children,
+}: {
+  preview: Preview;
+  reason: (i: Issue) => string;
+  tLevel: (k: Level) => string;
+  children: React.ReactNode;
 }) {
   const t = useTranslations("import");
   const changed = p.levelBefore !== p.levelAfter;
   return (
-    <section aria-labelledby="import-preview-heading" data-testid="import-preview" className="space-y-3 rounded border-2 border-dashed border-blue-400 bg-blue-50/40 p-3">
-      <h3 id="import-preview-heading" className="font-semibold">{t("previewHeading", { file: p.fileName })}</h3>
+    <section
+      aria-labelledby="import-preview-heading"
+      data-testid="import-preview"
+      className="space-y-3 rounded border-2 border-dashed border-blue-400 bg-blue-50/40 p-3"
+    >
+      <h3 id="import-preview-heading" className="font-semibold">
+        {t("previewHeading", { file: p.fileName })}
+      </h3>
       <p className="text-sm text-slate-700">{t("fileRead", { encoding: t(`encoding.${p.encoding}`), dialect: t(`dialect.${p.dialect}`) })}</p>
       <p data-testid="import-summary">{t("summary", { rows: p.rows, ok: p.toImport, refused: p.refused, duplicates: p.duplicates })}</p>
       <p data-testid="import-level" className={changed ? "font-semibold" : ""}>
@@ -173,16 +289,26 @@ function PreviewView({ preview: p, reason, tLevel, children }: {
       {p.newCustomersTotal > 0 && (
         <div data-testid="import-new-customers" className="text-sm">
           <p>{t("newCustomers", { count: p.newCustomersTotal })}</p>
-          <p className="text-slate-700">{p.newCustomers.join(", ")}{p.newCustomersTotal > p.newCustomers.length ? "…" : ""}</p>
+          <p className="text-slate-700">
+            {p.newCustomers.join(", ")}
+            {p.newCustomersTotal > p.newCustomers.length ? "…" : ""}
+          </p>
         </div>
       )}
       {p.newPeopleTotal > 0 && (
         <div data-testid="import-new-people" className="text-sm">
           <p>{t("newPeople", { count: p.newPeopleTotal })}</p>
-          <p className="text-slate-700">{p.newPeople.join(", ")}{p.newPeopleTotal > p.newPeople.length ? "…" : ""}</p>
+          <p className="text-slate-700">
+            {p.newPeople.join(", ")}
+            {p.newPeopleTotal > p.newPeople.length ? "…" : ""}
+          </p>
         </div>
       )}
-      {p.notInRuleSet.length > 0 && <p data-testid="import-not-in-rule-set" className="text-sm">{t("notInRuleSet", { ruleSet: p.ruleSet, exams: p.notInRuleSet.join(", ") })}</p>}
+      {p.notInRuleSet.length > 0 && (
+        <p data-testid="import-not-in-rule-set" className="text-sm">
+          {t("notInRuleSet", { ruleSet: p.ruleSet, exams: p.notInRuleSet.join(", ") })}
+        </p>
+      )}
       {p.ignoredHeaders.length > 0 && <p className="text-sm text-slate-700">{t("ignoredHeaders", { headers: p.ignoredHeaders.join(", ") })}</p>}
       {p.issues.length > 0 && (
         <div className="max-h-96 overflow-auto">
@@ -190,10 +316,18 @@ function PreviewView({ preview: p, reason, tLevel, children }: {
             <caption className="text-left font-medium">{t("issuesCaption", { shown: p.issues.length, total: p.issuesTotal })}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-2">{t("row")}</th>
-                <th scope="col" className="py-1 pr-2">{t("column")}</th>
-                <th scope="col" className="py-1 pr-2">{t("outcome")}</th>
-                <th scope="col" className="py-1 pr-2">{t("reasonHeading")}</th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("row")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("column")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("outcome")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("reasonHeading")}
+                </th>
               </tr>
             </thead>
             <tbody>

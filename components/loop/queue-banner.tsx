@@ -8,21 +8,36 @@ export async function QueueBanner({ item }: { item: QueueItem | null }) {
   const [t, tLevel, locale] = await Promise.all([getTranslations("queue"), getTranslations("level"), getLocale()]);
   const timeZone = await getTimeZone();
   return (
-    <section role="status" aria-label={t("bannerLabel")} data-testid="queue-banner" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950">
+    <section
+      role="status"
+      aria-label={t("bannerLabel")}
+      data-testid="queue-banner"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950"
+    >
       <p className="font-medium">{t("bannerTitle")}</p>
       <ul className="ml-5 list-disc text-sm">
         {item.reasons.map((r) => (
           <li key={r} data-testid="queue-reason" data-reason={r}>
             {t(`reason.${r}`, {
-              from: item.levelFrom ? tLevel(item.levelFrom) : "", to: item.level ? tLevel(item.level) : "",
+              from: item.levelFrom ? tLevel(item.levelFrom) : "",
+              to: item.level ? tLevel(item.level) : "",
               date: item.levelChangedOn ? formatDate(item.levelChangedOn, locale) : item.atRiskOn ? formatDate(item.atRiskOn, locale) : "",
-              level: item.level ? tLevel(item.level) : "", then: item.levelAtRisk ? tLevel(item.levelAtRisk) : "",
-              when: item.repliedAt ? formatDateTime(item.repliedAt, locale, timeZone) : item.lastReviewAt ? formatDateTime(item.lastReviewAt, locale, timeZone) : "",
+              level: item.level ? tLevel(item.level) : "",
+              then: item.levelAtRisk ? tLevel(item.levelAtRisk) : "",
+              when: item.repliedAt
+                ? formatDateTime(item.repliedAt, locale, timeZone)
+                : item.lastReviewAt
+                  ? formatDateTime(item.lastReviewAt, locale, timeZone)
+                  : "",
             })}
           </li>
         ))}
       </ul>
-      <p className="mt-1 text-sm"><a href="#review-heading" className="underline">{t("bannerAction")}</a></p>
+      <p className="mt-1 text-sm">
+        <a href="#review-heading" className="underline">
+          {t("bannerAction")}
+        </a>
+      </p>
     </section>
   );
 }

@@ -2,9 +2,7 @@
 import Link from "next/link";
 import { useActionState, useId, useRef, useState } from "react";
 import { SettingsEffectView } from "@/components/settings/effect-view";
-import {
-  addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction,
-} from "@/app/partners/manage-actions";
+import { addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction } from "@/app/partners/manage-actions";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DECISIONS, MARKETS, REVIEW_MAX, RULE_SET_IDS } from "@/lib/vocabulary";
 import { examCatalogue, getRuleSet } from "@/lib/competency";
@@ -35,11 +33,35 @@ export function ReviewForm({ partnerId }: { partnerId: number }) {
   useAnswerFocus(state, ref);
   const keep = state.status === "error";
   return (
-    <form ref={ref} key={keep ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="review-form">
-      <h3 id={`${formId}-title`} className="font-medium">{t("add")}</h3>
-      <Field formId={formId} name="decision" label={t("decision")} state={state} defaultValue="note"
-        options={DECISIONS.map((d) => ({ value: d, label: tDecision(d) }))} />
-      <Field formId={formId} name="body" label={t("body")} hint={t("bodyHint", { max: format.number(REVIEW_MAX) })} state={state} multiline maxLength={REVIEW_MAX} />
+    <form
+      ref={ref}
+      key={keep ? "kept" : state.nonce}
+      action={action}
+      noValidate
+      className={formClass}
+      aria-labelledby={`${formId}-title`}
+      data-testid="review-form"
+    >
+      <h3 id={`${formId}-title`} className="font-medium">
+        {t("add")}
+      </h3>
+      <Field
+        formId={formId}
+        name="decision"
+        label={t("decision")}
+        state={state}
+        defaultValue="note"
+        options={DECISIONS.map((d) => ({ value: d, label: tDecision(d) }))}
+      />
+      <Field
+        formId={formId}
+        name="body"
+        label={t("body")}
+        hint={t("bodyHint", { max: format.number(REVIEW_MAX) })}
+        state={state}
+        multiline
+        maxLength={REVIEW_MAX}
+      />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("saving")} />
       <ManageMessage state={state} />
     </form>
@@ -62,17 +84,35 @@ export function PartnerSettingsForm({ partnerId, market, ruleSet, version }: { p
   const current = state.values ?? { market, ruleSet, version: String(version) };
   return (
     <form ref={ref} key={`${state.nonce}`} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="settings-form">
-      <h3 id={`${formId}-title`} className="font-medium">{t("settingsHeading")}</h3>
+      <h3 id={`${formId}-title`} className="font-medium">
+        {t("settingsHeading")}
+      </h3>
       <input type="hidden" name="version" value={current.version} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field formId={formId} name="market" label={t("market")} state={{ ...state, values: undefined }} defaultValue={current.market}
-          options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
-        <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={{ ...state, values: undefined }} defaultValue={current.ruleSet}
-          options={ruleSets.options} hint={ruleSets.about} />
+        <Field
+          formId={formId}
+          name="market"
+          label={t("market")}
+          state={{ ...state, values: undefined }}
+          defaultValue={current.market}
+          options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))}
+        />
+        <Field
+          formId={formId}
+          name="ruleSet"
+          label={t("ruleSet")}
+          state={{ ...state, values: undefined }}
+          defaultValue={current.ruleSet}
+          options={ruleSets.options}
+          hint={ruleSets.about}
+        />
       </div>
       <p className="text-xs text-slate-600">{t("settingsHint")}</p>
-      {effect ? <SettingsEffectView effect={effect} confirmField={state.confirmField ?? "confirm"} onCancel={() => setCancelled(state.nonce)} />
-        : <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />}
+      {effect ? (
+        <SettingsEffectView effect={effect} confirmField={state.confirmField ?? "confirm"} onCancel={() => setCancelled(state.nonce)} />
+      ) : (
+        <SubmitButton pending={pending} label={t("saveSettings")} pendingLabel={t("saving")} />
+      )}
       <ManageMessage state={state} />
     </form>
   );
@@ -86,8 +126,18 @@ export function NewAdminForm({ partnerId }: { partnerId: number }) {
   const ref = useRef<HTMLFormElement>(null);
   useAnswerFocus(state, ref);
   return (
-    <form ref={ref} key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-admin-form">
-      <h3 id={`${formId}-title`} className="font-medium">{t("newAdminHeading")}</h3>
+    <form
+      ref={ref}
+      key={state.status === "error" ? "kept" : state.nonce}
+      action={action}
+      noValidate
+      className={formClass}
+      aria-labelledby={`${formId}-title`}
+      data-testid="new-admin-form"
+    >
+      <h3 id={`${formId}-title`} className="font-medium">
+        {t("newAdminHeading")}
+      </h3>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
         <Field formId={formId} name="adminEmail" label={t("adminEmail")} state={state} type="email" maxLength={400} />
@@ -110,13 +160,29 @@ export function NewPartnerForm() {
   useAnswerFocus(state, ref, () => focusIn(ref.current, '[data-testid="temporary-password-value"]'));
   return (
     <div className="space-y-4">
-      <form ref={ref} key={state.status === "error" ? "kept" : state.nonce} action={action} noValidate className={formClass} aria-labelledby={`${formId}-title`} data-testid="new-partner-form">
-        <h2 id={`${formId}-title`} className="font-medium">{t("newPartnerForm")}</h2>
+      <form
+        ref={ref}
+        key={state.status === "error" ? "kept" : state.nonce}
+        action={action}
+        noValidate
+        className={formClass}
+        aria-labelledby={`${formId}-title`}
+        data-testid="new-partner-form"
+      >
+        <h2 id={`${formId}-title`} className="font-medium">
+          {t("newPartnerForm")}
+        </h2>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field formId={formId} name="name" label={t("partnerName")} state={state} maxLength={400} />
           <Field formId={formId} name="msPartnerId" label={t("msPartnerId")} hint={t("msPartnerIdHint")} state={state} maxLength={40} />
-          <Field formId={formId} name="market" label={t("market")} state={state} defaultValue="developed"
-            options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))} />
+          <Field
+            formId={formId}
+            name="market"
+            label={t("market")}
+            state={state}
+            defaultValue="developed"
+            options={MARKETS.map((m) => ({ value: m, label: tMarket(m) }))}
+          />
           <Field formId={formId} name="ruleSet" label={t("ruleSet")} state={state} defaultValue="V1" options={ruleSets.options} hint={ruleSets.about} />
           <Field formId={formId} name="adminName" label={t("adminName")} state={state} maxLength={400} />
           <Field formId={formId} name="adminEmail" label={t("adminEmail")} state={state} type="email" maxLength={400} />
@@ -125,7 +191,11 @@ export function NewPartnerForm() {
         <ManageMessage state={state} />
       </form>
       {state.created && (
-        <p><Link href={`/partners/${state.created.partnerId}`} className="text-blue-800 underline" data-testid="open-new-partner">{t("openNewPartner")}</Link></p>
+        <p>
+          <Link href={`/partners/${state.created.partnerId}`} className="text-blue-800 underline" data-testid="open-new-partner">
+            {t("openNewPartner")}
+          </Link>
+        </p>
       )}
     </div>
   );
@@ -139,7 +209,9 @@ function ManageMessage({ state }: { state: ActionState }) {
       {state.created && (
         <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950" data-testid="temporary-password">
           <p>{t("temporaryPasswordIntro", { email: state.created.email })}</p>
-          <p tabIndex={-1} className="mt-1 font-mono text-base font-semibold" data-testid="temporary-password-value">{state.created.temporaryPassword}</p>
+          <p tabIndex={-1} className="mt-1 font-mono text-base font-semibold" data-testid="temporary-password-value">
+            {state.created.temporaryPassword}
+          </p>
           <p className="mt-1 text-xs">{t("temporaryPasswordOnce")}</p>
         </div>
       )}

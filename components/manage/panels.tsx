@@ -6,18 +6,41 @@ import { AdminAccounts, ReplyForm, type AdminAccount } from "@/components/loop/f
 import { formatDate, formatDateTime } from "@/lib/format";
 import { NewAdminForm, PartnerSettingsForm, ReviewForm } from "./forms";
 
-
 /** Review notes: the form (channel managers), the history newest first, each note's replies, and a reply form (partner admins). */
-export async function ReviewPanel({ partnerId, notes, canWrite, replies, canReply }: {
-  partnerId: number; notes: ReviewNote[]; canWrite: boolean; replies?: Map<number, ReviewReply[]>; canReply?: boolean;
+export async function ReviewPanel({
+  partnerId,
+  notes,
+  canWrite,
+  replies,
+  canReply,
+}: {
+  partnerId: number;
+  notes: ReviewNote[];
+  canWrite: boolean;
+  replies?: Map<number, ReviewReply[]>;
+  canReply?: boolean;
 }) {
   const [t, tDecision, tThread, locale, timeZone] = await Promise.all([
-    getTranslations("review"), getTranslations("decision"), getTranslations("thread"), getLocale(), getTimeZone(),
+    getTranslations("review"),
+    getTranslations("decision"),
+    getTranslations("thread"),
+    getLocale(),
+    getTimeZone(),
   ]);
   return (
-    <section aria-labelledby="review-heading" data-testid="review-panel" className="break-inside-avoid space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="review-heading" className="text-lg font-semibold">{t("heading")}</h2>
-      {canWrite && <div className="no-print"><ReviewForm partnerId={partnerId} /></div>}
+    <section
+      aria-labelledby="review-heading"
+      data-testid="review-panel"
+      className="break-inside-avoid space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="review-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
+      {canWrite && (
+        <div className="no-print">
+          <ReviewForm partnerId={partnerId} />
+        </div>
+      )}
       <h3 className="font-medium">{t("history")}</h3>
       {notes.length === 0 ? (
         <p className="text-sm text-slate-700">{t("empty")}</p>
@@ -29,11 +52,16 @@ export async function ReviewPanel({ partnerId, notes, canWrite, replies, canRepl
                 <span data-testid="review-decision">{tDecision(n.decision)}</span>
                 {" · "}
                 <span className="font-normal text-slate-700">{t("by", { author: n.authorName, date: formatDateTime(n.createdAt, locale, timeZone) })}</span>
-                {n.decision === "needs-information" && (
-                  (replies?.get(n.id)?.length ?? 0) > 0
-                    ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-900" data-testid="note-answered">{tThread("answered")}</span>
-                    : <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900" data-testid="note-awaiting">{tThread("awaiting")}</span>
-                )}
+                {n.decision === "needs-information" &&
+                  ((replies?.get(n.id)?.length ?? 0) > 0 ? (
+                    <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-900" data-testid="note-answered">
+                      {tThread("answered")}
+                    </span>
+                  ) : (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900" data-testid="note-awaiting">
+                      {tThread("awaiting")}
+                    </span>
+                  ))}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words">{n.body}</p>
               {(replies?.get(n.id)?.length ?? 0) > 0 && (
@@ -46,7 +74,11 @@ export async function ReviewPanel({ partnerId, notes, canWrite, replies, canRepl
                   ))}
                 </ol>
               )}
-              {canReply && <div className="no-print"><ReplyForm partnerId={partnerId} noteId={n.id} /></div>}
+              {canReply && (
+                <div className="no-print">
+                  <ReplyForm partnerId={partnerId} noteId={n.id} />
+                </div>
+              )}
             </li>
           ))}
         </ol>
@@ -59,15 +91,21 @@ export async function ReviewPanel({ partnerId, notes, canWrite, replies, canRepl
 export async function LevelHistory({ changes, through }: { changes: LevelChange[]; through: string }) {
   const [t, tLevel, locale] = await Promise.all([getTranslations("history"), getTranslations("level"), getLocale()]);
   return (
-    <section aria-labelledby="history-heading" data-testid="level-history" className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="history-heading" className="text-lg font-semibold">{t("heading")}</h2>
+    <section
+      aria-labelledby="history-heading"
+      data-testid="level-history"
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="history-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
       <p className="text-sm text-slate-700">{t("intro", { date: formatDate(through, locale) })}</p>
       {changes.length === 0 ? (
         <p className="mt-2 text-sm">{t("empty")}</p>
       ) : (
         <ol className="mt-2 space-y-1 text-sm">
           {[...changes].reverse().map((c) => {
-            const up = (c.from === "none") || (c.from === "silver" && c.to === "gold");
+            const up = c.from === "none" || (c.from === "silver" && c.to === "gold");
             return (
               <li key={c.date} data-testid="history-item">
                 <span className="font-medium tabular-nums">{formatDate(c.date, locale)}</span>:{" "}
@@ -87,14 +125,22 @@ export async function LevelHistory({ changes, through }: { changes: LevelChange[
 export async function PartnerAdminPanel(props: { partnerId: number; market: string; ruleSet: string; version: number; admins: AdminAccount[] }) {
   const t = await getTranslations("manage");
   return (
-    <section aria-labelledby="manage-heading" className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="manage-panel">
-      <h2 id="manage-heading" className="text-lg font-semibold">{t("heading")}</h2>
+    <section
+      aria-labelledby="manage-heading"
+      className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="manage-panel"
+    >
+      <h2 id="manage-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
       <PartnerSettingsForm partnerId={props.partnerId} market={props.market} ruleSet={props.ruleSet} version={props.version} />
       <h3 className="font-medium">{t("adminsHeading")}</h3>
       {props.admins.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noAdmins")}</p>
       ) : (
-        <div data-testid="admins"><AdminAccounts partnerId={props.partnerId} admins={props.admins} /></div>
+        <div data-testid="admins">
+          <AdminAccounts partnerId={props.partnerId} admins={props.admins} />
+        </div>
       )}
       <NewAdminForm partnerId={props.partnerId} />
     </section>

@@ -11,15 +11,17 @@ export async function IgnoredParams({ rejected }: { rejected: IgnoredParam[] }) 
     <div role="status" data-testid="ignored-params" className="rounded bg-amber-50 p-2 text-sm text-amber-900">
       <p>{t("ignoredHeading")}</p>
       <ul className="ml-5 list-disc [overflow-wrap:anywhere]">
-        {rejected.filter((r) => known.has(r.param)).map((r) => (
-          <li key={r.param}>
-            {t("ignoredItem", {
-              param: r.param,
-              value: r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value,
-              reason: t(`ignoredReasons.${r.param}`, { sizes: PAGE_SIZES.join(", "), default: DEFAULT_PAGE_SIZE }),
-            })}
-          </li>
-        ))}
+        {rejected
+          .filter((r) => known.has(r.param))
+          .map((r) => (
+            <li key={r.param}>
+              {t("ignoredItem", {
+                param: r.param,
+                value: r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value,
+                reason: t(`ignoredReasons.${r.param}`, { sizes: PAGE_SIZES.join(", "), default: DEFAULT_PAGE_SIZE }),
+              })}
+            </li>
+          ))}
       </ul>
     </div>
   );

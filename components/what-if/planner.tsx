@@ -79,11 +79,16 @@ export function WhatIfPlanner(props: PlannerProps) {
 
   function describe(h: Hypothetical): string {
     switch (h.k) {
-      case "person": return t("item.person", { name: h.name, date: h.joinedOn ? d(h.joinedOn) : "—" });
-      case "pass": return t("item.pass", { person: personLabel(h.person), exam: h.exam, date: d(h.passedOn) });
-      case "revenue": return t("item.revenue", { customer: customerName(h.customerId), amount: formatMoney(h.amountCents, locale), date: d(h.date) });
-      case "leave": return t("item.leave", { person: personLabel(h.person), date: d(h.on) });
-      case "dporLoss": return t("item.dporLoss", { customer: customerName(h.customerId), date: d(h.on) });
+      case "person":
+        return t("item.person", { name: h.name, date: h.joinedOn ? d(h.joinedOn) : "—" });
+      case "pass":
+        return t("item.pass", { person: personLabel(h.person), exam: h.exam, date: d(h.passedOn) });
+      case "revenue":
+        return t("item.revenue", { customer: customerName(h.customerId), amount: formatMoney(h.amountCents, locale), date: d(h.date) });
+      case "leave":
+        return t("item.leave", { person: personLabel(h.person), date: d(h.on) });
+      case "dporLoss":
+        return t("item.dporLoss", { customer: customerName(h.customerId), date: d(h.on) });
     }
   }
 
@@ -143,32 +148,49 @@ export function WhatIfPlanner(props: PlannerProps) {
     let n = -1;
     if (h.k === "person") n = scenario.items.slice(0, i).filter((x) => x.k === "person").length;
     const keep = scenario.items.map((x, j) => j !== i && !(n >= 0 && x.k === "pass" && x.person === `new:${n}`));
-    const items = scenario.items.filter((_, j) => keep[j]).map((x) => {
-      if (n < 0 || x.k !== "pass" || typeof x.person !== "string") return x;
-      const m = Number(x.person.slice(4));
-      return m > n ? { ...x, person: `new:${m - 1}` as const } : x;
-    });
+    const items = scenario.items
+      .filter((_, j) => keep[j])
+      .map((x) => {
+        if (n < 0 || x.k !== "pass" || typeof x.person !== "string") return x;
+        const m = Number(x.person.slice(4));
+        return m > n ? { ...x, person: `new:${m - 1}` as const } : x;
+      });
     setScenario({ ...scenario, items });
     setChosen(chosen.filter((_, j) => keep[j]));
   }
 
   const chosenItems = scenario.items.filter((_, i) => chosen[i]);
   // A chosen pass of a hypothetical person needs that person chosen too.
-  const incomplete = chosenItems.some((h) => h.k === "pass" && typeof h.person === "string"
-    && !chosen[scenario.items.findIndex((x, j) => x.k === "person" && scenario.items.slice(0, j).filter((y) => y.k === "person").length === Number((h.person as string).slice(4)))]);
+  const incomplete = chosenItems.some(
+    (h) =>
+      h.k === "pass" &&
+      typeof h.person === "string" &&
+      !chosen[
+        scenario.items.findIndex(
+          (x, j) => x.k === "person" && scenario.items.slice(0, j).filter((y) => y.k === "person").length === Number((h.person as string).slice(4)),
+        )
+      ],
+  );
 
   return (
     <div className="space-y-6">
-      <div data-testid="what-if-banner" className="rounded-lg border-2 border-dashed border-violet-500 bg-[repeating-linear-gradient(45deg,#f5f3ff,#f5f3ff_10px,#ede9fe_10px,#ede9fe_20px)] p-4">
+      <div
+        data-testid="what-if-banner"
+        className="rounded-lg border-2 border-dashed border-violet-500 bg-[repeating-linear-gradient(45deg,#f5f3ff,#f5f3ff_10px,#ede9fe_10px,#ede9fe_20px)] p-4"
+      >
         <p className="text-lg font-semibold text-violet-950">{t("banner")}</p>
         <p className="text-sm text-violet-950">{t("bannerHint")}</p>
       </div>
 
       <section aria-labelledby={`${id}-result`} className="rounded-lg border-2 border-dashed border-violet-400 bg-white p-4" data-testid="what-if-result">
-        <h2 id={`${id}-result`} className="text-xl font-semibold">{t("resultHeading", { date: d(asOf) })}</h2>
+        <h2 id={`${id}-result`} className="text-xl font-semibold">
+          {t("resultHeading", { date: d(asOf) })}
+        </h2>
         <p className="mt-2 text-lg">
           {t("levelLine", { before: tLevel(base.level) })}{" "}
-          <span className="font-bold text-violet-900" data-testid="what-if-level">{tLevel(result.evaluation.level)}</span>
+          <span className="font-bold text-violet-900" data-testid="what-if-level">
+            {tLevel(result.evaluation.level)}
+          </span>
         </p>
         <Figures t={t} tLevel={tLevel} e={result.evaluation} base={base} locale={locale} />
         <p className="mt-2 text-sm" data-testid="what-if-risk">
@@ -179,40 +201,80 @@ export function WhatIfPlanner(props: PlannerProps) {
       </section>
 
       <section aria-labelledby={`${id}-items`} className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id={`${id}-items`} className="text-lg font-semibold">{t("itemsHeading")}</h2>
-        {scenario.items.length === 0 ? <p className="text-sm text-slate-700">{t("noItems")}</p> : (
+        <h2 id={`${id}-items`} className="text-lg font-semibold">
+          {t("itemsHeading")}
+        </h2>
+        {scenario.items.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("noItems")}</p>
+        ) : (
           <ul className="mt-2 space-y-1 text-sm" data-testid="what-if-items">
             {scenario.items.map((h, i) => (
               <li key={i} className="flex flex-wrap items-center gap-2" data-testid="what-if-item">
                 {props.canApply && (
-                  <input type="checkbox" className="no-print" aria-label={t("choose", { item: describe(h) })} checked={chosen[i] ?? false}
-                    onChange={(e) => setChosen(chosen.map((c, j) => (j === i ? e.target.checked : c)))} />
+                  <input
+                    type="checkbox"
+                    className="no-print"
+                    aria-label={t("choose", { item: describe(h) })}
+                    checked={chosen[i] ?? false}
+                    onChange={(e) => setChosen(chosen.map((c, j) => (j === i ? e.target.checked : c)))}
+                  />
                 )}
                 <span className="rounded bg-violet-100 px-1 text-xs font-semibold uppercase text-violet-900">{t("hypothetical")}</span>
                 <span>{describe(h)}</span>
-                <button type="button" className="no-print text-red-800 underline" onClick={() => remove(i)} aria-label={t("remove", { item: describe(h) })}>{t("removeShort")}</button>
+                <button type="button" className="no-print text-red-800 underline" onClick={() => remove(i)} aria-label={t("remove", { item: describe(h) })}>
+                  {t("removeShort")}
+                </button>
               </li>
             ))}
           </ul>
         )}
         <div className="no-print mt-3 flex flex-wrap items-end gap-3">
           <div>
-            <label htmlFor={`${id}-asof`} className="mb-1 block text-sm font-medium">{t("asOf")}</label>
-            <input id={`${id}-asof`} type="date" className={inputClass} value={asOf} min={MIN_BUSINESS_DATE} max={MAX_BUSINESS_DATE}
-              onChange={(e) => isValidDate(e.target.value) && setScenario({ ...scenario, asOf: e.target.value === props.asOf ? null : e.target.value })} />
+            <label htmlFor={`${id}-asof`} className="mb-1 block text-sm font-medium">
+              {t("asOf")}
+            </label>
+            <input
+              id={`${id}-asof`}
+              type="date"
+              className={inputClass}
+              value={asOf}
+              min={MIN_BUSINESS_DATE}
+              max={MAX_BUSINESS_DATE}
+              onChange={(e) => isValidDate(e.target.value) && setScenario({ ...scenario, asOf: e.target.value === props.asOf ? null : e.target.value })}
+            />
           </div>
-          <button type="button" className="rounded border border-slate-400 px-3 py-1.5" onClick={() => window.print()}>{t("print")}</button>
-          <button type="button" className="rounded border border-slate-400 px-3 py-1.5"
-            onClick={() => startTransition(async () => { await navigator.clipboard?.writeText(window.location.href).catch(() => undefined); })}>{t("copyLink")}</button>
-          <a href={`/partners/${props.partnerId}`} className="px-1 py-1.5 text-blue-800 underline">{t("back")}</a>
+          <button type="button" className="rounded border border-slate-400 px-3 py-1.5" onClick={() => window.print()}>
+            {t("print")}
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-3 py-1.5"
+            onClick={() =>
+              startTransition(async () => {
+                await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
+              })
+            }
+          >
+            {t("copyLink")}
+          </button>
+          <a href={`/partners/${props.partnerId}`} className="px-1 py-1.5 text-blue-800 underline">
+            {t("back")}
+          </a>
         </div>
         {props.canApply && scenario.items.length > 0 && (
           <form action={apply} className="no-print mt-3 space-y-2">
             <input type="hidden" name="items" value={JSON.stringify(chosenItems)} />
             <p className="text-sm text-slate-700">{t("applyHint")}</p>
-            {incomplete && <p role="alert" className="text-sm text-red-800">{t("incomplete")}</p>}
-            <button type="submit" disabled={applying || chosenItems.length === 0 || incomplete}
-              className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+            {incomplete && (
+              <p role="alert" className="text-sm text-red-800">
+                {t("incomplete")}
+              </p>
+            )}
+            <button
+              type="submit"
+              disabled={applying || chosenItems.length === 0 || incomplete}
+              className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+            >
               {applying ? t("applying") : t("apply", { count: chosenItems.length })}
             </button>
             <FormMessage state={state} />
@@ -221,31 +283,68 @@ export function WhatIfPlanner(props: PlannerProps) {
       </section>
 
       <section aria-labelledby={`${id}-add`} className="no-print rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id={`${id}-add`} className="text-lg font-semibold">{t("addHeading")}</h2>
-        <form key={scenario.items.length} className="mt-2 space-y-3 rounded border border-slate-200 bg-slate-50 p-3" noValidate
-          onSubmit={(e) => { e.preventDefault(); add(new FormData(e.currentTarget)); }}>
+        <h2 id={`${id}-add`} className="text-lg font-semibold">
+          {t("addHeading")}
+        </h2>
+        <form
+          key={scenario.items.length}
+          className="mt-2 space-y-3 rounded border border-slate-200 bg-slate-50 p-3"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            add(new FormData(e.currentTarget));
+          }}
+        >
           <div className="grid gap-3 sm:grid-cols-2">
             <Labelled id={`${id}-kind`} label={t("kind")}>
-              <select id={`${id}-kind`} className={inputClass} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setError(null); }}>
-                {KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+              <select
+                id={`${id}-kind`}
+                className={inputClass}
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as Kind);
+                  setError(null);
+                }}
+              >
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kinds.${k}`)}
+                  </option>
+                ))}
               </select>
             </Labelled>
             {(kind === "pass" || kind === "leave") && (
               <Labelled id={`${id}-person`} label={t("person")}>
                 <select id={`${id}-person`} name="person" className={inputClass} defaultValue="">
                   <option value="">{t("choosePerson")}</option>
-                  {props.people.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+                  {props.people.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.label}
+                    </option>
+                  ))}
                   {kind === "pass" && newPeople.map((p, n) => <option key={`new:${n}`} value={`new:${n}`}>{`${p.name} (${t("hypotheticalPerson")})`}</option>)}
                 </select>
               </Labelled>
             )}
-            {kind === "person" && <Labelled id={`${id}-name`} label={t("name")}><input id={`${id}-name`} name="name" className={inputClass} maxLength={200} /></Labelled>}
-            {kind === "pass" && <Labelled id={`${id}-exam`} label={t("exam")}><input id={`${id}-exam`} name="exam" className={inputClass} maxLength={20} placeholder="MB2-712" /></Labelled>}
+            {kind === "person" && (
+              <Labelled id={`${id}-name`} label={t("name")}>
+                <input id={`${id}-name`} name="name" className={inputClass} maxLength={200} />
+              </Labelled>
+            )}
+            {kind === "pass" && (
+              <Labelled id={`${id}-exam`} label={t("exam")}>
+                <input id={`${id}-exam`} name="exam" className={inputClass} maxLength={20} placeholder="MB2-712" />
+              </Labelled>
+            )}
             {(kind === "revenue" || kind === "dporLoss") && (
               <Labelled id={`${id}-customer`} label={t("customer")}>
                 <select id={`${id}-customer`} name="customer" className={inputClass} defaultValue="">
                   <option value="">{t("chooseCustomer")}</option>
-                  {props.customers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                  {props.customers.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
                 </select>
               </Labelled>
             )}
@@ -253,18 +352,30 @@ export function WhatIfPlanner(props: PlannerProps) {
               <>
                 <Labelled id={`${id}-product`} label={t("product")}>
                   <select id={`${id}-product`} name="product" className={inputClass} defaultValue="crm-online">
-                    {PRODUCTS.map((p) => <option key={p} value={p}>{t(`products.${p}`)}</option>)}
+                    {PRODUCTS.map((p) => (
+                      <option key={p} value={p}>
+                        {t(`products.${p}`)}
+                      </option>
+                    ))}
                   </select>
                 </Labelled>
-                <Labelled id={`${id}-amount`} label={t("amount")}><input id={`${id}-amount`} name="amount" inputMode="decimal" className={inputClass} /></Labelled>
+                <Labelled id={`${id}-amount`} label={t("amount")}>
+                  <input id={`${id}-amount`} name="amount" inputMode="decimal" className={inputClass} />
+                </Labelled>
               </>
             )}
             <Labelled id={`${id}-date`} label={t(`dateLabel.${kind}`)}>
               <input id={`${id}-date`} name="date" type="date" className={inputClass} min={MIN_BUSINESS_DATE} max={MAX_BUSINESS_DATE} />
             </Labelled>
           </div>
-          {error && <p role="alert" className="text-sm text-red-800" data-testid="what-if-error">{tv(error)}</p>}
-          <button type="submit" className="rounded bg-violet-700 px-4 py-1.5 font-medium text-white hover:bg-violet-800">{t("add")}</button>
+          {error && (
+            <p role="alert" className="text-sm text-red-800" data-testid="what-if-error">
+              {tv(error)}
+            </p>
+          )}
+          <button type="submit" className="rounded bg-violet-700 px-4 py-1.5 font-medium text-white hover:bg-violet-800">
+            {t("add")}
+          </button>
         </form>
       </section>
     </div>
@@ -278,7 +389,9 @@ class Refused {
 function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
       {children}
     </div>
   );
@@ -293,8 +406,16 @@ function Figures({ t, tLevel, e, base, locale }: { t: T; tLevel: (l: Level) => s
         const filled = r.exams.slots.length - r.exams.unfilled;
         return (
           <div key={level} className="rounded border border-violet-200 p-3 text-sm" data-testid={`what-if-${level}`}>
-            <p className="font-semibold">{tLevel(level)}: {r.achieved ? t("met") : t("notMet")}</p>
-            <p>{t("revenue", { revenue: formatMoney(e.qualifyingRevenueCents, locale), threshold: formatMoney(r.revenue.thresholdCents, locale), before: formatMoney(base.qualifyingRevenueCents, locale) })}</p>
+            <p className="font-semibold">
+              {tLevel(level)}: {r.achieved ? t("met") : t("notMet")}
+            </p>
+            <p>
+              {t("revenue", {
+                revenue: formatMoney(e.qualifyingRevenueCents, locale),
+                threshold: formatMoney(r.revenue.thresholdCents, locale),
+                before: formatMoney(base.qualifyingRevenueCents, locale),
+              })}
+            </p>
             <p>{t("slots", { filled, total: r.exams.slots.length, before: base[level].exams.slots.length - base[level].exams.unfilled })}</p>
             <p>{r.plan.examsNeeded === 0 ? t("noExamsNeeded") : t("examsNeeded", { count: r.plan.examsNeeded })}</p>
           </div>

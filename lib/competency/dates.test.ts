@@ -1,16 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import {
-  addDays,
-  addMonths,
-  addYears,
-  daysBetween,
-  fromDayNumber,
-  isValidDate,
-  leavesWindowOn,
-  toDayNumber,
-  ttmWindow,
-} from "./dates";
+import { addDays, addMonths, addYears, daysBetween, fromDayNumber, isValidDate, leavesWindowOn, toDayNumber, ttmWindow } from "./dates";
 
 const dateArb = fc
   .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })

@@ -16,8 +16,14 @@ export function daysInMonth(y: number, m: number): number {
  */
 export function packedYmd(s: string): number {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  const c0 = s.charCodeAt(0) - 48, c1 = s.charCodeAt(1) - 48, c2 = s.charCodeAt(2) - 48, c3 = s.charCodeAt(3) - 48;
-  const c5 = s.charCodeAt(5) - 48, c6 = s.charCodeAt(6) - 48, c8 = s.charCodeAt(8) - 48, c9 = s.charCodeAt(9) - 48;
+  const c0 = s.charCodeAt(0) - 48,
+    c1 = s.charCodeAt(1) - 48,
+    c2 = s.charCodeAt(2) - 48,
+    c3 = s.charCodeAt(3) - 48;
+  const c5 = s.charCodeAt(5) - 48,
+    c6 = s.charCodeAt(6) - 48,
+    c8 = s.charCodeAt(8) - 48,
+    c9 = s.charCodeAt(9) - 48;
   if ((c0 | c1 | c2 | c3 | c5 | c6 | c8 | c9) < 0) return -1;
   if (c0 > 9 || c1 > 9 || c2 > 9 || c3 > 9 || c5 > 9 || c6 > 9 || c8 > 9 || c9 > 9) return -1;
   const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
@@ -128,7 +134,7 @@ export function addYears(s: string, n: number): string {
 export function addMonths(s: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addMonths: n must be an integer, got ${n}`);
   const p = packed(s);
-  const idx = Math.floor(p / 10000) * 12 + (Math.floor(p / 100) % 100 - 1) + n;
+  const idx = Math.floor(p / 10000) * 12 + ((Math.floor(p / 100) % 100) - 1) + n;
   const ty = Math.floor(idx / 12);
   const tm = idx - ty * 12 + 1;
   return computedDate(ty, tm, Math.min(p % 100, daysInMonth(ty, tm)));

@@ -66,8 +66,7 @@ describe("revenue thresholds (inclusive)", () => {
 });
 
 describe("TTM window", () => {
-  const only = (date: string, asOf = AS_OF) =>
-    evaluate(facts({ revenue: [line("c1", date, 100)] }), { asOf });
+  const only = (date: string, asOf = AS_OF) => evaluate(facts({ revenue: [line("c1", date, 100)] }), { asOf });
 
   it("as of 2017-06-30 is 2016-07-01 … 2017-06-30", () => {
     const e = only("2017-01-01");
@@ -133,7 +132,10 @@ describe("revenue eligibility", () => {
 
   it("checks exclusion reasons in order: outside-window, product-not-eligible, not-dpor", () => {
     const f = facts({
-      customers: [{ id: "c1", dporFrom: "2016-01-01" }, { id: "c0", dporFrom: null }],
+      customers: [
+        { id: "c1", dporFrom: "2016-01-01" },
+        { id: "c0", dporFrom: null },
+      ],
       revenue: [
         line("c0", "2015-01-01", 1, { product: "other" }), // all three fail → outside-window
         line("c0", "2017-01-01", 2, { product: "other" }), // product + dpor fail → product-not-eligible
@@ -166,10 +168,9 @@ describe("revenue eligibility", () => {
       expect(withCustomer({ id: "x", dporFrom: "2016-01-01" })).toBe(100);
     });
     it("DPOR ended before as-of excludes even lines dated while DPOR held", () => {
-      const e = evaluate(
-        facts({ customers: [{ id: "x", dporFrom: "2016-01-01", dporUntil: "2017-03-01" }], revenue: [line("x", "2017-01-01", 100)] }),
-        { asOf: AS_OF },
-      );
+      const e = evaluate(facts({ customers: [{ id: "x", dporFrom: "2016-01-01", dporUntil: "2017-03-01" }], revenue: [line("x", "2017-01-01", 100)] }), {
+        asOf: AS_OF,
+      });
       expect(e.excludedRevenue[0].reason).toBe("not-dpor");
     });
     it("dporFrom null never counts", () => {
@@ -179,10 +180,9 @@ describe("revenue eligibility", () => {
   });
 
   it("credits (negative amounts) count net", () => {
-    const e = evaluate(
-      facts({ revenue: [line("c1", "2017-01-01", 12_000_000), line("c1", "2017-02-01", -2_000_001)], individuals: SILVER_TEAM() }),
-      { asOf: AS_OF },
-    );
+    const e = evaluate(facts({ revenue: [line("c1", "2017-01-01", 12_000_000), line("c1", "2017-02-01", -2_000_001)], individuals: SILVER_TEAM() }), {
+      asOf: AS_OF,
+    });
     expect(e.qualifyingRevenueCents).toBe(9_999_999);
     expect(e.silver.revenue.shortfallCents).toBe(1);
     expect(e.level).toBe("none");
@@ -219,15 +219,22 @@ describe("revenue eligibility", () => {
     expect(e.level).toBe("gold");
     expect(e.gold.revenue.shortfallCents).toBe(0);
     // 2^53 + 1 is not a double: the number is the nearest one, the decimal string is exact
-    const odd = evaluate(facts({ revenue: [line("c1", "2017-01-01", 2 ** 52), line("c1", "2017-01-02", 2 ** 52), line("c1", "2017-01-03", 1)] }), { asOf: AS_OF });
+    const odd = evaluate(facts({ revenue: [line("c1", "2017-01-01", 2 ** 52), line("c1", "2017-01-02", 2 ** 52), line("c1", "2017-01-03", 1)] }), {
+      asOf: AS_OF,
+    });
     expect(odd.qualifyingRevenueCentsExact).toBe("9007199254740993");
     expect(odd.qualifyingRevenueCents).toBe(2 ** 53);
     // back into the safe range: exact again
-    const back = evaluate(facts({ revenue: [line("c1", "2017-01-01", Number.MAX_SAFE_INTEGER), line("c1", "2017-01-02", 5), line("c1", "2017-01-03", -Number.MAX_SAFE_INTEGER)] }), { asOf: AS_OF });
+    const back = evaluate(
+      facts({ revenue: [line("c1", "2017-01-01", Number.MAX_SAFE_INTEGER), line("c1", "2017-01-02", 5), line("c1", "2017-01-03", -Number.MAX_SAFE_INTEGER)] }),
+      { asOf: AS_OF },
+    );
     expect(back.qualifyingRevenueCents).toBe(5);
     expect(back.qualifyingRevenueCentsExact).toBe("5");
     // hugely negative: shortfall is threshold − revenue, as the nearest double
-    const neg = evaluate(facts({ revenue: [line("c1", "2017-01-01", -Number.MAX_SAFE_INTEGER), line("c1", "2017-01-02", -Number.MAX_SAFE_INTEGER)] }), { asOf: AS_OF });
+    const neg = evaluate(facts({ revenue: [line("c1", "2017-01-01", -Number.MAX_SAFE_INTEGER), line("c1", "2017-01-02", -Number.MAX_SAFE_INTEGER)] }), {
+      asOf: AS_OF,
+    });
     expect(neg.qualifyingRevenueCentsExact).toBe((-2n * BigInt(Number.MAX_SAFE_INTEGER)).toString());
     expect(neg.silver.revenue.met).toBe(false);
     expect(neg.silver.revenue.shortfallCents).toBe(Number(10_000_000n + 2n * BigInt(Number.MAX_SAFE_INTEGER)));
@@ -270,7 +277,14 @@ describe("exam passes", () => {
   });
 
   it("accepts exam codes in any spelling", () => {
-    const p = { id: "x", name: "X", passes: [{ exam: "mb2713", passedOn: "2017-01-01" }, { exam: "MB2 706", passedOn: "2017-01-01" }] };
+    const p = {
+      id: "x",
+      name: "X",
+      passes: [
+        { exam: "mb2713", passedOn: "2017-01-01" },
+        { exam: "MB2 706", passedOn: "2017-01-01" },
+      ],
+    };
     const q = { id: "y", name: "Y", passes: [{ exam: "mb2-707", passedOn: "2017-01-01" }] };
     expect(silverWith([p, q]).met).toBe(true);
   });
@@ -302,7 +316,14 @@ describe("exam passes", () => {
 
   it("MB2-717 is ignored under V1 and V2, counted under V3", () => {
     const team = [
-      { id: "p1", name: "P1", passes: [{ exam: "MB2-717", passedOn: "2017-12-01" }, { exam: EXAM_OF.B, passedOn: "2017-12-01" }] },
+      {
+        id: "p1",
+        name: "P1",
+        passes: [
+          { exam: "MB2-717", passedOn: "2017-12-01" },
+          { exam: EXAM_OF.B, passedOn: "2017-12-01" },
+        ],
+      },
       person("p2", "C"),
     ];
     const asOf = "2018-01-31";
@@ -316,7 +337,14 @@ describe("exam passes", () => {
 
   it("each V3 addition counts in its group", () => {
     const team = (a: string, b: string, c: string) => [
-      { id: "p1", name: "P1", passes: [{ exam: a, passedOn: "2018-02-01" }, { exam: b, passedOn: "2018-02-01" }] },
+      {
+        id: "p1",
+        name: "P1",
+        passes: [
+          { exam: a, passedOn: "2018-02-01" },
+          { exam: b, passedOn: "2018-02-01" },
+        ],
+      },
       { id: "p2", name: "P2", passes: [{ exam: c, passedOn: "2018-02-01" }] },
     ];
     for (const a of ["MB2-717", "MB2-718", "MB2-877"]) {
@@ -326,16 +354,37 @@ describe("exam passes", () => {
   });
 
   it("unknown or malformed exam codes are ignored as not in the catalogue", () => {
-    const st = evaluate(facts({ individuals: [{ id: "x", name: "X", passes: [{ exam: "AZ-900", passedOn: "2017-01-01" }, { exam: "hello", passedOn: "2017-01-01" }] }] }), {
-      asOf: AS_OF,
-    }).individualsStatus[0];
+    const st = evaluate(
+      facts({
+        individuals: [
+          {
+            id: "x",
+            name: "X",
+            passes: [
+              { exam: "AZ-900", passedOn: "2017-01-01" },
+              { exam: "hello", passedOn: "2017-01-01" },
+            ],
+          },
+        ],
+      }),
+      {
+        asOf: AS_OF,
+      },
+    ).individualsStatus[0];
     expect(st.ignoredPasses.map((p) => p.reason)).toEqual(["not-in-catalogue", "not-in-catalogue"]);
     expect(st.ignoredPasses[1].exam).toBe("hello");
   });
 
   it("MB2-709 is accepted under V3 through 2018-12-31, not from 2019-01-01", () => {
     const team = [
-      { id: "p1", name: "P1", passes: [{ exam: "MB2-709", passedOn: "2017-05-01" }, { exam: EXAM_OF.B, passedOn: "2017-05-01" }] },
+      {
+        id: "p1",
+        name: "P1",
+        passes: [
+          { exam: "MB2-709", passedOn: "2017-05-01" },
+          { exam: EXAM_OF.B, passedOn: "2017-05-01" },
+        ],
+      },
       person("p2", "C"),
     ];
     expect(silverWith(team, "V3", "2018-12-31").met).toBe(true);
@@ -541,8 +590,19 @@ describe("monthlyRevenue", () => {
     const e = evaluate(facts({ revenue: [line("c1", "2016-07-02", 5)] }), { asOf: "2017-07-01" });
     const m = monthlyRevenue(e);
     expect(m.map((b) => b.month)).toEqual([
-      "2016-07", "2016-08", "2016-09", "2016-10", "2016-11", "2016-12",
-      "2017-01", "2017-02", "2017-03", "2017-04", "2017-05", "2017-06", "2017-07",
+      "2016-07",
+      "2016-08",
+      "2016-09",
+      "2016-10",
+      "2016-11",
+      "2016-12",
+      "2017-01",
+      "2017-02",
+      "2017-03",
+      "2017-04",
+      "2017-05",
+      "2017-06",
+      "2017-07",
     ]);
     expect(m[0].cents).toBe(5);
     const leap = monthlyRevenue(evaluate(facts({ revenue: [line("c1", "2020-02-29", 7)] }), { asOf: "2020-02-29" }));

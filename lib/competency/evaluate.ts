@@ -107,12 +107,7 @@ export function normalisedCode(exam: string): string | null {
 
 const GROUPS_OF: readonly (readonly ExamGroup[])[] = Array.from({ length: 8 }, (_, m) => maskGroups(m));
 
-export function individualStatus(
-  ind: PartnerFacts["individuals"][number],
-  prep: PreparedRuleSet,
-  asOf: string,
-  masks: number[],
-): IndividualStatus {
+export function individualStatus(ind: PartnerFacts["individuals"][number], prep: PreparedRuleSet, asOf: string, masks: number[]): IndividualStatus {
   if (ind.joinedOn !== null && ind.joinedOn !== undefined) packedOrThrow(ind.joinedOn, "joinedOn of individual", ind.id);
   if (ind.leftOn !== null && ind.leftOn !== undefined) packedOrThrow(ind.leftOn, "leftOn of individual", ind.id);
   const active = isMemberOn(ind, asOf);
@@ -146,21 +141,22 @@ export function individualStatus(
     });
     const sorted = idx.map((i) => counting[i]!);
     for (let i = 0; i < sorted.length; i++) counting[i] = sorted[i]!;
-  } else for (let i = 1; i < counting.length; i++) {
-    // insertion sort: a person has few passes
-    const c = counting[i]!;
-    const o = orders[i]!;
-    let j = i;
-    while (j > 0) {
-      const prev = counting[j - 1]!;
-      if (prev.passedOn < c.passedOn || (prev.passedOn === c.passedOn && orders[j - 1]! <= o)) break;
-      counting[j] = prev;
-      orders[j] = orders[j - 1]!;
-      j--;
+  } else
+    for (let i = 1; i < counting.length; i++) {
+      // insertion sort: a person has few passes
+      const c = counting[i]!;
+      const o = orders[i]!;
+      let j = i;
+      while (j > 0) {
+        const prev = counting[j - 1]!;
+        if (prev.passedOn < c.passedOn || (prev.passedOn === c.passedOn && orders[j - 1]! <= o)) break;
+        counting[j] = prev;
+        orders[j] = orders[j - 1]!;
+        j--;
+      }
+      counting[j] = c;
+      orders[j] = o;
     }
-    counting[j] = c;
-    orders[j] = o;
-  }
   masks.push(mask);
   return {
     id: ind.id,

@@ -121,10 +121,7 @@ describe("cheapestAssignment", () => {
 });
 
 describe("fast matching agrees with the full enumeration (property)", () => {
-  const slotSetArb = fc.oneof(
-    slotsArb,
-    fc.array(fc.record({ id: fc.constant("s"), requires: holdingArb }), { maxLength: 5 }),
-  );
+  const slotSetArb = fc.oneof(slotsArb, fc.array(fc.record({ id: fc.constant("s"), requires: holdingArb }), { maxLength: 5 }));
   it("maxSlotMatching and cheapestAssignment give exactly the oracle's answers", () => {
     fc.assert(
       fc.property(slotSetArb, fc.array(holdingArb, { maxLength: 12 }), (slots, holdings) => {

@@ -219,10 +219,7 @@ export function cheapestMasks(slotReq: readonly number[], masks: ArrayLike<numbe
  * Deterministic: among maximum matchings, the one whose per-slot person indices (slots in order,
  * unfilled last) are lexicographically smallest.
  */
-export function maxSlotMatching(
-  slots: readonly SlotSpec[],
-  holdings: readonly (readonly ExamGroup[])[],
-): (number | null)[] {
+export function maxSlotMatching(slots: readonly SlotSpec[], holdings: readonly (readonly ExamGroup[])[]): (number | null)[] {
   const a = maxMatchingMasks(
     slots.map((s) => groupsMask(s.requires)),
     holdings.map((h) => groupsMask(h)),
@@ -245,10 +242,7 @@ export interface Assignment {
  * Ties, in order: fewer new people; fewer distinct people needing exams; lexicographically smallest
  * per-slot person indices (slots in order, new people last).
  */
-export function cheapestAssignment(
-  slots: readonly SlotSpec[],
-  holdings: readonly (readonly ExamGroup[])[],
-): Assignment {
+export function cheapestAssignment(slots: readonly SlotSpec[], holdings: readonly (readonly ExamGroup[])[]): Assignment {
   const a = cheapestMasks(
     slots.map((s) => groupsMask(s.requires)),
     holdings.map((h) => groupsMask(h)),

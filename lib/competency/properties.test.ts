@@ -234,7 +234,10 @@ describe("evaluate with many passes per person", () => {
   it("orders counting passes as the earlier implementation (more than 16 passes, ties on dates)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ exam: fc.constantFrom("MB2-714", "MB2-713", "MB2-709", "MB2-710", "MB2-712", "MB2-716", "MB2 714"), passedOn: dayArb("2016-01-01", 6) }), { minLength: 10, maxLength: 40 }),
+        fc.array(
+          fc.record({ exam: fc.constantFrom("MB2-714", "MB2-713", "MB2-709", "MB2-710", "MB2-712", "MB2-716", "MB2 714"), passedOn: dayArb("2016-01-01", 6) }),
+          { minLength: 10, maxLength: 40 },
+        ),
         ruleSetArb,
         (passes, rs) => {
           const f: PartnerFacts = { market: "developed", customers: [], revenue: [], individuals: [{ id: "p", name: "P", passes }] };

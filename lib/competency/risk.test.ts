@@ -75,7 +75,17 @@ describe("projectRisk", () => {
   it("exam acceptance ending (MB2-709 under V3)", () => {
     const f = facts({
       revenue: [line("c1", "2018-06-01", 10_000_000)],
-      individuals: [{ id: "m", name: "M", passes: [{ exam: "MB2-709", passedOn: "2017-03-01" }, { exam: "MB2-710", passedOn: "2017-03-01" }] }, person("p2", "C")],
+      individuals: [
+        {
+          id: "m",
+          name: "M",
+          passes: [
+            { exam: "MB2-709", passedOn: "2017-03-01" },
+            { exam: "MB2-710", passedOn: "2017-03-01" },
+          ],
+        },
+        person("p2", "C"),
+      ],
     });
     const r = projectRisk(f, { asOf: "2018-06-30", ruleSet: "V3" });
     expect(r.levelNow).toBe("silver");
@@ -86,7 +96,10 @@ describe("projectRisk", () => {
   });
 
   it("Gold dropping to Silver", () => {
-    const f = facts({ revenue: [line("c1", "2017-06-01", 30_000_000)], individuals: [...GOLD_TEAM().slice(0, 3), person("g4", "C", { leftOn: "2017-12-01" })] });
+    const f = facts({
+      revenue: [line("c1", "2017-06-01", 30_000_000)],
+      individuals: [...GOLD_TEAM().slice(0, 3), person("g4", "C", { leftOn: "2017-12-01" })],
+    });
     const r = projectRisk(f, { asOf: AS_OF });
     expect(r.levelNow).toBe("gold");
     expect(r.atRiskOn).toBe("2017-12-01");
@@ -121,33 +134,34 @@ describe("projectRisk", () => {
       ...base,
       customers: [...base.customers, { id: "rich", dporFrom: "2015-01-01", dporUntil }],
       revenue: [...base.revenue, ...dates.map((d) => line("rich", d, amount))],
-      individuals: [
-        ...base.individuals,
-        ...["AB", "AB", "C", "C"].map((g, i) => person(`team${i}`, g, { passedOn: "2015-01-01", leftOn: leftOn[i] })),
-      ],
+      individuals: [...base.individuals, ...["AB", "AB", "C", "C"].map((g, i) => person(`team${i}`, g, { passedOn: "2015-01-01", leftOn: leftOn[i] }))],
     }));
 
   it("finds the same first drop as a day-by-day scan (property)", () => {
     fc.assert(
       fc.property(
-        fc.oneof({ arbitrary: factsArb, weight: 1 }, { arbitrary: richFactsArb, weight: 3 }), asOfArb, ruleSetArb, fc.integer({ min: 0, max: 120 }),
+        fc.oneof({ arbitrary: factsArb, weight: 1 }, { arbitrary: richFactsArb, weight: 3 }),
+        asOfArb,
+        ruleSetArb,
+        fc.integer({ min: 0, max: 120 }),
         (f, asOf, rs, horizonDays) => {
-        const r = projectRisk(f, { asOf, ruleSet: rs, horizonDays });
-        const now = evaluate(f, { asOf, ruleSet: rs }).level;
-        let expected: string | null = null;
-        for (let i = 1; i <= horizonDays; i++) {
-          const d = addDays(asOf, i);
-          if (compareLevels(evaluate(f, { asOf: d, ruleSet: rs }).level, now) < 0) {
-            expected = d;
-            break;
+          const r = projectRisk(f, { asOf, ruleSet: rs, horizonDays });
+          const now = evaluate(f, { asOf, ruleSet: rs }).level;
+          let expected: string | null = null;
+          for (let i = 1; i <= horizonDays; i++) {
+            const d = addDays(asOf, i);
+            if (compareLevels(evaluate(f, { asOf: d, ruleSet: rs }).level, now) < 0) {
+              expected = d;
+              break;
+            }
           }
-        }
-        expect(r.atRiskOn).toBe(expected);
-        if (expected !== null) {
-          expect(riskCandidateDates(f, rs, asOf, addDays(asOf, horizonDays))).toContain(expected);
-          expect(r.causes.length).toBeGreaterThan(0);
-        }
-      }),
+          expect(r.atRiskOn).toBe(expected);
+          if (expected !== null) {
+            expect(riskCandidateDates(f, rs, asOf, addDays(asOf, horizonDays))).toContain(expected);
+            expect(r.causes.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -76,14 +76,7 @@ function dporSet(customers: PartnerFacts["customers"], p: number): Set<string> {
  * Revenue causes only when `revenue`, people/exam causes only when `exams`. The facts are valid (the
  * sweep checked them).
  */
-function causesOn(
-  facts: PartnerFacts,
-  ruleSet: RuleSetId,
-  day: number,
-  level: "silver" | "gold",
-  revenue: boolean,
-  exams: boolean,
-): RiskCause[] {
+function causesOn(facts: PartnerFacts, ruleSet: RuleSetId, day: number, level: "silver" | "gold", revenue: boolean, exams: boolean): RiskCause[] {
   const date = fromDayNumber(day);
   const prevDate = fromDayNumber(day - 1);
   const rs = getRuleSet(ruleSet);
@@ -112,7 +105,8 @@ function causesOn(
       const now = inNow && dporNow.has(l.customerId);
       if (was && !now) {
         if (a < 0) continue; // a credit dropping out only raises revenue
-        if (inNow) addTo(dporLost, l.customerId, a); // excluded as not-dpor
+        if (inNow)
+          addTo(dporLost, l.customerId, a); // excluded as not-dpor
         else
           causes.push(
             l.id !== undefined
@@ -151,7 +145,8 @@ function causesOn(
     const slotIdsOf = (id: string) => slots.filter((_, i) => matching[i]! >= 0 && pool[matching[i]!]!.id === id).map((s) => s.id);
     before.forEach((b, i) => {
       const a = after[i]!;
-      if (b.active && !a.active && b.countingGroups.length > 0) causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
+      if (b.active && !a.active && b.countingGroups.length > 0)
+        causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
     });
     const ended = new Map<string, string[]>();
     after.forEach((a, i) => {
@@ -175,10 +170,7 @@ function causesOn(
  * what is lost and why. One sweep over the facts' events (sorted once); evaluate() runs only on the drop
  * date and the day before, to name the causes.
  */
-export function projectRisk(
-  facts: PartnerFacts,
-  options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number },
-): RiskProjection {
+export function projectRisk(facts: PartnerFacts, options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number }): RiskProjection {
   const asOf = assertDate(options.asOf, "asOf");
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const horizonDays = options.horizonDays ?? 365;

@@ -1,13 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  RULE_SETS,
-  examCatalogue,
-  findExam,
-  getRuleSet,
-  isExamAcceptedOn,
-  normaliseExamCode,
-  ruleSetInEffectOn,
-} from "./rules";
+import { RULE_SETS, examCatalogue, findExam, getRuleSet, isExamAcceptedOn, normaliseExamCode, ruleSetInEffectOn } from "./rules";
 
 describe("normaliseExamCode", () => {
   it.each([
@@ -50,15 +42,7 @@ describe("rule sets as data", () => {
   it("V1 and V2 list the seven exams of the source document", () => {
     for (const id of ["V1", "V2"] as const) {
       const cat = examCatalogue(id).map((e) => `${e.group}:${e.code}`);
-      expect(cat).toEqual([
-        "A:MB2-714",
-        "A:MB2-713",
-        "A:MB2-709",
-        "B:MB2-710",
-        "B:MB2-706",
-        "C:MB2-712",
-        "C:MB2-707",
-      ]);
+      expect(cat).toEqual(["A:MB2-714", "A:MB2-713", "A:MB2-709", "B:MB2-710", "B:MB2-706", "C:MB2-712", "C:MB2-707"]);
       expect(examCatalogue(id).every((e) => e.acceptedUntil === null)).toBe(true);
     }
     expect(findExam("V1", "mb2714")?.title).toBe("Dynamics CRM Customer Service");

@@ -27,12 +27,12 @@ const richFactsArb = fc
   }));
 
 /** Adds a pair of lines of ±(2^53 − 1) cents on one day: the net is unchanged, but the sums leave the safe range. */
-const hugeFactsArb = fc.tuple(fc.oneof(factsArb, richFactsArb), dayArb("2016-01-01", 1000), fc.constantFrom("c0", "c1", "rich")).map(
-  ([f, d, c]): PartnerFacts => ({
+const hugeFactsArb = fc
+  .tuple(fc.oneof(factsArb, richFactsArb), dayArb("2016-01-01", 1000), fc.constantFrom("c0", "c1", "rich"))
+  .map(([f, d, c]): PartnerFacts => ({
     ...f,
     revenue: [...f.revenue, line(c, d, Number.MAX_SAFE_INTEGER), line(c, d, -Number.MAX_SAFE_INTEGER)],
-  }),
-);
+  }));
 
 const anyFactsArb = fc.oneof({ arbitrary: factsArb, weight: 2 }, { arbitrary: richFactsArb, weight: 3 });
 
@@ -103,7 +103,13 @@ describe("the sweep-based functions agree with the earlier implementations (prop
 
 describe("malformed input", () => {
   it("throws RangeError like evaluate (and like the change-date lists for year-9999 lines)", () => {
-    const f = (p: Partial<PartnerFacts>): PartnerFacts => ({ market: "developed", customers: [{ id: "c1", dporFrom: "2016-01-01" }], revenue: [], individuals: [], ...p });
+    const f = (p: Partial<PartnerFacts>): PartnerFacts => ({
+      market: "developed",
+      customers: [{ id: "c1", dporFrom: "2016-01-01" }],
+      revenue: [],
+      individuals: [],
+      ...p,
+    });
     for (const bad of [
       f({ revenue: [line("c1", "2017-02-30", 1)] }),
       f({ revenue: [line("c1", "2017-01-01", 0.5)] }),

@@ -274,8 +274,7 @@ export class LevelSweep {
     }
     // A person's holding type changed: −1 when not a member.
     const g = this.groupCount;
-    const type =
-      this.memberCount[t] === 1 ? (g[t * 3]! > 0 ? 1 : 0) | (g[t * 3 + 1]! > 0 ? 2 : 0) | (g[t * 3 + 2]! > 0 ? 4 : 0) : -1;
+    const type = this.memberCount[t] === 1 ? (g[t * 3]! > 0 ? 1 : 0) | (g[t * 3 + 1]! > 0 ? 2 : 0) | (g[t * 3 + 2]! > 0 ? 4 : 0) : -1;
     const old = this.personType[t]!;
     if (type !== old) {
       if (old >= 0) this.typeCounts[old]!--;

@@ -86,10 +86,7 @@ function orderVector(assignment: readonly number[]): number[] {
  * Deterministic: among maximum matchings, the one whose per-slot person indices (slots in order,
  * unfilled last) are lexicographically smallest.
  */
-export function oracleMaxSlotMatching(
-  slots: readonly SlotSpec[],
-  holdings: readonly (readonly ExamGroup[])[],
-): (number | null)[] {
+export function oracleMaxSlotMatching(slots: readonly SlotSpec[], holdings: readonly (readonly ExamGroup[])[]): (number | null)[] {
   const req = slots.map((s) => groupsMask(s.requires));
   let best: number[] | null = null;
   let bestCount = -1;
@@ -110,17 +107,13 @@ export function oracleMaxSlotMatching(
   return slots.map((_, i) => (b === null || b[i] === Number.MAX_SAFE_INTEGER ? null : b[i]));
 }
 
-
 /**
  * Cheapest way to fill every slot: a min-cost assignment where person p on slot s costs the number
  * of required groups p lacks and a new person costs |requires|. Each person is used at most once.
  * Ties, in order: fewer new people; fewer distinct people needing exams; lexicographically smallest
  * per-slot person indices (slots in order, new people last).
  */
-export function oracleCheapestAssignment(
-  slots: readonly SlotSpec[],
-  holdings: readonly (readonly ExamGroup[])[],
-): Assignment {
+export function oracleCheapestAssignment(slots: readonly SlotSpec[], holdings: readonly (readonly ExamGroup[])[]): Assignment {
   const req = slots.map((s) => groupsMask(s.requires));
   const maskOf = holdings.map((h) => groupsMask(h));
   let bestKey: number[] | null = null;
@@ -197,12 +190,7 @@ function individualStatus(ind: PartnerFacts["individuals"][number], rs: RuleSet,
   };
 }
 
-function levelResult(
-  slots: readonly SlotDefinition[],
-  statuses: IndividualStatus[],
-  revenueCents: number,
-  thresholdCents: number,
-): LevelResult {
+function levelResult(slots: readonly SlotDefinition[], statuses: IndividualStatus[], revenueCents: number, thresholdCents: number): LevelResult {
   // Only active members can fill slots or be planned for; inactive ones hold no counting groups anyway.
   const pool = statuses.filter((s) => s.active);
   const holdings = pool.map((s) => s.countingGroups);
@@ -215,9 +203,7 @@ function levelResult(
       id: s.id,
       requires: [...s.requires],
       filledBy: filledBy ? filledBy.id : null,
-      passes: filledBy
-        ? s.requires.map((g) => filledBy.countingPasses.find((c) => c.group === g)!).filter(Boolean)
-        : [],
+      passes: filledBy ? s.requires.map((g) => filledBy.countingPasses.find((c) => c.group === g)!).filter(Boolean) : [],
     };
   });
   const unfilled = slotResults.filter((s) => s.filledBy === null).length;
@@ -341,7 +327,6 @@ export function oracleEvaluate(facts: PartnerFacts, options: EvaluateOptions): O
   };
 }
 
-
 // ---- risk and timeline, as they were: evaluate / compileLevelScan at every candidate date ----
 
 function oracleDiffCauses(before: Evaluation, after: Evaluation, facts: PartnerFacts, level: "silver" | "gold"): RiskCause[] {
@@ -368,11 +353,11 @@ function oracleDiffCauses(before: Evaluation, after: Evaluation, facts: PartnerF
   for (const [customerId, amountCents] of dporGained) causes.push({ kind: "dpor-starts", date, customerId, amountCents });
 
   // People
-  const slotIdsOf = (id: string) =>
-    before[level].exams.slots.filter((s) => s.filledBy === id).map((s) => s.id);
+  const slotIdsOf = (id: string) => before[level].exams.slots.filter((s) => s.filledBy === id).map((s) => s.id);
   before.individualsStatus.forEach((b, i) => {
     const a = after.individualsStatus[i];
-    if (b.active && !a.active && b.countingGroups.length > 0) causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
+    if (b.active && !a.active && b.countingGroups.length > 0)
+      causes.push({ kind: "person-leaves", date, individualId: b.id, name: b.name, slotIds: slotIdsOf(b.id) });
   });
   const ended = new Map<string, string[]>();
   after.individualsStatus.forEach((a, i) => {
@@ -390,10 +375,7 @@ function oracleDiffCauses(before: Evaluation, after: Evaluation, facts: PartnerF
   return causes;
 }
 
-export function oracleProjectRisk(
-  facts: PartnerFacts,
-  options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number },
-): RiskProjection {
+export function oracleProjectRisk(facts: PartnerFacts, options: { asOf: string; ruleSet?: RuleSetId; horizonDays?: number }): RiskProjection {
   const asOf = assertDate(options.asOf, "asOf");
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const horizonDays = options.horizonDays ?? 365;
@@ -420,10 +402,7 @@ export function oracleProjectRisk(
   return { ...base, atRiskOn: null, levelThen: now.level, lost: [], causes: [] };
 }
 
-export function oracleResultValidUntil(
-  facts: PartnerFacts,
-  options: { asOf: string; ruleSet?: RuleSetId; horizonDays: number },
-): string | null {
+export function oracleResultValidUntil(facts: PartnerFacts, options: { asOf: string; ruleSet?: RuleSetId; horizonDays: number }): string | null {
   const asOf = assertDate(options.asOf, "asOf");
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   let next: string | null = changeDates(facts, ruleSet).find((d) => d > asOf) ?? null;
@@ -458,4 +437,3 @@ export function oracleLevelHistory(facts: PartnerFacts, options: { through: stri
   }
   return out;
 }
-

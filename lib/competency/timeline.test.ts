@@ -93,12 +93,31 @@ describe("summarize", () => {
   it("gives the next level, its shortfall in cents and basis points, exams needed and slots filled", () => {
     const none = summarize(evaluate(facts({ revenue: [line("c1", "2017-06-01", 2_500_000)], individuals: [person("p1", "A")] }), { asOf: AS_OF }));
     expect(none).toEqual({
-      level: "none", nextLevel: "silver", qualifyingRevenueCents: 2_500_000, qualifyingRevenueCentsExact: "2500000",
-      nextThresholdCents: 10_000_000, nextShortfallCents: 7_500_000, nextShortfallBasisPoints: 7500,
-      nextExamsNeeded: 2, silverSlotsFilled: 0, silverSlots: 2, goldSlotsFilled: 0, goldSlots: 4,
+      level: "none",
+      nextLevel: "silver",
+      qualifyingRevenueCents: 2_500_000,
+      qualifyingRevenueCentsExact: "2500000",
+      nextThresholdCents: 10_000_000,
+      nextShortfallCents: 7_500_000,
+      nextShortfallBasisPoints: 7500,
+      nextExamsNeeded: 2,
+      silverSlotsFilled: 0,
+      silverSlots: 2,
+      goldSlotsFilled: 0,
+      goldSlots: 4,
     });
-    const silver = summarize(evaluate(facts({ revenue: [line("c1", "2017-06-01", 29_999_999)], individuals: [...SILVER_TEAM(), person("p3", "A")] }), { asOf: AS_OF }));
-    expect(silver).toMatchObject({ level: "silver", nextLevel: "gold", nextShortfallCents: 1, nextShortfallBasisPoints: 1, nextExamsNeeded: 2, silverSlotsFilled: 2, goldSlotsFilled: 2 });
+    const silver = summarize(
+      evaluate(facts({ revenue: [line("c1", "2017-06-01", 29_999_999)], individuals: [...SILVER_TEAM(), person("p3", "A")] }), { asOf: AS_OF }),
+    );
+    expect(silver).toMatchObject({
+      level: "silver",
+      nextLevel: "gold",
+      nextShortfallCents: 1,
+      nextShortfallBasisPoints: 1,
+      nextExamsNeeded: 2,
+      silverSlotsFilled: 2,
+      goldSlotsFilled: 2,
+    });
     const gold = summarize(evaluate(facts({ revenue: [line("c1", "2017-06-01", 30_000_000)], individuals: GOLD_TEAM() }), { asOf: AS_OF }));
     expect(gold).toMatchObject({ level: "gold", nextLevel: null, nextShortfallCents: 0, nextExamsNeeded: 0, goldSlotsFilled: 4 });
   });

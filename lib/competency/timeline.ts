@@ -38,10 +38,7 @@ export function changeDates(facts: PartnerFacts, ruleSet: RuleSetId = DEFAULT_RU
  * for asOf holds for every t with asOf ≤ t < validUntil: no fact changes in between, and no drop date
  * enters the risk horizon.
  */
-export function resultValidUntil(
-  facts: PartnerFacts,
-  options: { asOf: string; ruleSet?: RuleSetId; horizonDays: number },
-): string | null {
+export function resultValidUntil(facts: PartnerFacts, options: { asOf: string; ruleSet?: RuleSetId; horizonDays: number }): string | null {
   const asOf = assertDate(options.asOf, "asOf");
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const horizonEnd = addDays(asOf, options.horizonDays);
@@ -57,8 +54,7 @@ export function resultValidUntil(
   const drop = (d: number) => {
     if (d > h && d < farDrop) farDrop = d;
   };
-  const opt = (d: string | null | undefined, what: string): number | null =>
-    d !== null && d !== undefined ? dayOf(d, what) : null;
+  const opt = (d: string | null | undefined, what: string): number | null => (d !== null && d !== undefined ? dayOf(d, what) : null);
   for (const line of facts.revenue) {
     const p = packedOf(line.date, "revenue date");
     const day = packedToDay(p);

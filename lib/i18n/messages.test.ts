@@ -7,8 +7,7 @@ type Tree = { [k: string]: string | Tree };
 function keys(t: Tree, prefix = ""): string[] {
   return Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
 }
-const load = (locale: string, f: string) =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, "../../messages", locale, `${f}.json`), "utf8")) as Tree;
+const load = (locale: string, f: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "../../messages", locale, `${f}.json`), "utf8")) as Tree;
 
 describe("message catalogues", () => {
   for (const f of MESSAGE_FILES) {
@@ -16,7 +15,10 @@ describe("message catalogues", () => {
       const pt = load("pt-BR", f);
       const en = load("en", f);
       expect(keys(pt).sort()).toEqual(keys(en).sort());
-      for (const [locale, tree] of [["pt-BR", pt], ["en", en]] as const) {
+      for (const [locale, tree] of [
+        ["pt-BR", pt],
+        ["en", en],
+      ] as const) {
         const flat = keys(tree);
         for (const k of flat) {
           const v = k.split(".").reduce<Tree | string>((acc, part) => (acc as Tree)[part]!, tree);
@@ -30,8 +32,9 @@ describe("message catalogues", () => {
 describe("messages sent to the client", () => {
   const root = path.join(__dirname, "../..");
   const files = (dir: string): string[] =>
-    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []);
+    fs
+      .readdirSync(path.join(root, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
   const clientFiles = [...files("app"), ...files("components")].filter((f) => /^\s*["']use client["']/.test(fs.readFileSync(path.join(root, f), "utf8")));
 
   it("cover every namespace a client component translates", () => {

@@ -12,8 +12,29 @@ type Tree = { [k: string]: string | Tree };
  * "use client" file against this list, and the form kit's namespaces.
  */
 export const CLIENT_NAMESPACES = [
-  "errors", "entry", "validation", "decision", "manage", "market", "review", "password", "report", "mfa", "signIn", "level", "import", "whatIf", "settingsChange", "duplicates",
-  "flash", "thread", "accounts", "notifications", "notificationSettings", "forgot", "preferences",
+  "errors",
+  "entry",
+  "validation",
+  "decision",
+  "manage",
+  "market",
+  "review",
+  "password",
+  "report",
+  "mfa",
+  "signIn",
+  "level",
+  "import",
+  "whatIf",
+  "settingsChange",
+  "duplicates",
+  "flash",
+  "thread",
+  "accounts",
+  "notifications",
+  "notificationSettings",
+  "forgot",
+  "preferences",
 ] as const;
 
 /** The client's part of a message tree. */
@@ -22,9 +43,7 @@ export function clientMessages(messages: Record<string, unknown>): Record<string
 }
 
 export async function loadMessages(locale: AppLocale): Promise<Tree> {
-  const parts = await Promise.all(
-    MESSAGE_FILES.map(async (f) => (await import(`../../messages/${locale}/${f}.json`)).default as Tree),
-  );
+  const parts = await Promise.all(MESSAGE_FILES.map(async (f) => (await import(`../../messages/${locale}/${f}.json`)).default as Tree));
   const merged: Tree = {};
   for (const part of parts) {
     for (const [k, v] of Object.entries(part)) {

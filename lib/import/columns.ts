@@ -16,7 +16,11 @@ export interface ImportColumn {
 }
 
 const col = (field: string, required: boolean, pt: string, en: string, aliases: string[], example: [string, string]): ImportColumn => ({
-  field, required, header: { "pt-BR": pt, en }, aliases, example: { "pt-BR": example[0], en: example[1] },
+  field,
+  required,
+  header: { "pt-BR": pt, en },
+  aliases,
+  example: { "pt-BR": example[0], en: example[1] },
 });
 
 export const IMPORT_COLUMNS: Readonly<Record<ImportKind, readonly ImportColumn[]>> = {
@@ -47,7 +51,10 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportKind, readonly ImportColumn[]
 };
 
 /** A header as compared: accents, case, spacing and punctuation around words ignored. */
-export const headerKey = (h: string) => nameKey(h.replace(/^\uFEFF/, "")).replace(/[:*]+$/g, "").trim();
+export const headerKey = (h: string) =>
+  nameKey(h.replace(/^\uFEFF/, ""))
+    .replace(/[:*]+$/g, "")
+    .trim();
 
 /**
  * Maps a file's header row to the kind's fields: field → column index. Unknown headers are ignored

@@ -18,10 +18,30 @@ export interface RowIssue {
   key: string;
 }
 
-export interface RevenueRow { customer: string; product: Product; date: string; amountCents: number; note: string | null }
-export interface CustomerRow { name: string; dporFrom: string | null; dporUntil: string | null }
-export interface PersonRow { name: string; email: string | null; joinedOn: string | null; leftOn: string | null }
-export interface PassRow { person: string; email: string | null; exam: string; passedOn: string }
+export interface RevenueRow {
+  customer: string;
+  product: Product;
+  date: string;
+  amountCents: number;
+  note: string | null;
+}
+export interface CustomerRow {
+  name: string;
+  dporFrom: string | null;
+  dporUntil: string | null;
+}
+export interface PersonRow {
+  name: string;
+  email: string | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+export interface PassRow {
+  person: string;
+  email: string | null;
+  exam: string;
+  passedOn: string;
+}
 export type ImportRow = RevenueRow | CustomerRow | PersonRow | PassRow;
 
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -36,13 +56,24 @@ export function isoDate(raw: string, dialect: AppLocale): string {
 
 const PRODUCT_WORDS: Record<string, Product> = {
   crmonline: "crm-online",
-  d365plan1: "d365-plan1", dynamics365plan1: "d365-plan1", dynamics365plano1: "d365-plan1",
-  dynamics365customerengagement: "d365-plan1", d365customerengagement: "d365-plan1",
-  other: "other", outro: "other", outros: "other", othernotcounted: "other", outronaoconta: "other",
+  d365plan1: "d365-plan1",
+  dynamics365plan1: "d365-plan1",
+  dynamics365plano1: "d365-plan1",
+  dynamics365customerengagement: "d365-plan1",
+  d365customerengagement: "d365-plan1",
+  other: "other",
+  outro: "other",
+  outros: "other",
+  othernotcounted: "other",
+  outronaoconta: "other",
 };
 /** A product by its code or its name in either language ("CRM Online", "Dynamics 365 Plano 1", "Outro"). */
 export function productOf(raw: string): Product | null {
-  const k = raw.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  const k = raw
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
   return PRODUCT_WORDS[k] ?? null;
 }
 
@@ -57,7 +88,10 @@ const amounts = { "pt-BR": amount("pt-BR"), en: amount("en") } as const;
 
 /** Validates one row's cells (field → text). */
 export function validateRow(
-  kind: ImportKind, cells: Record<string, string | undefined>, dialect: AppLocale, ruleSet: RuleSetId,
+  kind: ImportKind,
+  cells: Record<string, string | undefined>,
+  dialect: AppLocale,
+  ruleSet: RuleSetId,
 ): { ok: true; row: ImportRow } | { ok: false; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const date = (f: string, required: boolean) =>

@@ -18,8 +18,14 @@ import { CONFIRM_FIELD, type ActionState } from "@/lib/action-state";
 import { asLocale, type AppLocale } from "@/lib/i18n/config";
 import { CONFIRM_DUPLICATE_FIELD, formValues, parseForm, type ValidationKey } from "@/lib/validation/facts";
 import {
-  requireAnySession, requireChannelManager, requirePartnerAccess, requirePartnerAdmin, requirePendingSecondFactor,
-  requireSecondFactorEnrolment, requireUser, requireUserAllowingPasswordChange,
+  requireAnySession,
+  requireChannelManager,
+  requirePartnerAccess,
+  requirePartnerAdmin,
+  requirePendingSecondFactor,
+  requireSecondFactorEnrolment,
+  requireUser,
+  requireUserAllowingPasswordChange,
 } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/db/sessions";
 import type { PublicUser } from "@/db/users";
@@ -111,9 +117,7 @@ async function authorisePartner(access: PartnerAccess, partnerId: number): Promi
 }
 
 /** The shared middle: validate, run, refresh, revalidate, answer. Authorisation has happened. */
-async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>>(
-  spec: Spec<C, S>, ctx: C, partnerId: number | null,
-): Promise<ActionState> {
+async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>>(spec: Spec<C, S>, ctx: C, partnerId: number | null): Promise<ActionState> {
   try {
     const schema = typeof spec.schema === "function" ? await (spec.schema as (c: C) => z.ZodType | null)(ctx) : (spec.schema as z.ZodType);
     if (!schema) return { status: "error", message: "notFound", nonce: nonce() };
@@ -152,7 +156,9 @@ export function notChecked(r: { kind: "throttled"; seconds: number } | { kind: "
  * with the confirmation (the "save anyway" button). Null when there is nothing to ask: go on and save.
  */
 export function askFirst(
-  ctx: ActionContext<unknown>, warnings: Record<string, ValidationKey | null | undefined>, values?: Record<string, string | number>,
+  ctx: ActionContext<unknown>,
+  warnings: Record<string, ValidationKey | null | undefined>,
+  values?: Record<string, string | number>,
 ): Answer | null {
   const asked = Object.fromEntries(Object.entries(warnings).filter((e): e is [string, ValidationKey] => !!e[1]));
   if (Object.keys(asked).length === 0 || ctx.formData.get(CONFIRM_FIELD) === "1") return null;

@@ -19,7 +19,12 @@ function filterOf(p: AuditParams, partnerId?: number): AuditFilter {
   };
 }
 
-export interface AuditPage { lines: AuditLine[]; hasOlder: boolean; hasNewer: boolean; names: NameLookup }
+export interface AuditPage {
+  lines: AuditLine[];
+  hasOlder: boolean;
+  hasNewer: boolean;
+  names: NameLookup;
+}
 
 /** One page of the audit log (newest first) with the names of the records it refers to. */
 export function loadAuditPage(p: AuditParams, partnerId?: number): AuditPage {
@@ -39,8 +44,13 @@ export async function auditCsv(p: AuditParams, locale: AppLocale, partnerId?: nu
   const rows: CsvCell[][] = [];
   for (const l of lines) {
     const common: CsvCell[] = [
-      `${formatDateTime(l.at, locale, "UTC")} UTC`, l.actorName ?? tr("audit.system"), l.actorEmail, l.partnerName,
-      tr(`audit.entity.${l.entity}`), l.entityId, tr(`audit.action.${l.action}`),
+      `${formatDateTime(l.at, locale, "UTC")} UTC`,
+      l.actorName ?? tr("audit.system"),
+      l.actorEmail,
+      l.partnerName,
+      tr(`audit.entity.${l.entity}`),
+      l.entityId,
+      tr(`audit.action.${l.action}`),
     ];
     const changes = auditChanges(l.before, l.after, tr, locale, names);
     if (changes.length === 0) rows.push([...common, null, null, null]);

@@ -20,7 +20,6 @@ export interface DashboardModel {
   history: LevelChange[];
 }
 
-
 /** Everything one partner's dashboard shows, as of a date given in the URL (today when absent or invalid). */
 export function buildDashboard(partnerId: number, asOfParam: string | undefined): DashboardModel | null {
   const data = getPartnerData(partnerId);

@@ -4,7 +4,10 @@ import type { PublicUser } from "@/db/users";
 import { ensureTimeBasedNotifications } from "@/lib/server/notifications";
 import { reviewQueueCount } from "@/lib/server/review-queue";
 
-export interface HeaderCounts { unread: number; queue: number | null }
+export interface HeaderCounts {
+  unread: number;
+  queue: number | null;
+}
 
 /** The header's badges: unread notifications (a partner admin's time-based ones generated first), the review queue's size. */
 export function headerCounts(user: PublicUser): HeaderCounts | null {

@@ -2,7 +2,13 @@ import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { loadMessages } from "@/lib/i18n/messages";
 import {
-  BROWSER_TIME_ZONE_COOKIE, DEFAULT_LOCALE, LOCALE_COOKIE, TIME_ZONE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale,
+  BROWSER_TIME_ZONE_COOKIE,
+  DEFAULT_LOCALE,
+  LOCALE_COOKIE,
+  TIME_ZONE_COOKIE,
+  isLocale,
+  localeFromAcceptLanguage,
+  type AppLocale,
 } from "@/lib/i18n/config";
 import { isTimeZone } from "@/lib/format";
 

@@ -43,13 +43,28 @@ export function impactReport(selection: ImpactSelection, asOf: string, page: num
     const before = evaluate(facts, { asOf, ruleSet: p.ruleSet }).level;
     const after = evaluate(facts, { asOf, ruleSet: selection.to }).level;
     const c = compareLevels(after, before);
-    rows.push({ id: p.id, name: p.name, msPartnerId: p.msPartnerId, market: p.market, ruleSet: p.ruleSet, before, after, change: c > 0 ? "gain" : c < 0 ? "loss" : "same" });
+    rows.push({
+      id: p.id,
+      name: p.name,
+      msPartnerId: p.msPartnerId,
+      market: p.market,
+      ruleSet: p.ruleSet,
+      before,
+      after,
+      change: c > 0 ? "gain" : c < 0 ? "loss" : "same",
+    });
   }
   // Changes first (losses, then gains), then by name.
   const order = { loss: 0, gain: 1, same: 2 } as const;
   rows.sort((a, b) => order[a.change] - order[b.change] || a.name.localeCompare(b.name));
   return {
-    selection, asOf, total, offset, rows,
-    gain: rows.filter((r) => r.change === "gain").length, loss: rows.filter((r) => r.change === "loss").length, same: rows.filter((r) => r.change === "same").length,
+    selection,
+    asOf,
+    total,
+    offset,
+    rows,
+    gain: rows.filter((r) => r.change === "gain").length,
+    loss: rows.filter((r) => r.change === "loss").length,
+    same: rows.filter((r) => r.change === "same").length,
   };
 }

@@ -68,10 +68,7 @@ export interface ImportPreview {
   mark: number;
 }
 
-export type ImportRefusal =
-  | { refusal: FileRefusal }
-  | { refusal: "columnsMissing"; missing: string[] }
-  | { refusal: "notFound" };
+export type ImportRefusal = { refusal: FileRefusal } | { refusal: "columnsMissing"; missing: string[] } | { refusal: "notFound" };
 
 export interface AnalyseInput {
   partnerId: number;
@@ -105,11 +102,18 @@ export async function analyseImport(input: AnalyseInput): Promise<ImportRefusal 
   const data = getPartnerData(input.partnerId);
   if (!data) return { refusal: "notFound" };
   const ruleSet = data.partner.ruleSet;
-  const headerOf = (field: string | null) => (field === null || !(field in columns) ? null : file.headers[columns[field]!] ?? null);
+  const headerOf = (field: string | null) => (field === null || !(field in columns) ? null : (file.headers[columns[field]!] ?? null));
 
   const plan: ImportPlan = {
-    kind: input.kind, fileName: input.fileName, rows: file.rows.length, refused: 0, duplicatesSkipped: 0,
-    customers: [], people: [], revenue: [], passes: [],
+    kind: input.kind,
+    fileName: input.fileName,
+    rows: file.rows.length,
+    refused: 0,
+    duplicatesSkipped: 0,
+    customers: [],
+    people: [],
+    revenue: [],
+    passes: [],
   };
   const issues: ImportIssue[] = [];
   let issuesTotal = 0;
@@ -162,7 +166,8 @@ export async function analyseImport(input: AnalyseInput): Promise<ImportRefusal 
     for (const [field, idx] of Object.entries(columns)) cells[field] = raw[idx];
     const v = validateRow(input.kind, cells, file.dialect, ruleSet);
     let rowIssues: RowIssue[] = v.ok ? [] : v.issues;
-    if (!v.ok && input.kind === "passes") for (const x of v.issues) if (x.key === "examNotInRuleSet") notInRuleSet.add(normaliseExamCode(cells.exam ?? "") ?? (cells.exam ?? "").trim());
+    if (!v.ok && input.kind === "passes")
+      for (const x of v.issues) if (x.key === "examNotInRuleSet") notInRuleSet.add(normaliseExamCode(cells.exam ?? "") ?? (cells.exam ?? "").trim());
 
     if (v.ok) {
       switch (input.kind) {
@@ -171,7 +176,10 @@ export async function analyseImport(input: AnalyseInput): Promise<ImportRefusal 
           const k = nameKey(r.customer);
           const stored = storedCustomers.get(k);
           let customer: Ref;
-          if (stored && stored.length > 1) { rowIssues = [{ field: "customer", key: "customerAmbiguous" }]; break; }
+          if (stored && stored.length > 1) {
+            rowIssues = [{ field: "customer", key: "customerAmbiguous" }];
+            break;
+          }
           if (stored) customer = { id: stored[0]! };
           else {
             let created = newCustomerByKey.get(k);
@@ -216,7 +224,10 @@ export async function analyseImport(input: AnalyseInput): Promise<ImportRefusal 
           if (byEmail !== undefined) person = { id: byEmail };
           else {
             const sameName = (storedByName.get(nameKey(x.person)) ?? []).filter((s) => !x.email || !s.email || emailKey(s.email) === emailKey(x.email));
-            if (sameName.length > 1) { rowIssues = [{ field: "person", key: "personAmbiguous" }]; break; }
+            if (sameName.length > 1) {
+              rowIssues = [{ field: "person", key: "personAmbiguous" }];
+              break;
+            }
             if (sameName.length === 1) person = { id: sameName[0]!.id };
           }
           if (!person) {
@@ -249,8 +260,14 @@ export async function analyseImport(input: AnalyseInput): Promise<ImportRefusal 
   input.onProgress?.(total, total);
 
   plan.refused = refused;
-  const toImport = input.kind === "revenue" ? plan.revenue.length : input.kind === "passes" ? plan.passes.length
-    : input.kind === "customers" ? plan.customers.length : plan.people.length;
+  const toImport =
+    input.kind === "revenue"
+      ? plan.revenue.length
+      : input.kind === "passes"
+        ? plan.passes.length
+        : input.kind === "customers"
+          ? plan.customers.length
+          : plan.people.length;
   plan.duplicatesSkipped = total - refused - toImport;
   const asOf = input.asOf ?? todayIso();
   const before = input.skipLevels ? null : toFacts(data);
@@ -261,12 +278,28 @@ export async function analyseImport(input: AnalyseInput): Promise<ImportRefusal 
   return {
     plan,
     preview: {
-      kind: input.kind, fileName: input.fileName, encoding: file.encoding, dialect: file.dialect, ruleSet,
-      rows: total, toImport, refused, duplicates, includeDuplicates: input.includeDuplicates,
-      issues, issuesTotal,
-      newCustomers: createdCustomers.slice(0, MAX_LISTED_NAMES), newCustomersTotal: createdCustomers.length,
-      newPeople: createdPeople.slice(0, MAX_LISTED_NAMES), newPeopleTotal: createdPeople.length,
-      notInRuleSet: [...notInRuleSet].sort(), ignoredHeaders: ignored, asOf, levelBefore, levelAfter, mark,
+      kind: input.kind,
+      fileName: input.fileName,
+      encoding: file.encoding,
+      dialect: file.dialect,
+      ruleSet,
+      rows: total,
+      toImport,
+      refused,
+      duplicates,
+      includeDuplicates: input.includeDuplicates,
+      issues,
+      issuesTotal,
+      newCustomers: createdCustomers.slice(0, MAX_LISTED_NAMES),
+      newCustomersTotal: createdCustomers.length,
+      newPeople: createdPeople.slice(0, MAX_LISTED_NAMES),
+      newPeopleTotal: createdPeople.length,
+      notInRuleSet: [...notInRuleSet].sort(),
+      ignoredHeaders: ignored,
+      asOf,
+      levelBefore,
+      levelAfter,
+      mark,
     },
   };
 }
@@ -285,7 +318,10 @@ function withPlan(facts: PartnerFacts, plan: ImportPlan): PartnerFacts {
   return {
     market: facts.market,
     customers: [...facts.customers, ...plan.customers.map((c, i) => ({ id: `new-c${i}`, dporFrom: c.dporFrom, dporUntil: c.dporUntil }))],
-    revenue: [...facts.revenue, ...plan.revenue.map((r) => ({ customerId: ref(r.customer, "new-c"), product: r.product, date: r.date, amountCents: r.amountCents }))],
+    revenue: [
+      ...facts.revenue,
+      ...plan.revenue.map((r) => ({ customerId: ref(r.customer, "new-c"), product: r.product, date: r.date, amountCents: r.amountCents })),
+    ],
     individuals,
   };
 }
@@ -314,16 +350,17 @@ export async function previewImport(actorId: number, input: AnalyseInput): Promi
 }
 
 export type ImportOutcome =
-  | ImportRefusal
-  | { refusal: "changed" | "nothingToImport"; preview?: ImportPreview }
-  | { preview: ImportPreview; record: ImportRecord };
+  ImportRefusal | { refusal: "changed" | "nothingToImport"; preview?: ImportPreview } | { preview: ImportPreview; record: ImportRecord };
 
 /**
  * Stores a file's rows as its preview showed them: the analysis runs again and must see the partner as
  * the preview did (`expectedMark`) and store as many rows (`expectedRows`); else nothing is stored.
  */
 export async function runImport(
-  scope: WriteScope, input: AnalyseInput, expected: { mark: number; rows: number }, opts: { refresh?: boolean } = {},
+  scope: WriteScope,
+  input: AnalyseInput,
+  expected: { mark: number; rows: number },
+  opts: { refresh?: boolean } = {},
 ): Promise<ImportOutcome> {
   const key = cacheKey(scope.actorId, input);
   const cached = planCache.get(key);

@@ -4,8 +4,16 @@ import { addDays, addYears, daysBetween, evaluate, levelHistory } from "@/lib/co
 import { getPartnerData, toFacts } from "@/db/partners";
 import { storedEvaluations } from "@/db/portfolio";
 import {
-  evaluationStamp, markMail, partnerAdminsOf, pendingMailFor, recordScan, scanDone, skipStaleMail, usersWithPendingMail,
-  type NewNotification, type NotificationItem,
+  evaluationStamp,
+  markMail,
+  partnerAdminsOf,
+  pendingMailFor,
+  recordScan,
+  scanDone,
+  skipStaleMail,
+  usersWithPendingMail,
+  type NewNotification,
+  type NotificationItem,
 } from "@/db/notifications";
 import { listPartners } from "@/db/partners";
 import { refreshPartnerEvaluation } from "@/lib/server/stored-evaluations";
@@ -42,8 +50,11 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
     const within = RISK_NOTICE_DAYS.find((d) => days <= d); // the most urgent notice only
     if (within !== undefined && days >= 0) {
       out.push({
-        partnerId, kind: within === 30 ? "at-risk-30" : "at-risk-90", key: `at-risk-${within}:${partnerId}:${stored.atRiskOn}`,
-        data: { partner: partner.name, level: stored.level, to: stored.levelAtRisk, date: stored.atRiskOn, days }, link: `${link}#risk-heading`,
+        partnerId,
+        kind: within === 30 ? "at-risk-30" : "at-risk-90",
+        key: `at-risk-${within}:${partnerId}:${stored.atRiskOn}`,
+        data: { partner: partner.name, level: stored.level, to: stored.levelAtRisk, date: stored.atRiskOn, days },
+        link: `${link}#risk-heading`,
       });
     }
   }
@@ -59,8 +70,11 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
       const within = ANNIVERSARY_NOTICE_DAYS.find((d) => days <= d);
       if (within !== undefined) {
         out.push({
-          partnerId, kind: `anniversary-${within}` as NewNotification["kind"], key: `anniversary-${within}:${partnerId}:${anniversary}`,
-          data: { partner: partner.name, level: stored.level, date: anniversary, days }, link,
+          partnerId,
+          kind: `anniversary-${within}` as NewNotification["kind"],
+          key: `anniversary-${within}:${partnerId}:${anniversary}`,
+          data: { partner: partner.name, level: stored.level, date: anniversary, days },
+          link,
         });
       }
     }
@@ -73,8 +87,11 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
     const fills = [...before.silver.exams.slots, ...before.gold.exams.slots].some((s) => s.filledBy === String(person.id));
     if (!fills) continue;
     out.push({
-      partnerId, kind: "person-left", key: `person-left:${person.id}:${person.leftOn}`,
-      data: { partner: partner.name, person: person.name, date: person.leftOn }, link: `${link}#section-people`,
+      partnerId,
+      kind: "person-left",
+      key: `person-left:${person.id}:${person.leftOn}`,
+      data: { partner: partner.name, person: person.name, date: person.leftOn },
+      link: `${link}#section-people`,
     });
   }
   return out;
@@ -86,7 +103,12 @@ export function generateTimeBasedNotifications(partnerId: number, today = todayI
   if (stamp !== null && scanDone(partnerId, today, stamp)) return 0;
   const events = timeBasedEvents(partnerId, today);
   const admins = partnerAdminsOf(partnerId);
-  const added = recordScan(partnerId, today, evaluationStamp(partnerId), events.map((n) => ({ userIds: admins, n })));
+  const added = recordScan(
+    partnerId,
+    today,
+    evaluationStamp(partnerId),
+    events.map((n) => ({ userIds: admins, n })),
+  );
   if (added > 0) kickMailer();
   return added;
 }
@@ -133,7 +155,11 @@ export async function deliverPendingMail(today = todayIso()): Promise<number> {
     const items = pendingMailFor(u.userId);
     if (items.length === 0) continue;
     if (u.mode === "off") {
-      markMail(u.userId, items.map((i) => i.id), "skipped");
+      markMail(
+        u.userId,
+        items.map((i) => i.id),
+        "skipped",
+      );
       continue;
     }
     const locale = asLocale(u.locale ?? "pt-BR");
@@ -141,13 +167,23 @@ export async function deliverPendingMail(today = todayIso()): Promise<number> {
     try {
       if (u.mode === "each") {
         for (const n of items) {
-          await sendMail({ to: u.email, locale, subject: `${t("mail.subjectPrefix")} ${notificationText(n, t as never, locale)}`.slice(0, 200), text: mailBody(t, locale, [n], u.name) });
+          await sendMail({
+            to: u.email,
+            locale,
+            subject: `${t("mail.subjectPrefix")} ${notificationText(n, t as never, locale)}`.slice(0, 200),
+            text: mailBody(t, locale, [n], u.name),
+          });
           markMail(u.userId, [n.id], "sent");
           sent++;
         }
       } else if (u.lastDigestOn !== today) {
         await sendMail({ to: u.email, locale, subject: t("mail.digestSubject", { count: items.length }), text: mailBody(t, locale, items, u.name) });
-        markMail(u.userId, items.map((i) => i.id), "sent", today);
+        markMail(
+          u.userId,
+          items.map((i) => i.id),
+          "sent",
+          today,
+        );
         sent++;
       }
     } catch (err) {
@@ -168,7 +204,10 @@ export function kickMailer(): void {
     return;
   }
   m.running = deliverPendingMail()
-    .then(() => undefined, (err) => console.error("mailer:", err instanceof Error ? err.message : err))
+    .then(
+      () => undefined,
+      (err) => console.error("mailer:", err instanceof Error ? err.message : err),
+    )
     .finally(() => {
       m.running = null;
       if (m.again) {

@@ -12,7 +12,8 @@ export async function sendResetLink(to: { email: string; name: string; locale: s
     const locale = asLocale(to.locale ?? "pt-BR");
     const t = createTranslator({ locale, messages: (await loadMessages(locale)) as Parameters<typeof createTranslator>[0]["messages"] });
     await send({
-      to: to.email, locale,
+      to: to.email,
+      locale,
       subject: t("mail.resetSubject"),
       text: [t("mail.greeting", { name: to.name }), "", t("mail.resetBody", { minutes: RESET_LINK_MINUTES }), "", link, "", t("mail.resetIgnore")].join("\n"),
     });

@@ -1,10 +1,17 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
 import { AT_RISK_DAYS } from "@/lib/vocabulary";
-import { countPortfolio, portfolioCounts, portfolioGenerationNumber, queryPortfolio, type PortfolioCounts, type PortfolioFilter, type PortfolioRow } from "@/db/portfolio";
+import {
+  countPortfolio,
+  portfolioCounts,
+  portfolioGenerationNumber,
+  queryPortfolio,
+  type PortfolioCounts,
+  type PortfolioFilter,
+  type PortfolioRow,
+} from "@/db/portfolio";
 import type { PortfolioParams } from "@/lib/validation/manager";
 import { todayIso } from "@/lib/format";
-
 
 export interface PortfolioView {
   today: string;

@@ -97,7 +97,7 @@ export async function runRefresher(opts: RefresherOptions & { checkMs?: number }
     try {
       await refreshDay(today(), { ...opts, today });
     } catch (err) {
-      opts.log?.(`refresh failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      opts.log?.(`refresh failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
     const until = Date.now() + Math.min(checkMs, msUntilMidnight() + 500);
     while (Date.now() < until && !opts.shouldStop?.()) await sleep(Math.min(1000, until - Date.now()));

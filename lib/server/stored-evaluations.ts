@@ -5,7 +5,6 @@ import { partnersWithStaleEvaluation, recomputeStoredEvaluation, recordEvaluatio
 import { todayIso } from "@/lib/format";
 import { RISK_HORIZON_DAYS } from "@/lib/vocabulary";
 
-
 /** What the portfolio stores of one partner's evaluation as of a day; every figure comes from the engine. */
 export function storedEvaluationOf(data: PartnerData, asOf: string): StoredEvaluation {
   const facts = toFacts(data);
@@ -78,6 +77,8 @@ export function afterPartnerWrite(partnerId: number): void {
     console.error(`could not refresh the evaluation of partner ${partnerId}:`, message);
     try {
       recordEvaluationFailure(partnerId, today, message);
-    } catch { /* the refresher will meet it again */ }
+    } catch {
+      /* the refresher will meet it again */
+    }
   }
 }

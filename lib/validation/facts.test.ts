@@ -33,7 +33,7 @@ const refused = (r: ReturnType<typeof parseForm>) => {
   expect(r.ok).toBe(false);
   return (r as { fieldErrors: Record<string, string> }).fieldErrors;
 };
-const accepted = <T,>(r: { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> }): T => {
+const accepted = <T>(r: { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> }): T => {
   if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.fieldErrors)}`);
   return r.data;
 };
@@ -55,13 +55,9 @@ describe("message keys", () => {
 describe("businessDate", () => {
   const date = z.object({ d: businessDate });
   const run = (d: string | undefined) => parseForm(date, d === undefined ? {} : { d });
-  it.each([
-    ["2000-01-01"],
-    ["2100-12-31"],
-    ["2024-02-29"],
-    ["2000-02-29"],
-    [" 2020-06-15 "],
-  ])("accepts %s", (d) => expect(accepted(run(d))).toEqual({ d: d.trim() }));
+  it.each([["2000-01-01"], ["2100-12-31"], ["2024-02-29"], ["2000-02-29"], [" 2020-06-15 "]])("accepts %s", (d) =>
+    expect(accepted(run(d))).toEqual({ d: d.trim() }),
+  );
   it.each([
     ["1999-12-31", "dateOutOfRange"],
     ["2101-01-01", "dateOutOfRange"],
@@ -405,10 +401,17 @@ describe("dates after today", () => {
     expect(refused(parseForm(revenue, { ...base, customerId: "", date: "2026-05-11" }))).toEqual({ customerId: "customerRequired", date: "invoiceInFuture" });
     expect(accepted(parseForm(revenue, { ...base, date: today })).date).toBe(today);
     const pass = examPassSchema("V1", today);
-    expect(refused(parseForm(pass, { individualId: "", exam: "MB2-714", passedOn: "2027-01-01" }))).toEqual({ individualId: "personRequired", passedOn: "passInFuture" });
+    expect(refused(parseForm(pass, { individualId: "", exam: "MB2-714", passedOn: "2027-01-01" }))).toEqual({
+      individualId: "personRequired",
+      passedOn: "passInFuture",
+    });
   });
   it("futureDates names the planned dates to ask about", () => {
-    expect(futureDates({ joinedOn: "2026-05-11", leftOn: "2026-05-10" }, today, { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })).toEqual({ joinedOn: "joinedInFuture" });
-    expect(futureDates({ joinedOn: null, leftOn: "2027-01-01" }, today, { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })).toEqual({ leftOn: "leftInFuture" });
+    expect(futureDates({ joinedOn: "2026-05-11", leftOn: "2026-05-10" }, today, { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })).toEqual({
+      joinedOn: "joinedInFuture",
+    });
+    expect(futureDates({ joinedOn: null, leftOn: "2027-01-01" }, today, { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })).toEqual({
+      leftOn: "leftInFuture",
+    });
   });
 });

@@ -96,7 +96,6 @@ export const VALIDATION_KEYS = [
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(VALIDATION_KEYS);
 
-
 // ---------------------------------------------------------------------------------------------
 // Field building blocks. Each takes the raw form value (string, or missing) and either returns the
 // clean value or refuses with one message key.
@@ -108,15 +107,18 @@ export const refuse = (key: ValidationKey) => new Refusal(key);
 
 /** A form field: missing/null counts as "", any other non-string is refused with `typeKey`. */
 export function field<T>(check: (raw: string) => T | Refusal, typeKey: ValidationKey) {
-  return z.unknown().optional().transform((v, ctx): T => {
-    const raw = v === undefined || v === null ? "" : typeof v === "string" ? v : null;
-    const r = raw === null ? refuse(typeKey) : check(raw);
-    if (r instanceof Refusal) {
-      ctx.addIssue({ code: "custom", message: r.key });
-      return z.NEVER;
-    }
-    return r;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v, ctx): T => {
+      const raw = v === undefined || v === null ? "" : typeof v === "string" ? v : null;
+      const r = raw === null ? refuse(typeKey) : check(raw);
+      if (r instanceof Refusal) {
+        ctx.addIssue({ code: "custom", message: r.key });
+        return z.NEVER;
+      }
+      return r;
+    });
 }
 
 /** Length in characters as people count them (code points, so an emoji is one). */
@@ -138,7 +140,10 @@ export const optionalBusinessDate = field<string | null>((s) => checkDate(s, fal
 
 /** C0 and C1 control characters (tab and line breaks included: a name is one line) and DEL. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** Characters that show nothing on their own: white space, format characters (zero-width, bidi marks), other default-ignorables, combining marks without a base, the braille blank. */
+/**
+ * Characters that show nothing on their own: white space, format characters (zero-width, bidi marks),
+ * other default-ignorables, combining marks without a base, the braille blank.
+ */
 const INVISIBLE = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
 
 /**
@@ -241,14 +246,11 @@ const isDate = (v: unknown): v is string => typeof v === "string" && isValidDate
 /** Cross-field checks run even when another field failed (so all errors show at once), as long as the form is an object. */
 export const alongsideFieldErrors = { when: (p: { value: unknown }) => typeof p.value === "object" && p.value !== null };
 
-export const customerSchema = z
-  .object({ name, dporFrom: optionalBusinessDate, dporUntil: optionalBusinessDate })
-  .superRefine((v, ctx) => {
-    if (!isDate(v.dporUntil)) return;
-    if (v.dporFrom === null) ctx.addIssue({ code: "custom", message: "dporUntilWithoutFrom", path: ["dporUntil"] });
-    else if (isDate(v.dporFrom) && v.dporUntil < v.dporFrom)
-      ctx.addIssue({ code: "custom", message: "dporUntilBeforeFrom", path: ["dporUntil"] });
-  }, alongsideFieldErrors);
+export const customerSchema = z.object({ name, dporFrom: optionalBusinessDate, dporUntil: optionalBusinessDate }).superRefine((v, ctx) => {
+  if (!isDate(v.dporUntil)) return;
+  if (v.dporFrom === null) ctx.addIssue({ code: "custom", message: "dporUntilWithoutFrom", path: ["dporUntil"] });
+  else if (isDate(v.dporFrom) && v.dporUntil < v.dporFrom) ctx.addIssue({ code: "custom", message: "dporUntilBeforeFrom", path: ["dporUntil"] });
+}, alongsideFieldErrors);
 
 const revenueSchemas = new Map<string, ReturnType<typeof buildRevenueSchema>>();
 function buildRevenueSchema(locale: AppLocale, today: string | undefined) {
@@ -268,17 +270,15 @@ export function revenueSchema(locale: AppLocale, today?: string) {
   return s;
 }
 
-export const individualSchema = z
-  .object({ name, email: optionalEmail, joinedOn: optionalBusinessDate, leftOn: optionalBusinessDate })
-  .superRefine((v, ctx) => {
-    if (isDate(v.joinedOn) && isDate(v.leftOn) && v.leftOn < v.joinedOn)
-      ctx.addIssue({ code: "custom", message: "leftBeforeJoined", path: ["leftOn"] });
-  }, alongsideFieldErrors);
+export const individualSchema = z.object({ name, email: optionalEmail, joinedOn: optionalBusinessDate, leftOn: optionalBusinessDate }).superRefine((v, ctx) => {
+  if (isDate(v.joinedOn) && isDate(v.leftOn) && v.leftOn < v.joinedOn) ctx.addIssue({ code: "custom", message: "leftBeforeJoined", path: ["leftOn"] });
+}, alongsideFieldErrors);
 
 const examPassSchemas = new Map<string, ReturnType<typeof buildExamPassSchema>>();
 function buildExamPassSchema(ruleSet: RuleSetId, today: string | undefined) {
   examCatalogue(ruleSet); // an unknown rule set is a programming error: fail here, not on every parse
-  return z.object({ individualId: reference("personRequired"), exam: exam(ruleSet), passedOn: businessDate })
+  return z
+    .object({ individualId: reference("personRequired"), exam: exam(ruleSet), passedOn: businessDate })
     .superRefine(refuseAfter(today ?? MAX_BUSINESS_DATE, { passedOn: "passInFuture" }), alongsideFieldErrors);
 }
 /** Exam pass; the exam must be in the given rule set's catalogue. With `today`, a later pass date is refused. */
@@ -360,9 +360,7 @@ export function fieldErrors(error: z.ZodError, known: ReadonlySet<string> = KNOW
 }
 
 export type FormInput = FormData | URLSearchParams | Readonly<Record<string, unknown>>;
-export type ParseFormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: Record<string, string>; values: Record<string, string> };
+export type ParseFormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string>; values: Record<string, string> };
 
 /** The submitted strings (first value per name; files and non-strings are ignored). */
 export function formValues(input: FormInput): Record<string, string> {

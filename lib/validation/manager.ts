@@ -3,13 +3,27 @@
 import { z } from "zod";
 import { isRuleSetId, isValidDate, type Level, type Market, type RuleSetId } from "@/lib/competency";
 import {
-  DECISIONS, DEFAULT_PAGE_SIZE, EMAIL_MAX, LEVELS, MARKETS, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, PAGE_SIZES, PASSWORD_MAX, PASSWORD_MIN,
-  PORTFOLIO_SORTS, REVIEW_MAX, type Decision, type PortfolioSort,
+  DECISIONS,
+  DEFAULT_PAGE_SIZE,
+  EMAIL_MAX,
+  LEVELS,
+  MARKETS,
+  MAX_BUSINESS_DATE,
+  MIN_BUSINESS_DATE,
+  PAGE_SIZES,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PORTFOLIO_SORTS,
+  REVIEW_MAX,
+  type Decision,
+  type PortfolioSort,
 } from "@/lib/vocabulary";
 import { alongsideFieldErrors, charLength, field, name, refuse, version } from "./facts";
 
-
-const decision = field<Decision>((raw) => ((DECISIONS as readonly string[]).includes(raw.trim()) ? (raw.trim() as Decision) : refuse("decisionInvalid")), "decisionInvalid");
+const decision = field<Decision>(
+  (raw) => ((DECISIONS as readonly string[]).includes(raw.trim()) ? (raw.trim() as Decision) : refuse("decisionInvalid")),
+  "decisionInvalid",
+);
 
 /** A review note: trimmed, 1–2000 characters; markup is plain text. */
 const reviewBody = field<string>((raw) => {
@@ -18,7 +32,10 @@ const reviewBody = field<string>((raw) => {
   return charLength(s) > REVIEW_MAX ? refuse("reviewTooLong") : s;
 }, "reviewRequired");
 
-export const market = field<Market>((raw) => ((MARKETS as readonly string[]).includes(raw.trim()) ? (raw.trim() as Market) : refuse("marketInvalid")), "marketInvalid");
+export const market = field<Market>(
+  (raw) => ((MARKETS as readonly string[]).includes(raw.trim()) ? (raw.trim() as Market) : refuse("marketInvalid")),
+  "marketInvalid",
+);
 export const ruleSet = field<RuleSetId>((raw) => (isRuleSetId(raw.trim()) ? (raw.trim() as RuleSetId) : refuse("ruleSetInvalid")), "ruleSetInvalid");
 
 /** A Microsoft partner ID: 4 to 12 digits (spaces are ignored). */
@@ -60,7 +77,6 @@ export const changePasswordSchema = z
 // The portfolio's state in the URL. Anything unreadable falls back to "not set", so an edited or old
 // link still opens; the page says which parameters it ignored.
 
-
 export interface PortfolioParams {
   level?: Level;
   market?: Market;
@@ -82,7 +98,10 @@ export interface PortfolioParams {
 type Raw = Record<string, string | string[] | undefined>;
 
 /** A search parameter the portfolio could not read, with what was given (the page says which and why). */
-export interface IgnoredParam { param: string; value: string }
+export interface IgnoredParam {
+  param: string;
+  value: string;
+}
 
 /** Reads the portfolio's search parameters; returns the clean state, the names of the ignored ones, and those with their values. */
 export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignored: string[]; rejected: IgnoredParam[] } {
@@ -93,7 +112,7 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
     const s = Array.isArray(v) ? v[0] : v;
     return s === undefined || s.trim() === "" ? undefined : s.trim();
   };
-  const pick = <T,>(k: string, ok: (s: string) => T | undefined): T | undefined => {
+  const pick = <T>(k: string, ok: (s: string) => T | undefined): T | undefined => {
     const s = get(k);
     if (s === undefined) return undefined;
     const v = ok(s);
@@ -119,7 +138,7 @@ export function parsePortfolioParams(raw: Raw): { params: PortfolioParams; ignor
     sort: pick("sort", (s) => ((PORTFOLIO_SORTS as readonly string[]).includes(s) ? (s as PortfolioSort) : undefined)) ?? "name",
     dir: pick("dir", (s) => (s === "asc" || s === "desc" ? s : undefined)) ?? "asc",
     page: pick("page", intIn(1, 100_000)) ?? 1,
-    size: pick("size", (s) => (PAGE_SIZES as readonly number[]).includes(Number(s)) ? Number(s) : undefined) ?? DEFAULT_PAGE_SIZE,
+    size: pick("size", (s) => ((PAGE_SIZES as readonly number[]).includes(Number(s)) ? Number(s) : undefined)) ?? DEFAULT_PAGE_SIZE,
   };
   return { params, ignored, rejected };
 }

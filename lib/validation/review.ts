@@ -2,14 +2,43 @@
 // audit log's URL. Errors are message keys under "loopForm" (messages/*/review.json).
 import { z } from "zod";
 import { isValidDate } from "@/lib/competency";
-import { AUDIT_ENTITIES, EMAIL_MAX, EMAIL_MODES, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, PASSWORD_MAX, PASSWORD_MIN, REVIEW_MAX, type EmailMode } from "@/lib/vocabulary";
+import {
+  AUDIT_ENTITIES,
+  EMAIL_MAX,
+  EMAIL_MODES,
+  MAX_BUSINESS_DATE,
+  MIN_BUSINESS_DATE,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  REVIEW_MAX,
+  type EmailMode,
+} from "@/lib/vocabulary";
 import { charLength } from "./facts";
 
 /** Every key these forms may answer with (under "loopForm"). */
 export const LOOP_KEYS: ReadonlySet<string> = new Set([
-  "replyRequired", "replyTooLong", "invalidReference", "fixErrors", "notFound", "genericError", "saved", "emailModeInvalid",
-  "passwordRequired", "passwordTooShort", "passwordTooLong", "passwordMismatch", "emailRequired", "emailMalformed", "linkInvalid", "resetSent",
-  "self", "sameManager", "alreadyRequested", "nothingChanged", "throttled", "mailOff",
+  "replyRequired",
+  "replyTooLong",
+  "invalidReference",
+  "fixErrors",
+  "notFound",
+  "genericError",
+  "saved",
+  "emailModeInvalid",
+  "passwordRequired",
+  "passwordTooShort",
+  "passwordTooLong",
+  "passwordMismatch",
+  "emailRequired",
+  "emailMalformed",
+  "linkInvalid",
+  "resetSent",
+  "self",
+  "sameManager",
+  "alreadyRequested",
+  "nothingChanged",
+  "throttled",
+  "mailOff",
 ]);
 
 const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : null);
@@ -24,12 +53,13 @@ const rowId = z.unknown().transform((v, ctx) => {
   return Number(s);
 });
 
-const text = (required: string, tooLong: string, max: number) => z.unknown().transform((v, ctx) => {
-  const s = (str(v) ?? "").trim();
-  if (s === "") ctx.addIssue({ code: "custom", message: required });
-  else if (charLength(s) > max) ctx.addIssue({ code: "custom", message: tooLong });
-  return s;
-});
+const text = (required: string, tooLong: string, max: number) =>
+  z.unknown().transform((v, ctx) => {
+    const s = (str(v) ?? "").trim();
+    if (s === "") ctx.addIssue({ code: "custom", message: required });
+    else if (charLength(s) > max) ctx.addIssue({ code: "custom", message: tooLong });
+    return s;
+  });
 
 export const replySchema = z.object({ noteId: rowId, body: text("replyRequired", "replyTooLong", REVIEW_MAX) });
 

@@ -22,7 +22,8 @@ function parse(input: Record<string, unknown>) {
 describe("signInSchema", () => {
   it("accepts an email (trimmed) and any non-empty password (kept exactly, spaces included)", () => {
     expect(parse({ email: "  Ana@Example.com ", password: " s3nha com espaço " })).toEqual({
-      ok: true, data: { email: "Ana@Example.com", password: " s3nha com espaço " },
+      ok: true,
+      data: { email: "Ana@Example.com", password: " s3nha com espaço " },
     });
   });
   it.each([
@@ -32,9 +33,15 @@ describe("signInSchema", () => {
     [{ email: `${"a".repeat(310)}@example.com`, password: "x" }, { email: "emailInvalid" }],
     [{ email: "a@example.com", password: "" }, { password: "passwordRequired" }],
     [{ email: "a@example.com", password: "x".repeat(1025) }, { password: "invalid" }],
-    [{ email: "", password: "" }, { email: "emailRequired", password: "passwordRequired" }],
+    [
+      { email: "", password: "" },
+      { email: "emailRequired", password: "passwordRequired" },
+    ],
     [{}, { email: "emailRequired", password: "passwordRequired" }],
-    [{ email: new File(["a@example.com"], "e.txt"), password: new File(["x"], "p.txt") }, { email: "emailInvalid", password: "invalid" }],
+    [
+      { email: new File(["a@example.com"], "e.txt"), password: new File(["x"], "p.txt") },
+      { email: "emailInvalid", password: "invalid" },
+    ],
   ])("refuses %j with %j", (input, errors) => expect(parse(input)).toEqual({ ok: false, fieldErrors: errors }));
 });
 

@@ -25,10 +25,14 @@ export function whatIfApplySchema(ruleSet: RuleSetId) {
       if (items.length !== parsed.length) return refuse("whatIfInvalid");
       const people = items.filter((h) => h.k === "person").length;
       for (const h of items) {
-        const valid = h.k === "person" ? ok(name, h.name) && ok(optionalBusinessDate, h.joinedOn ?? "")
-          : h.k === "pass" ? ok(examOf, h.exam) && ok(businessDate, h.passedOn) && (typeof h.person === "number" || Number(h.person.slice(4)) < people)
-            : h.k === "revenue" ? ok(businessDate, h.date) && h.amountCents !== 0 && Math.abs(h.amountCents) <= MAX_MONEY_CENTS
-              : ok(businessDate, h.k === "leave" ? h.on : h.on);
+        const valid =
+          h.k === "person"
+            ? ok(name, h.name) && ok(optionalBusinessDate, h.joinedOn ?? "")
+            : h.k === "pass"
+              ? ok(examOf, h.exam) && ok(businessDate, h.passedOn) && (typeof h.person === "number" || Number(h.person.slice(4)) < people)
+              : h.k === "revenue"
+                ? ok(businessDate, h.date) && h.amountCents !== 0 && Math.abs(h.amountCents) <= MAX_MONEY_CENTS
+                : ok(businessDate, h.k === "leave" ? h.on : h.on);
         if (!valid) return refuse("whatIfInvalid");
       }
       return items;

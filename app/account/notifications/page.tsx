@@ -12,7 +12,11 @@ export default async function NotificationSettingsPage() {
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-700">{t("intro", { email: user.email })}</p>
-      {!mailEnabled() && <p role="status" className="rounded bg-amber-50 p-2 text-amber-900" data-testid="mail-off">{t("mailOff")}</p>}
+      {!mailEnabled() && (
+        <p role="status" className="rounded bg-amber-50 p-2 text-amber-900" data-testid="mail-off">
+          {t("mailOff")}
+        </p>
+      )}
       <NotificationSettingsForm mode={getEmailMode(user.id)} />
     </div>
   );

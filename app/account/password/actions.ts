@@ -16,7 +16,11 @@ export const changePasswordAction = action({
   echo: [], // passwords are never sent back
   run: async (d, { user }) => {
     const keep = await currentSessionId();
-    const r = await guardedCheck({ password: user.id }, () => changeOwnPassword(user.id, user.email, d.current, d.next, keep), (ok) => ok);
+    const r = await guardedCheck(
+      { password: user.id },
+      () => changeOwnPassword(user.id, user.email, d.current, d.next, keep),
+      (ok) => ok,
+    );
     if (r.kind !== "checked") return notChecked(r);
     if (!r.right) return { status: "error", message: "fixErrors", fieldErrors: { current: "passwordWrong" } };
     if (user.mustChangePassword) {

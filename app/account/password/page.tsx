@@ -8,7 +8,11 @@ export default async function PasswordPage() {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {user.mustChangePassword && <p role="status" className="rounded bg-amber-50 p-2 text-amber-900" data-testid="must-change">{t("mustChange")}</p>}
+      {user.mustChangePassword && (
+        <p role="status" className="rounded bg-amber-50 p-2 text-amber-900" data-testid="must-change">
+          {t("mustChange")}
+        </p>
+      )}
       <PasswordForm />
     </div>
   );

@@ -14,7 +14,11 @@ export const enrolTotpAction = action({
   keys: CODE_KEYS,
   echo: [],
   run: async ({ code }, { user: session }) => {
-    const r = await guardedCheck({ secondFactor: session.id }, () => completeTotpEnrolment(session.id, code), (v) => v.ok);
+    const r = await guardedCheck(
+      { secondFactor: session.id },
+      () => completeTotpEnrolment(session.id, code),
+      (v) => v.ok,
+    );
     if (r.kind !== "checked") return notChecked(r);
     if (!r.value.ok) return { status: "error", fieldErrors: { code: r.value.error } };
     const { mfaPending: _p, ...user } = session;

@@ -10,7 +10,14 @@ import { getPartner } from "@/db/partners";
 import * as facts from "@/db/facts";
 import type { WriteResult, WriteScope } from "@/db/facts";
 import {
-  CONFIRM_DUPLICATE_FIELD, customerSchema, deleteSchema, examPassSchema, futureDates, individualSchema, revenueSchema, withIdentity,
+  CONFIRM_DUPLICATE_FIELD,
+  customerSchema,
+  deleteSchema,
+  examPassSchema,
+  futureDates,
+  individualSchema,
+  revenueSchema,
+  withIdentity,
 } from "@/lib/validation/facts";
 import { findSameRevenue, findSimilarCustomer, findSimilarPerson } from "@/db/duplicates";
 import { applyHypotheticals } from "@/db/what-if";
@@ -57,8 +64,12 @@ function probableDuplicate(ctx: Ctx, found: { message: string; name?: string } |
   if (!found || ctx.formData.get(CONFIRM_DUPLICATE_FIELD) === "1") return null;
   // The same "save anyway" as askFirst's, under its own name; confirmations already given ride along.
   return {
-    status: "error", message: found.message, messageValues: { name: found.name ?? "" },
-    needsConfirmation: true, confirmField: CONFIRM_DUPLICATE_FIELD, confirmed: confirmationsGiven(ctx),
+    status: "error",
+    message: found.message,
+    messageValues: { name: found.name ?? "" },
+    needsConfirmation: true,
+    confirmField: CONFIRM_DUPLICATE_FIELD,
+    confirmed: confirmationsGiven(ctx),
   };
 }
 const editedId = (d: object) => ("id" in d && typeof d.id === "number" ? d.id : null);
@@ -86,9 +97,11 @@ export const saveCustomerAction = partnerAction({
   schema: (ctx) => identified(ctx, customerSchema),
   run: async (d, ctx) => {
     const similar = findSimilarCustomer(ctx.partnerId, d.name, editedId(d));
-    return askFirst(ctx, futureDates(d, await userToday(), { dporFrom: "dporFromInFuture" }))
-      ?? probableDuplicate(ctx, similar && { message: "duplicateCustomer", name: similar.name })
-      ?? save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer });
+    return (
+      askFirst(ctx, futureDates(d, await userToday(), { dporFrom: "dporFromInFuture" })) ??
+      probableDuplicate(ctx, similar && { message: "duplicateCustomer", name: similar.name }) ??
+      save(ctx, d, { name: d.name, dporFrom: d.dporFrom, dporUntil: d.dporUntil }, { create: facts.createCustomer, update: facts.updateCustomer })
+    );
   },
   revalidate: dashboard,
 });
@@ -100,10 +113,15 @@ export const saveRevenueAction = partnerAction({
   schema: async (ctx) => identified(ctx, revenueSchema(ctx.locale, await userToday())),
   run: (d, ctx) => {
     const values = { customerId: d.customerId, product: d.product, date: d.date, amountCents: d.amountCents, note: d.note };
-    return askFirst(ctx, { amount: Math.abs(d.amountCents) > plausibleAmountCents() ? "amountImplausible" : null },
-      { limit: formatMoney(plausibleAmountCents(), ctx.locale) })
-      ?? probableDuplicate(ctx, findSameRevenue(ctx.partnerId, values, editedId(d)) && { message: "duplicateRevenue" })
-      ?? save(ctx, d, values, { create: facts.createRevenue, update: facts.updateRevenue });
+    return (
+      askFirst(
+        ctx,
+        { amount: Math.abs(d.amountCents) > plausibleAmountCents() ? "amountImplausible" : null },
+        { limit: formatMoney(plausibleAmountCents(), ctx.locale) },
+      ) ??
+      probableDuplicate(ctx, findSameRevenue(ctx.partnerId, values, editedId(d)) && { message: "duplicateRevenue" }) ??
+      save(ctx, d, values, { create: facts.createRevenue, update: facts.updateRevenue })
+    );
   },
   revalidate: dashboard,
 });
@@ -116,10 +134,11 @@ export const saveIndividualAction = partnerAction({
   run: async (d, ctx) => {
     const similar = findSimilarPerson(ctx.partnerId, d, editedId(d));
     const message = similar?.by === "email" ? "duplicatePersonEmail" : "duplicatePersonName";
-    return askFirst(ctx, futureDates(d, await userToday(), { joinedOn: "joinedInFuture", leftOn: "leftInFuture" }))
-      ?? probableDuplicate(ctx, similar && { message, name: similar.email ? `${similar.name} <${similar.email}>` : similar.name })
-      ?? save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn },
-        { create: facts.createIndividual, update: facts.updateIndividual });
+    return (
+      askFirst(ctx, futureDates(d, await userToday(), { joinedOn: "joinedInFuture", leftOn: "leftInFuture" })) ??
+      probableDuplicate(ctx, similar && { message, name: similar.email ? `${similar.name} <${similar.email}>` : similar.name }) ??
+      save(ctx, d, { name: d.name, email: d.email, joinedOn: d.joinedOn, leftOn: d.leftOn }, { create: facts.createIndividual, update: facts.updateIndividual })
+    );
   },
   revalidate: dashboard,
 });

@@ -24,8 +24,12 @@ import { listSettingsChanges } from "@/db/settings-changes";
 import { SettingsChangesNotice } from "@/components/settings/changes-notice";
 
 export default async function PartnerPage({
-  params, searchParams,
-}: { params: Promise<{ partnerId: string }>; searchParams: Promise<{ asOf?: string | string[]; all?: string | string[] }> }) {
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ asOf?: string | string[]; all?: string | string[] }>;
+}) {
   const { partnerId } = await params;
   const id = Number(partnerId);
   const user = await requirePartnerAccess(id);
@@ -34,12 +38,19 @@ export default async function PartnerPage({
   if (!model) notFound();
   const { data, evaluation, asOf } = model;
   const [t, tMarket, tReport, tWhatIf, locale] = await Promise.all([
-    getTranslations("dashboard"), getTranslations("market"), getTranslations("report"), getTranslations("whatIf"), getLocale(),
+    getTranslations("dashboard"),
+    getTranslations("market"),
+    getTranslations("report"),
+    getTranslations("whatIf"),
+    getLocale(),
   ]);
   const timeZone = await getTimeZone();
   const isManager = user.role === "channel_manager";
   const notes = listReviewNotes(id);
-  const replies = listReplies(id, notes.map((n) => n.id));
+  const replies = listReplies(
+    id,
+    notes.map((n) => n.id),
+  );
   const asOfQuery = sp.asOf && !model.asOfWasInvalid ? `?asOf=${asOf}` : "";
   const exportLink = "rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (
@@ -53,13 +64,23 @@ export default async function PartnerPage({
         <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
         <RuleSetNotYet asOf={asOf} ruleSet={data.partner.ruleSet} from={model.ruleSetEffectiveFrom} />
         <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
-          <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>{tReport("open")}</Link>
-          <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">{tWhatIf("open")}</Link>
-          <a href="#section-import" className={exportLink}>{tWhatIf("openImport")}</a>
+          <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>
+            {tReport("open")}
+          </Link>
+          <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">
+            {tWhatIf("open")}
+          </Link>
+          <a href="#section-import" className={exportLink}>
+            {tWhatIf("openImport")}
+          </a>
           {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
-            <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>{tReport(`csv.${kind}`)}</a>
+            <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>
+              {tReport(`csv.${kind}`)}
+            </a>
           ))}
-          <Link href={`/partners/${id}/audit`} className={exportLink}>{tReport("auditLog")}</Link>
+          <Link href={`/partners/${id}/audit`} className={exportLink}>
+            {tReport("auditLog")}
+          </Link>
         </nav>
       </header>
       {isManager && <QueueBanner item={queueItemOf(id)} />}
@@ -83,12 +104,22 @@ export default async function PartnerPage({
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
       <HowCounted evaluation={evaluation} />
 
-      <PartnerDataSections data={data} asOf={asOf} readOnly={user.role !== "partner_admin"} showAllRevenue={sp.all === "revenue"}
-        showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`} />
+      <PartnerDataSections
+        data={data}
+        asOf={asOf}
+        readOnly={user.role !== "partner_admin"}
+        showAllRevenue={sp.all === "revenue"}
+        showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`}
+      />
       <ImportSection partnerId={id} onBehalf={isManager} recent={listImports(id)} />
       {isManager && (
-        <PartnerAdminPanel partnerId={id} market={data.partner.market} ruleSet={data.partner.ruleSet} version={data.partner.version}
-          admins={listPartnerAccounts(id).map((a) => ({ ...a, lastSignIn: a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : null }))} />
+        <PartnerAdminPanel
+          partnerId={id}
+          market={data.partner.market}
+          ruleSet={data.partner.ruleSet}
+          version={data.partner.version}
+          admins={listPartnerAccounts(id).map((a) => ({ ...a, lastSignIn: a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : null }))}
+        />
       )}
     </div>
   );

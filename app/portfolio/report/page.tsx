@@ -17,7 +17,11 @@ export default async function PortfolioReportPage({ searchParams }: { searchPara
   const { params } = parsePortfolioParams(await searchParams);
   const view = loadPortfolio(params, { all: true });
   const [t, tp, tLevel, tMarket, locale] = await Promise.all([
-    getTranslations("report"), getTranslations("portfolio"), getTranslations("level"), getTranslations("market"), getLocale(),
+    getTranslations("report"),
+    getTranslations("portfolio"),
+    getTranslations("level"),
+    getTranslations("market"),
+    getLocale(),
   ]);
   const filters = [
     params.q ? `${tp("filters.q")}: “${params.q}”` : null,
@@ -34,23 +38,36 @@ export default async function PortfolioReportPage({ searchParams }: { searchPara
       <PageSetup footer={t("portfolioFooter", { date: formatDate(view.today, locale) })} page={t("page")} of={t("of")} landscape />
       <div className="no-print flex flex-wrap items-center gap-3">
         <PrintButton />
-        <Link href={`/portfolio${portfolioQueryString(params)}`} className="text-blue-800 underline">{t("backToPortfolio")}</Link>
+        <Link href={`/portfolio${portfolioQueryString(params)}`} className="text-blue-800 underline">
+          {t("backToPortfolio")}
+        </Link>
       </div>
       <header className="space-y-1 border-b border-slate-300 pb-3">
         <p className="text-sm uppercase tracking-wide text-slate-600">{t("portfolioTitle")}</p>
         <h1 className="text-2xl font-semibold">{tp("title")}</h1>
-        <p className="text-sm">{tp("asOf", { date: formatDate(view.today, locale, "long") })} · {t("generated")}: {generated}</p>
+        <p className="text-sm">
+          {tp("asOf", { date: formatDate(view.today, locale, "long") })} · {t("generated")}: {generated}
+        </p>
         <p className="text-sm">{filters.length ? t("filtersApplied", { filters: filters.join("; ") }) : t("noFilters")}</p>
         <p className="text-sm">
-          {t("countsLine", { gold: view.counts.gold, silver: view.counts.silver, none: view.counts.none, atRisk: view.counts.atRisk, days: AT_RISK_DAYS, total: view.counts.total })}
+          {t("countsLine", {
+            gold: view.counts.gold,
+            silver: view.counts.silver,
+            none: view.counts.none,
+            atRisk: view.counts.atRisk,
+            days: AT_RISK_DAYS,
+            total: view.counts.total,
+          })}
         </p>
         {view.updating > 0 && (
           <p className="text-sm font-medium" data-testid="updating" data-updating={view.updating}>
-            {tp("updating", { count: view.updating, total: formatNumber(view.counts.total, locale), date: formatDate(view.today, locale) })}
-            {" "}{t("countsUpToDate", { current: view.counts.total - view.updating, date: formatDate(view.today, locale) })}
+            {tp("updating", { count: view.updating, total: formatNumber(view.counts.total, locale), date: formatDate(view.today, locale) })}{" "}
+            {t("countsUpToDate", { current: view.counts.total - view.updating, date: formatDate(view.today, locale) })}
           </p>
         )}
-        <p className="text-sm font-medium" data-testid="result-count">{tp("results", { total: view.total })}</p>
+        <p className="text-sm font-medium" data-testid="result-count">
+          {tp("results", { total: view.total })}
+        </p>
       </header>
       {view.total === 0 ? <p>{tp("noMatch")}</p> : <PortfolioTable rows={view.rows} params={params} sortable={false} />}
     </article>

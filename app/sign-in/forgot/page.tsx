@@ -12,9 +12,21 @@ export default async function ForgotPasswordPage() {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {mailEnabled() ? <><p className="text-slate-700">{t("intro")}</p><ForgotPasswordForm /></>
-        : <p role="status" className="rounded bg-amber-50 p-3 text-amber-900" data-testid="mail-off">{t("mailOff")}</p>}
-      <p><Link href="/sign-in" className="text-blue-800 underline">{t("back")}</Link></p>
+      {mailEnabled() ? (
+        <>
+          <p className="text-slate-700">{t("intro")}</p>
+          <ForgotPasswordForm />
+        </>
+      ) : (
+        <p role="status" className="rounded bg-amber-50 p-3 text-amber-900" data-testid="mail-off">
+          {t("mailOff")}
+        </p>
+      )}
+      <p>
+        <Link href="/sign-in" className="text-blue-800 underline">
+          {t("back")}
+        </Link>
+      </p>
     </div>
   );
 }

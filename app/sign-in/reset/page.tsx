@@ -14,10 +14,18 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-semibold">{t("resetTitle")}</h1>
-      {valid ? <ResetPasswordForm token={token} /> : (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900" data-testid="link-invalid">{t("linkInvalid")}</p>
+      {valid ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900" data-testid="link-invalid">
+          {t("linkInvalid")}
+        </p>
       )}
-      <p><Link href="/sign-in/forgot" className="text-blue-800 underline">{t("again")}</Link></p>
+      <p>
+        <Link href="/sign-in/forgot" className="text-blue-800 underline">
+          {t("again")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -10,10 +10,7 @@ import { clientAddress } from "./client-address";
 // (db/throttle.ts: one IMMEDIATE transaction), so parallel guesses cannot pass together; a right answer
 // gives the attempt back, a check refused for load (`Busy`) gives it back too and says "busy".
 
-export type GuardedCheck<T> =
-  | { kind: "checked"; value: T; right: boolean }
-  | { kind: "throttled"; seconds: number }
-  | { kind: "busy" };
+export type GuardedCheck<T> = { kind: "checked"; value: T; right: boolean } | { kind: "throttled"; seconds: number } | { kind: "busy" };
 
 /** What is being guessed: a sign-in for an email, or a secret of a signed-in user. */
 export type Secret = { signIn: string } | { password: number } | { secondFactor: number };

@@ -16,6 +16,14 @@ export default async function PartnerAuditPage({ params, searchParams }: { param
   if (!partner) notFound();
   const p = parseAuditParams(await searchParams);
   const t = await getTranslations("audit");
-  return <AuditView title={t("titlePartner", { partner: partner.name })} intro={t("introPartner")} basePath={`/partners/${id}/audit`} params={p}
-    page={loadAuditPage(p, id)} showPartner={false} />;
+  return (
+    <AuditView
+      title={t("titlePartner", { partner: partner.name })}
+      intro={t("introPartner")}
+      basePath={`/partners/${id}/audit`}
+      params={p}
+      page={loadAuditPage(p, id)}
+      showPartner={false}
+    />
+  );
 }

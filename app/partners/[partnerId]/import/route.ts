@@ -12,7 +12,12 @@ import { IMPORT_KINDS, IMPORT_MAX_BYTES } from "@/lib/vocabulary";
 const query = z.object({
   kind: z.enum(IMPORT_KINDS),
   mode: z.enum(["preview", "commit"]),
-  name: z.string().trim().min(1).max(200).transform((s) => s.replace(/[\u0000-\u001f]/g, "")),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .transform((s) => s.replace(/[\u0000-\u001f]/g, "")),
   dups: z.enum(["0", "1"]).default("0"),
   mark: z.coerce.number().int().min(0).optional(),
   rows: z.coerce.number().int().min(0).optional(),
@@ -37,7 +42,11 @@ export async function POST(req: Request, { params }: { params: Promise<{ partner
     async start(controller) {
       const send = (o: unknown) => controller.enqueue(encoder.encode(JSON.stringify(o) + "\n"));
       const input: AnalyseInput = {
-        partnerId, kind: q.data.kind, fileName: q.data.name, bytes, includeDuplicates: q.data.dups === "1",
+        partnerId,
+        kind: q.data.kind,
+        fileName: q.data.name,
+        bytes,
+        includeDuplicates: q.data.dups === "1",
         onProgress: (done, total) => send({ type: "progress", done, total }),
       };
       try {
@@ -64,7 +73,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ partner
       controller.close();
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 }
 
 /** The body, or null as soon as it passes the limit (a chunked body has no declared length). */

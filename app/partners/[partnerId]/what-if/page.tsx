@@ -15,8 +15,12 @@ export async function generateMetadata() {
 }
 
 /** The what-if planner of one partner: the scenario is in the URL (`?s=`), evaluated in the browser. */
-export default async function WhatIfPage({ params, searchParams }: {
-  params: Promise<{ partnerId: string }>; searchParams: Promise<{ s?: string | string[] }>;
+export default async function WhatIfPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ s?: string | string[] }>;
 }) {
   const id = Number((await params).partnerId);
   const user = await requirePartnerAccess(id);

@@ -14,6 +14,15 @@ export async function GET(req: Request) {
   const report = impactReport({ to: p.to, from: p.from, market: p.market }, asOf, p.page);
   const [t, tLevel, tMarket, localeRaw] = await Promise.all([getTranslations("impact"), getTranslations("level"), getTranslations("market"), getLocale()]);
   const header = [t("partner"), t("msPartnerId"), t("market"), t("ruleSetNow"), t("csvTo"), t("csvBefore"), t("csvAfter"), t("csvChange")];
-  const rows = report.rows.map((r) => [r.name, r.msPartnerId, tMarket(r.market), r.ruleSet, p.to, tLevel(r.before), tLevel(r.after), t(`csvChanges.${r.change}`)]);
+  const rows = report.rows.map((r) => [
+    r.name,
+    r.msPartnerId,
+    tMarket(r.market),
+    r.ruleSet,
+    p.to,
+    tLevel(r.before),
+    tLevel(r.after),
+    t(`csvChanges.${r.change}`),
+  ]);
   return csvResponse(toCsv(header, rows, asLocale(localeRaw)), `impact-${p.to}-${asOf}.csv`);
 }

@@ -39,10 +39,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ partner
       break;
     case "passes":
       header = [t("person"), t("exam"), t("examTitle"), t("group"), t("passedOn")];
-      rows = data.individuals.flatMap((i) => i.passes.map((x) => {
-        const def = findExam(data.partner.ruleSet, x.exam);
-        return [person.get(i.id) ?? "", x.exam, def?.title ?? null, def?.group ?? null, x.passedOn];
-      }));
+      rows = data.individuals.flatMap((i) =>
+        i.passes.map((x) => {
+          const def = findExam(data.partner.ruleSet, x.exam);
+          return [person.get(i.id) ?? "", x.exam, def?.title ?? null, def?.group ?? null, x.passedOn];
+        }),
+      );
       break;
   }
   return csvResponse(toCsv(header, rows, locale), `partner-${data.partner.msPartnerId}-${kind}-${todayIso()}.csv`);

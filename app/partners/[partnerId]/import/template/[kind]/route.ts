@@ -13,5 +13,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ partner
   if (!(IMPORT_KINDS as readonly string[]).includes(p.kind)) return new Response("Not found", { status: 404 });
   const locale = asLocale(await getLocale());
   const cols = IMPORT_COLUMNS[p.kind as ImportKind];
-  return csvResponse(toCsv(cols.map((c) => c.header[locale]), [cols.map((c) => c.example[locale] || null)], locale), `import-${p.kind}-${locale}.csv`);
+  return csvResponse(
+    toCsv(
+      cols.map((c) => c.header[locale]),
+      [cols.map((c) => c.example[locale] || null)],
+      locale,
+    ),
+    `import-${p.kind}-${locale}.csv`,
+  );
 }
