@@ -1,7 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/testing/temp-db";
+import { beforeEach, describe, expect, it } from "vitest";
+import { databaseTemplate } from "@/lib/testing/temp-db";
 
-createTempDatabase("refresher");
+// Every test starts from a copy of one database: 80 synthetic partners and a channel manager, with no
+// stored evaluations (tests that need them as of TODAY store them first).
+const db0 = databaseTemplate("refresher", () => {
+  const db = getDb();
+  ids = insertSyntheticPartners(db, { partners: 80, today: TODAY, seed: 11 });
+  actor = db.insert(schema.users).values({ email: "cm@example.com", name: "CM", passwordHash: "x", role: "channel_manager" }).returning().get().id;
+});
 
 // db/ modules are imported after DATABASE_PATH is set.
 const { getDb } = await import("./client");
@@ -21,10 +27,8 @@ const TOMORROW = "2026-11-26";
 let ids: number[] = [];
 let actor = 0;
 
-beforeAll(() => {
-  const db = getDb();
-  ids = insertSyntheticPartners(db, { partners: 80, today: TODAY, seed: 11 });
-  actor = db.insert(schema.users).values({ email: "cm@example.com", name: "CM", passwordHash: "x", role: "channel_manager" }).returning().get().id;
+beforeEach(async () => {
+  await db0.fresh();
 });
 
 const sql = () => getDb().$client;
@@ -50,6 +54,7 @@ describe("the refresher", () => {
   });
 
   it("claims each day's run with a lease: a second process waits, and takes over where a dead holder stopped", () => {
+    refreshStaleEvaluations(TODAY);
     const now = 1_000_000;
     // The next day, some rows have expired.
     const due = portfolio.partnersWithStaleEvaluation(TOMORROW).length;
@@ -83,6 +88,7 @@ describe("the refresher", () => {
   });
 
   it("reopens a finished day when rows are stale again (a recompute after a write that failed)", async () => {
+    expect(await refreshDay(TODAY, { holder: "a", pauseMs: 0 })).toMatchObject({ status: "finished" });
     sql().prepare("delete from partner_evaluations where partner_id = ?").run(ids[3]);
     const r = await refreshDay(TODAY, { holder: "c", pauseMs: 0 });
     expect(r).toMatchObject({ status: "finished", refreshed: 1 });
@@ -132,6 +138,7 @@ describe("the portfolio whatever the state of the stored rows", () => {
   });
 
   it("answers from the stored rows while a refresh runs, without evaluating anything itself", async () => {
+    refreshStaleEvaluations(TODAY);
     sql()
       .prepare("update partner_evaluations set valid_until = ? where partner_id in (select partner_id from partner_evaluations order by partner_id limit 40)")
       .run(TOMORROW);
@@ -156,6 +163,7 @@ describe("money beyond 2^53 cents", () => {
   const BIG = 2n ** 53n + 1n; // 9,007,199,254,740,993 cents: not a safe integer
 
   it("is stored, sorted, read and formatted exactly (portfolio, print, CSV)", () => {
+    refreshStaleEvaluations(TODAY);
     const id = ids[40]!;
     const base = storedEvaluationOf(getData(id), TODAY);
     portfolio.recomputeStoredEvaluation(id, () => ({

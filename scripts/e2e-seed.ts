@@ -155,6 +155,13 @@ async function main(): Promise<void> {
   }
   refreshStaleEvaluations(todayIso());
   console.log(`and ${n} scratch partners for the review loop's tests`);
+  // Guidance under rule set V3 (issue 11, part 5): copies of Cerrado under V3, one per language (read-only tests).
+  for (const lang of ["pt-BR", "en"] as const) {
+    const email = `guide-${lang.toLowerCase()}@test.example`;
+    insertDemoPartner(db, { ...cerrado, ruleSet: "V3" }, todayIso(), hash, email, lang === "en" ? "9500002" : "9500001", `E2E Guia V3 ${lang}`);
+    db.update(users).set({ locale: lang }).where(eq(users.email, email)).run();
+  }
+  refreshStaleEvaluations(todayIso());
   seedBulkPartners(hash);
 }
 

@@ -9,7 +9,7 @@ export async function LevelCard({ level, evaluation, names }: { level: "silver" 
   const result: LevelResult = evaluation[level];
   const ruleSet = evaluation.ruleSet;
   const name = (id: string) => names.get(id) ?? id;
-  const req = (groups: LevelResult["exams"]["slots"][number]["requires"]) => requirementText(t, ruleSet, groups);
+  const req = (groups: LevelResult["exams"]["slots"][number]["requires"]) => requirementText(t, ruleSet, groups, evaluation.asOf, locale);
   const threshold = result.revenue.thresholdCents;
   const ratio = threshold > 0 ? Math.max(0, Math.min(1, evaluation.qualifyingRevenueCents / threshold)) : 1;
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(

@@ -68,8 +68,11 @@ export async function RiskPanel({ model }: { model: DashboardModel }) {
               steps: keep.plan.steps
                 .map((s) =>
                   s.individualId
-                    ? t("planStepPerson", { name: names.get(s.individualId) ?? s.individualId, groups: requirementText(t, evaluation.ruleSet, s.needs) })
-                    : t("planStepNew", { groups: requirementText(t, evaluation.ruleSet, s.needs) }),
+                    ? t("planStepPerson", {
+                        name: names.get(s.individualId) ?? s.individualId,
+                        groups: requirementText(t, evaluation.ruleSet, s.needs, riskEvaluation?.asOf ?? evaluation.asOf, locale),
+                      })
+                    : t("planStepNew", { groups: requirementText(t, evaluation.ruleSet, s.needs, riskEvaluation?.asOf ?? evaluation.asOf, locale) }),
                 )
                 .join("; "),
             })}

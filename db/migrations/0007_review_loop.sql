@@ -104,7 +104,10 @@ BEGIN
   INSERT INTO level_changes (partner_id, from_level, to_level, as_of)
     SELECT NEW.partner_id, l.level, NEW.level, NEW.as_of FROM partner_levels l WHERE l.partner_id = NEW.partner_id AND l.level <> NEW.level;
   UPDATE partner_levels SET level = NEW.level, since = NEW.as_of WHERE partner_id = NEW.partner_id AND level <> NEW.level;
-  INSERT OR IGNORE INTO partner_levels (partner_id, level, since) VALUES (NEW.partner_id, NEW.level, NEW.as_of);
+  -- Not "INSERT OR IGNORE": inside a trigger the firing statement's conflict handling (the refresher's
+  -- upsert) overrides it, so the row is inserted only when missing.
+  INSERT INTO partner_levels (partner_id, level, since)
+    SELECT NEW.partner_id, NEW.level, NEW.as_of WHERE NOT EXISTS (SELECT 1 FROM partner_levels WHERE partner_id = NEW.partner_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `partner_evaluations_update_level` AFTER UPDATE OF `level` ON `partner_evaluations`
@@ -112,7 +115,10 @@ BEGIN
   INSERT INTO level_changes (partner_id, from_level, to_level, as_of)
     SELECT NEW.partner_id, l.level, NEW.level, NEW.as_of FROM partner_levels l WHERE l.partner_id = NEW.partner_id AND l.level <> NEW.level;
   UPDATE partner_levels SET level = NEW.level, since = NEW.as_of WHERE partner_id = NEW.partner_id AND level <> NEW.level;
-  INSERT OR IGNORE INTO partner_levels (partner_id, level, since) VALUES (NEW.partner_id, NEW.level, NEW.as_of);
+  -- Not "INSERT OR IGNORE": inside a trigger the firing statement's conflict handling (the refresher's
+  -- upsert) overrides it, so the row is inserted only when missing.
+  INSERT INTO partner_levels (partner_id, level, since)
+    SELECT NEW.partner_id, NEW.level, NEW.as_of WHERE NOT EXISTS (SELECT 1 FROM partner_levels WHERE partner_id = NEW.partner_id);
 END;
 --> statement-breakpoint
 -- Every enabled channel manager is told of a level change (idempotent per change).

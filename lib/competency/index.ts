@@ -33,6 +33,7 @@ export {
   examCatalogue,
   findExam,
   isExamAcceptedOn,
+  examsAcceptedOn,
   ruleSetInEffectOn,
   normaliseExamCode,
 } from "./rules";

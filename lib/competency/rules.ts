@@ -167,6 +167,11 @@ export function isExamAcceptedOn(exam: ExamDefinition, date: string): boolean {
   return exam.acceptedUntil === null || date <= exam.acceptedUntil;
 }
 
+/** The exams of one group that the rule set accepts on `date` (catalogue order): what guidance may name then. */
+export function examsAcceptedOn(ruleSet: RuleSetId, group: ExamGroup, date: string): ExamDefinition[] {
+  return examCatalogue(ruleSet).filter((e) => e.group === group && isExamAcceptedOn(e, date));
+}
+
 /** The latest rule set whose effective date is on or before `date` (V1 before 2017-06-27 too). */
 export function ruleSetInEffectOn(date: string): RuleSetId {
   let best: RuleSetId = "V1";
