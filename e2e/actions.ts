@@ -11,6 +11,13 @@ export interface ActionInfo {
   name: string;
 }
 
+let addresses = 0;
+/** A client address no other request of this run uses (per worker, in order), for X-Forwarded-For. */
+export function testAddress(): string {
+  const n = addresses++;
+  return `10.${100 + Number(process.env.TEST_PARALLEL_INDEX ?? 0)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 /** Every server action of the production build, from Next's manifest. */
 export function listActions(): ActionInfo[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"));
@@ -46,7 +53,9 @@ export async function callAction(
   const multipart = new FormData();
   for (const [k, v] of Object.entries(opts.form ?? {})) multipart.append(`_${formIndex}_${k}`, v);
   multipart.append("0", JSON.stringify(opts.form ? [...opts.args, `$K${formIndex}`] : opts.args));
-  const headers: Record<string, string> = { "Next-Action": opts.id, Accept: "text/x-component", ...(opts.headers ?? {}) };
+  // Each call comes from an address of its own unless the test picks one (the e2e server trusts one
+  // proxy): the per-address sign-in throttle then counts only what a test does on purpose.
+  const headers: Record<string, string> = { "Next-Action": opts.id, Accept: "text/x-component", "X-Forwarded-For": testAddress(), ...(opts.headers ?? {}) };
   if (opts.origin !== null) headers.Origin = opts.origin ?? base;
   if (opts.cookie) headers.Cookie = opts.cookie;
   return request.post(`${base}${opts.path ?? "/sign-in"}`, { headers, multipart, maxRedirects: 0 });

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { MANAGER_EN, manager, signIn } from "./helpers";
+import { manager, signIn, nextManager } from "./helpers";
 import { openTestDb } from "./actions";
 
 // The channel manager's journeys. Demo partners are only read here; tests that write use their own
@@ -338,7 +338,7 @@ test.describe("channel manager", () => {
   });
 
   test("English: the portfolio, a partner and the reports in English", async ({ page }) => {
-    await signIn(page, MANAGER_EN);
+    await signIn(page, nextManager());
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Partner portfolio" })).toBeVisible();
     await page.goto("/portfolio?q=Estrela");
@@ -357,7 +357,7 @@ test.describe("channel manager", () => {
     test(`axe finds no violations on the channel manager's pages (${locale})`, async ({ page }) => {
       test.slow(); // seven pages, each analysed whole: on a loaded machine this takes more than a minute
       // The language choice is saved per user: English runs as a channel manager of its own.
-      await signIn(page, locale === "en" ? MANAGER_EN : manager(10));
+      await signIn(page, locale === "en" ? nextManager() : manager(10));
       if (locale === "en") await page.getByRole("button", { name: "English" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       const delta = await page.getByTestId("portfolio-row").filter({ hasText: "Delta CRM Partners" }).getAttribute("data-partner-id");

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { testAddress } from "./actions";
 import { generate } from "otplib";
 
 export const DEMO_PASSWORD = "demo-2026";
@@ -8,6 +9,14 @@ export const MANAGER = "gerente@demo.example";
  * secret). A TOTP code works once per account, so each test that signs a manager in uses its own number.
  */
 export const manager = (n: number) => `cm-${n}@test.example`;
+let managersTaken = 0;
+/**
+ * A channel manager no other sign-in of this run uses (cm-30…cm-79): each worker takes from its own range,
+ * in order, so two tests never present the same account's code in the same 30-second step.
+ */
+export function nextManager(): string {
+  return manager(30 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 25 + (managersTaken++ % 25));
+}
 /** A second channel manager with the same second-factor secret, for tests that switch to English (the choice is saved per user). */
 export const MANAGER_EN = "cm-en@test.example";
 export const adminOf = (slug: string) => `admin@${slug}.demo.example`;
@@ -20,6 +29,9 @@ export const nextTotpCode = (secret = E2E_TOTP_SECRET) => generate({ secret, epo
 
 /** Signs in through the real forms (in whatever language the page is in), with the second factor where asked. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  // From an address of its own (the e2e server trusts one proxy), so that other tests' wrong passwords
+  // never throttle this sign-in.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": testAddress() });
   await page.goto("/sign-in");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);

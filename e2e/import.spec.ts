@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openTestDb } from "./actions";
-import { MANAGER, partnerIdFromUrl, signIn } from "./helpers";
+import { partnerIdFromUrl, signIn, nextManager } from "./helpers";
 
 // Issue 11, part 1: imports from a file. Scratch partners E2E Lote 1 (pt-BR) and 2 (English): Silver's
 // exams are met, one customer (Banco Sul, DPOR) with one US$ 10,000 line is stored.
@@ -81,7 +81,7 @@ test.describe("import from a file", () => {
   });
 
   test("pt-BR: a channel manager imports on the partner's behalf; the import is recorded under the manager's name", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, nextManager());
     await page.goto("/portfolio?q=E2E%20Lote%201&size=10");
     await page.getByRole("link", { name: "E2E Lote 1", exact: true }).click();
     await expect(page).toHaveURL(/\/partners\/\d+$/);

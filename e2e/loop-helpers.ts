@@ -1,6 +1,6 @@
 // Shared steps of the review loop's tests (review queue, replies, notifications, audit log, accounts).
 import { expect, type Locator, type Page } from "@playwright/test";
-import { MANAGER, MANAGER_EN, partnerIdFromUrl, signIn } from "./helpers";
+import { partnerIdFromUrl, signIn, nextManager } from "./helpers";
 
 export const LANGS = ["pt-BR", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -54,7 +54,7 @@ export async function signInAdmin(page: Page, email: string): Promise<number> {
 
 /** Signs a channel manager in, in the language of the test (the pt-BR one never switches; the English one does). */
 export async function signInManager(page: Page, lang: Lang): Promise<void> {
-  await signIn(page, lang === "en" ? MANAGER_EN : MANAGER);
+  await signIn(page, nextManager());
   if (lang === "en") {
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { actionId, callAction, listActions, openTestDb, snapshot } from "./actions";
-import { DEMO_PASSWORD, MANAGER, adminOf, signIn, totpCode } from "./helpers";
+import { DEMO_PASSWORD, adminOf, signIn, totpCode, nextManager } from "./helpers";
 
 // Actions that are public by design (they start a session or pick a language) and write no partner data.
 const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
@@ -513,7 +513,7 @@ test.describe("security", () => {
     request,
   }) => {
     // A channel manager (full session, second factor done) cannot apply hypotheticals to a partner.
-    await signIn(page, MANAGER);
+    await signIn(page, nextManager());
     const cmCookie = (await page.context().cookies()).filter((c) => c.name === "session").map((c) => `session=${c.value}`)[0]!;
     const db = openTestDb();
     const target = (db.prepare("select id from partners where name = 'E2E Lote 3'").get() as { id: number }).id;

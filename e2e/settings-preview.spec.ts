@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { openTestDb } from "./actions";
-import { MANAGER, MANAGER_EN, signIn } from "./helpers";
+import { signIn, nextManager } from "./helpers";
 
 // Issue 11, part 3: a rule-set or market change is previewed, confirmed, and then seen by the partner's
 // admin. Scratch partners E2E Lote 5 (pt-BR) and 6 (English): V2, developing market, Silver through
@@ -15,7 +15,7 @@ async function openPartner(page: import("@playwright/test").Page, name: string) 
 
 test.describe("rule-set and market change preview", () => {
   test("pt-BR: V2 → V3 shows Silver → no level and the pass that stops counting; confirmed, the partner admin sees it", async ({ page, browser }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, nextManager());
     const id = await openPartner(page, "E2E Lote 5");
     const settings = page.getByTestId("settings-form");
     await settings.getByLabel("Conjunto de regras").selectOption("V3");
@@ -40,7 +40,7 @@ test.describe("rule-set and market change preview", () => {
   });
 
   test("English: a market change shows the thresholds that change; cancel keeps everything; confirmed, the admin sees it", async ({ page, browser }) => {
-    await signIn(page, MANAGER_EN);
+    await signIn(page, nextManager());
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await openPartner(page, "E2E Lote 6");
@@ -68,7 +68,7 @@ test.describe("rule-set and market change preview", () => {
   });
 
   test("pt-BR: the portfolio-wide impact of moving partners to V3 lists who loses a level, printable and as CSV", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, nextManager());
     await page.goto("/portfolio");
     await page.getByRole("link", { name: "Impacto de mudar o conjunto de regras" }).click();
     await expect(page).toHaveURL(/\/portfolio\/impact$/);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
-import { MANAGER, MANAGER_EN, adminOf, partnerIdFromUrl, signIn } from "./helpers";
+import { adminOf, partnerIdFromUrl, signIn, nextManager } from "./helpers";
 
 // What a new user tripped over (issue 13): phone widths, print, messages, dates and words. Tests that
 // write use their own scratch partners (E2E UX 1…8, admins ux-N@test.example; scripts/e2e-seed.ts);
@@ -198,7 +198,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     await admin.context().close();
 
     const manager = await newPage(browser, PHONE);
-    await signIn(manager, MANAGER);
+    await signIn(manager, nextManager());
     await expect(manager.getByTestId("portfolio-row").first()).toBeVisible();
     await expectNoSideScroll(manager, "portfolio at 390 px");
     // The sort links stay usable on a phone (a row of links above the cards).
@@ -305,7 +305,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     await later.context().close();
 
     const manager = await newPage(browser);
-    await signIn(manager, MANAGER);
+    await signIn(manager, nextManager());
     await expect(manager.getByTestId("count-atRisk")).toContainText("em risco nos próximos 90 dias");
     await manager.goto("/portfolio?q=Estrela%20Cloud");
     await expect(manager.getByTestId("cell-risk").first()).toHaveAttribute("data-at-risk", "true");
@@ -318,7 +318,7 @@ test.describe("issue 13: what a new user tripped over", () => {
   test("7, 11: the review box stops at 2,000 characters like its hint and the server; ignored portfolio parameters are named with the reason", async ({
     page,
   }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, nextManager());
     const id = await managerPartnerId(page, "Cerrado Tecnologia");
     await page.goto(`/partners/${id}`);
     const body = page.getByTestId("review-form").getByLabel("Nota");
@@ -336,7 +336,7 @@ test.describe("issue 13: what a new user tripped over", () => {
   });
 
   test("7, 11 in English", async ({ page }) => {
-    await signIn(page, MANAGER_EN);
+    await signIn(page, nextManager());
     await english(page);
     await page.goto("/portfolio?maxExams=-1&maxShortfall=150&size=2");
     const ignored = page.getByTestId("ignored-params");
@@ -416,7 +416,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     browser,
   }) => {
     const manager = await newPage(browser);
-    await signIn(manager, MANAGER);
+    await signIn(manager, nextManager());
     await manager.goto("/partners/new");
     const form = manager.getByTestId("new-partner-form");
     await form.getByLabel("Nome do parceiro").fill("e2e ux  homonimo");
@@ -504,7 +504,7 @@ test.describe("issue 13: what a new user tripped over", () => {
   });
 
   test("15: the portfolio CSV has the slots as two numeric columns", async ({ page }) => {
-    await signIn(page, MANAGER);
+    await signIn(page, nextManager());
     const res = await page.request.get("/portfolio/export?q=Delta%20CRM");
     const records = parse(await res.text(), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     const delta = records.find((r) => r["Parceiro"] === "Delta CRM Partners")!;
@@ -516,7 +516,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     test(`axe finds no violations and nothing scrolls sideways on every page at ${viewport.width} px`, async ({ browser }) => {
       test.slow();
       const manager = await newPage(browser, viewport);
-      await signIn(manager, MANAGER);
+      await signIn(manager, nextManager());
       const estrela = await managerPartnerId(manager, "Estrela Cloud");
       for (const url of [
         "/portfolio",

@@ -2,7 +2,7 @@
 // engine to evaluate in the browser. A scenario is plain data that lives in the URL (`?s=` JSON), so it
 // can be shared and printed. Pure.
 import { addDays } from "@/lib/competency/dates";
-import type { PartnerFacts, Product } from "@/lib/competency/types";
+import { PRODUCTS, type PartnerFacts, type Product } from "@/lib/competency/types";
 
 /** A person: a recorded one (their id) or the n-th hypothetical person of the scenario ("new:n"). */
 export type PersonRef = number | `new:${number}`;
@@ -53,7 +53,7 @@ export function parseScenario(raw: string | null | undefined): Scenario {
       case "revenue":
         return (
           isId(x.customerId) &&
-          ["crm-online", "d365-plan1", "other"].includes(x.product as string) &&
+          (PRODUCTS as readonly string[]).includes(x.product as string) &&
           isDate(x.date) &&
           typeof x.amountCents === "number" &&
           Number.isSafeInteger(x.amountCents) &&

@@ -13,7 +13,7 @@ import { refreshStaleEvaluations } from "../lib/server/stored-evaluations";
 const E2E_TOTP_SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
 
 export const SCRATCH_PARTNERS = 20; // e2e-1…12 for portfolio/report tests, e2e-13…20 for data-entry tests
-const E2E_MANAGERS = 16;
+const E2E_MANAGERS = 80;
 const SECURITY_PARTNERS = 8;
 
 async function main(): Promise<void> {
