@@ -93,7 +93,7 @@ function HeaderLinks({ user, counts, t }: { user: PublicUser; counts: HeaderCoun
       {manager && counts.queue !== null && (
         <Link href="/review-queue" className={link} data-testid="nav-queue" aria-label={t("queueLabel", { count: counts.queue })}>
           {t("queue")}
-          <span className={`${badge} ${counts.queue ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">
+          <span className={`${badge} ${counts.queue ? "bg-amber-700 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">
             {counts.queue}
           </span>
         </Link>

@@ -111,6 +111,11 @@ for (const lang of LANGS) {
       const settings = page.getByTestId("settings-form");
       await settings.getByLabel(W[lang].ruleSet).selectOption("V2");
       await submit(settings);
+      // The change is previewed first (issue 11); confirmed, it is saved.
+      await settings
+        .getByTestId("settings-preview")
+        .getByRole("button", { name: lang === "en" ? "Confirm and save" : "Confirmar e salvar" })
+        .click();
       await expect(settings.getByTestId("form-message")).toHaveText(W[lang].saved);
       await admin.goto("/notifications");
       await expect(admin.locator('[data-testid="notification"][data-kind="settings-change"]')).toContainText("V1 → V2");

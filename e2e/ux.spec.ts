@@ -489,7 +489,7 @@ test.describe("issue 13: what a new user tripped over", () => {
       if (r.status() === 404) missing.push(r.url());
     });
     await signIn(page, ux(6));
-    await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon\.svg/);
+    await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon\.svg|favicon\.ico/);
     const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
     expect((await page.request.get(href!)).status()).toBe(200);
     expect(missing).toEqual([]);
