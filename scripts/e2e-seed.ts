@@ -1,7 +1,7 @@
 // Seeds the e2e database: the demo, plus scratch partners (e2e-1 … e2e-N) each with an admin, for tests that write.
 import { bootstrapDatabase } from "../db/bootstrap";
 import { getDb } from "../db/client";
-import { individuals, partners, revenueLines, users } from "../db/schema";
+import { individuals, notificationSettings, partners, revenueLines, users } from "../db/schema";
 import { eq } from "drizzle-orm";
 import { createUser, hashPassword } from "../db/users";
 import { DEMO_PARTNERS, insertDemoPartner, type DemoPartner } from "../db/seed";
@@ -55,6 +55,9 @@ async function main(): Promise<void> {
   for (let i = 1; i <= E2E_MANAGERS; i++) {
     const m = await createUser({ email: `cm-${i}@test.example`, name: "Marina Gerente", password: "demo-2026", role: "channel_manager", partnerId: null });
     db.update(users).set({ totpSecret: E2E_TOTP_SECRET, totpEnabledAt: new Date().toISOString() }).where(eq(users.id, m.id)).run();
+    // No e-mail for these: every level change notifies every channel manager, and 80 mailboxes would
+    // queue the e-mails the review tests wait for behind thousands of others.
+    db.insert(notificationSettings).values({ userId: m.id, emailMode: "off" }).run();
   }
   await createUser({ email: "cm-enrol-2@test.example", name: "CM Enrol 2", password: "demo-2026", role: "channel_manager", partnerId: null });
   // Scratch partners of the security tests (e2e/hardening*.spec.ts): E2E Segurança 1…N, admins sec-N@test.example.
