@@ -87,6 +87,8 @@ export const QUEUE_REASONS = ["level-changed", "losing-level", "awaiting-answer"
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 /** "Losing a level" in the review queue: the level would be lost within this many days. */
 export const QUEUE_RISK_DAYS = 30;
+/** Partners per page of the review queue (a network-wide queue can hold thousands). */
+export const QUEUE_PAGE_SIZE = 50;
 
 /** What a notification is about. Partner admins get the first eight, channel managers the last three. */
 export const NOTIFICATION_KINDS = [

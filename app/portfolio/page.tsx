@@ -1,3 +1,4 @@
+import { Pager } from "@/components/pager";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireChannelManager } from "@/lib/server/auth/session";
@@ -93,35 +94,17 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
       ) : (
         <>
           <PortfolioTable rows={view.rows} params={params} sortable />
-          <nav aria-label={t("pagination.label")} className="no-print flex flex-wrap items-center gap-3 text-sm">
-            {page > 1 ? (
-              <Link
-                href={`/portfolio${portfolioQueryString(params, { page: page - 1 })}`}
-                rel="prev"
-                className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100"
-              >
-                {t("pagination.prev")}
-              </Link>
-            ) : (
-              <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">
-                {t("pagination.prev")}
-              </span>
-            )}
-            <span data-testid="page-info">{t("pagination.page", { page, pages: view.pages })}</span>
-            {page < view.pages ? (
-              <Link
-                href={`/portfolio${portfolioQueryString(params, { page: page + 1 })}`}
-                rel="next"
-                className="rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100"
-              >
-                {t("pagination.next")}
-              </Link>
-            ) : (
-              <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">
-                {t("pagination.next")}
-              </span>
-            )}
-          </nav>
+          <Pager
+            page={page}
+            pages={view.pages}
+            href={(n) => `/portfolio${portfolioQueryString(params, { page: n })}`}
+            text={{
+              label: t("pagination.label"),
+              prev: t("pagination.prev"),
+              next: t("pagination.next"),
+              page: t("pagination.page", { page, pages: view.pages }),
+            }}
+          />
         </>
       )}
       <p className="text-xs text-slate-600">{t("storedNote")}</p>

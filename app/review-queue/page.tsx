@@ -2,14 +2,22 @@ import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadReviewQueue } from "@/lib/server/review-queue";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, todayIso } from "@/lib/format";
+import { Pager } from "@/components/pager";
 import { QUEUE_RISK_DAYS } from "@/lib/vocabulary";
 
 /** What waits for a channel manager's review: level changes, levels about to be lost, notes asking for information. */
-export default async function ReviewQueuePage() {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   await requireChannelManager();
-  const items = loadReviewQueue();
-  const [t, tLevel, locale] = await Promise.all([getTranslations("queue"), getTranslations("level"), getLocale()]);
+  const sp = await searchParams;
+  const queue = loadReviewQueue(typeof sp.page === "string" ? Number(sp.page) : 1);
+  const items = queue.items;
+  const [t, tLevel, tPages, locale] = await Promise.all([
+    getTranslations("queue"),
+    getTranslations("level"),
+    getTranslations("portfolio.pagination"),
+    getLocale(),
+  ]);
   const timeZone = await getTimeZone();
   return (
     <div className="space-y-5">
@@ -17,8 +25,9 @@ export default async function ReviewQueuePage() {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-700">{t("intro", { days: QUEUE_RISK_DAYS })}</p>
       </header>
-      <p role="status" data-testid="queue-count" data-count={items.length} className="text-sm text-slate-700">
-        {t("count", { count: items.length })}
+      <p role="status" data-testid="queue-count" data-count={queue.total} className="text-sm text-slate-700">
+        {t("count", { count: queue.total })}
+        {queue.updating && <span data-testid="queue-updating"> {t("updating", { date: formatDate(todayIso(), locale) })}</span>}
       </p>
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-empty">
@@ -58,6 +67,14 @@ export default async function ReviewQueuePage() {
             </li>
           ))}
         </ul>
+      )}
+      {queue.pages > 1 && (
+        <Pager
+          page={queue.page}
+          pages={queue.pages}
+          href={(n) => `/review-queue?page=${n}`}
+          text={{ label: tPages("label"), prev: tPages("prev"), next: tPages("next"), page: tPages("page", { page: queue.page, pages: queue.pages }) }}
+        />
       )}
       <p className="text-xs text-slate-600">{t("howCleared")}</p>
     </div>

@@ -1,15 +1,8 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
 import { AT_RISK_DAYS } from "@/lib/vocabulary";
-import {
-  countPortfolio,
-  portfolioCounts,
-  portfolioGenerationNumber,
-  queryPortfolio,
-  type PortfolioCounts,
-  type PortfolioFilter,
-  type PortfolioRow,
-} from "@/db/portfolio";
+import { cachedByGeneration, noteUpdating } from "@/lib/server/generation-cache";
+import { countPortfolio, portfolioCounts, queryPortfolio, type PortfolioCounts, type PortfolioFilter, type PortfolioRow } from "@/db/portfolio";
 import type { PortfolioParams } from "@/lib/validation/manager";
 import { todayIso } from "@/lib/format";
 
@@ -22,32 +15,6 @@ export interface PortfolioView {
   counts: PortfolioCounts;
   /** Partners whose stored figures do not hold today yet (stale, pending or failed). */
   updating: number;
-}
-
-// Counting every partner is O(partners); the answer only changes with a write to partners, their stored
-// evaluations, failures or reviews (each bumps the generation number, migration 0004) or with the date.
-// So counts are kept per (generation, day, filter), in this process: a request that changes nothing
-// reads one row to learn the generation. Several server processes each keep their own, all exact.
-// While the refresher works, the generation moves with every batch: recounting at each request would
-// put O(partners) back into the request path for the whole refresh. So while the day's counts say rows
-// are being brought up to date, counts up to REFRESHING_REUSE_MS old are reused (the page says that
-// figures are being updated); once every row is up to date, counts are exact at every generation.
-const CACHE_SIZE = 200;
-const REFRESHING_REUSE_MS = 5_000;
-const cache = new Map<string, { generation: number; at: number; value: unknown }>();
-const updatingOn = new Map<string, number>();
-
-function cached<T>(key: string, generation: number, compute: () => T, reuseMs = 0): T {
-  const hit = cache.get(key);
-  if (hit && (hit.generation === generation || Date.now() - hit.at < reuseMs)) {
-    cache.delete(key); // most recently used last
-    cache.set(key, hit);
-    return hit.value as T;
-  }
-  const value = compute();
-  cache.set(key, { generation, at: Date.now(), value });
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return value;
 }
 
 /**
@@ -68,9 +35,8 @@ export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?:
     changedSinceReview: p.changed,
     q: p.q,
   };
-  const generation = portfolioGenerationNumber();
-  const reuseMs = (updatingOn.get(today) ?? 0) > 0 ? REFRESHING_REUSE_MS : 0;
-  const totals = cached(`filter|${today}|${JSON.stringify(filter)}`, generation, () => countPortfolio(filter), reuseMs);
+  // O(partners) counts, once per change of the data (lib/server/generation-cache.ts).
+  const totals = cachedByGeneration(`filter|${today}|${JSON.stringify(filter)}`, today, () => countPortfolio(filter));
   const query = { ...filter, today, counts: totals, sort: p.sort, dir: p.dir, page: p.page, pageSize: opts.all ? 0 : p.size };
   const total = totals.withRow + totals.withoutRow;
   const pages = Math.max(1, Math.ceil(total / p.size));
@@ -78,9 +44,8 @@ export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?:
   const page = opts.all ? 1 : Math.min(p.page, pages);
   const { rows } = queryPortfolio({ ...query, page });
   const atRiskBy = addDays(today, AT_RISK_DAYS);
-  const counts = cached(`counts|${today}|${atRiskBy}`, generation, () => portfolioCounts(today, atRiskBy), reuseMs);
+  const counts = cachedByGeneration(`counts|${today}|${atRiskBy}`, today, () => portfolioCounts(today, atRiskBy));
   const updating = counts.stale + counts.pending + counts.failed;
-  updatingOn.clear(); // one day matters at a time
-  updatingOn.set(today, counts.stale + counts.pending); // failures wait for a write or tomorrow: not a refresh
+  noteUpdating(today, counts.stale + counts.pending); // failures wait for a write or tomorrow: not a refresh
   return { today, rows, total, page, pages, counts, updating };
 }

@@ -1,0 +1,43 @@
+import "server-only";
+import { getRefreshRun, portfolioGenerationNumber } from "@/db/portfolio";
+
+// Answers that are O(partners) to compute (the portfolio's counts, the review queue) change only with a
+// write that bumps the generation number (migration 0004's triggers: partners, stored evaluations,
+// failures, reviews) or with the date. So they are kept per (key, generation), in this process: a request
+// that changes nothing reads one row to learn the generation. Several server processes each keep their
+// own, all exact. While the background refresher brings the day's rows up to date the generation moves
+// with every batch; recomputing at each request would put O(partners) back into the request path for
+// the whole refresh, so answers up to REFRESHING_REUSE_MS old are reused then (the pages say figures
+// are being updated). Once the day's rows are up to date, answers are exact at every generation.
+const CACHE_SIZE = 200;
+export const REFRESHING_REUSE_MS = 5_000;
+const cache = new Map<string, { generation: number; at: number; value: unknown }>();
+const updatingOn = new Map<string, number>();
+
+/** Records how many partners' rows do not hold `today` yet (the portfolio's counts say so). */
+export function noteUpdating(today: string, partners: number): void {
+  updatingOn.clear(); // one day matters at a time
+  updatingOn.set(today, partners);
+}
+
+/** True while the day's rows are being brought up to date: the last counts said so, or the day's run holds a live lease. */
+export function isRefreshing(today: string, nowMs = Date.now()): boolean {
+  if ((updatingOn.get(today) ?? 0) > 0) return true;
+  const run = getRefreshRun(today);
+  return run !== null && run.finishedAt === null && run.leaseUntilMs > nowMs;
+}
+
+/** `compute()` once per generation of the data (reused up to REFRESHING_REUSE_MS while a refresh runs). */
+export function cachedByGeneration<T>(key: string, today: string, compute: () => T): T {
+  const generation = portfolioGenerationNumber();
+  const hit = cache.get(key);
+  if (hit && (hit.generation === generation || (Date.now() - hit.at < REFRESHING_REUSE_MS && isRefreshing(today)))) {
+    cache.delete(key); // most recently used last
+    cache.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  cache.set(key, { generation, at: Date.now(), value });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
+}
