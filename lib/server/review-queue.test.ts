@@ -7,7 +7,11 @@ const db0 = databaseTemplate("review-queue", () => {
   const db = getDb();
   ids = insertSyntheticPartners(db, { partners: 60, today: TODAY, seed: 11 });
   manager = db.insert(schema.users).values({ email: "cm@example.com", name: "CM", passwordHash: "x", role: "channel_manager" }).returning().get().id;
-  admin = db.insert(schema.users).values({ email: "pa@example.com", name: "PA", passwordHash: "x", role: "partner_admin", partnerId: ids[0]! }).returning().get().id;
+  admin = db
+    .insert(schema.users)
+    .values({ email: "pa@example.com", name: "PA", passwordHash: "x", role: "partner_admin", partnerId: ids[0]! })
+    .returning()
+    .get().id;
   refreshStaleEvaluations(TODAY);
 });
 
