@@ -989,6 +989,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "portfolio.refreshBatch": "derived data: recomputes stored evaluations from audited facts, and the lease's cursor",
   "partners.listPartners": "read",
   "partners.getPartner": "read",
+  "partners.partnerDataStamp": "read",
   "partners.partnersNamedLike": "read",
   "partners.getPartnerData": "read",
   "partners.toFacts": "pure",

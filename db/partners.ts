@@ -35,6 +35,20 @@ export function getPartner(id: number): Partner | null {
   return getDb().select(partnerColumns).from(partners).where(eq(partners.id, id)).get() ?? null;
 }
 
+/**
+ * What a computation from a partner's data depends on, as one string: the partner's own row (its
+ * settings' version) and its facts' version (migration 0009), which every write to its customers,
+ * revenue, people or passes moves. Null when there is no such partner.
+ */
+export function partnerDataStamp(id: number): string | null {
+  const r = getDb()
+    .select({ ...partnerColumns, factsVersion: partners.factsVersion })
+    .from(partners)
+    .where(eq(partners.id, id))
+    .get();
+  return r ? JSON.stringify(r) : null;
+}
+
 /** A person with their exam passes. */
 export type IndividualRecord = IndividualRow & { passes: PassRecord[] };
 

@@ -21,6 +21,8 @@ export const partners = sqliteTable(
     ruleSet: text("rule_set", { enum: RULE_SET_IDS }).notNull().default("V1"),
     createdAt: createdAt(),
     version: version(),
+    /** Moves with every write to the partner's customers, revenue, people or passes (migration 0009's triggers): keys the dashboard's cache. */
+    factsVersion: integer("facts_version").notNull().default(0),
   },
   (t) => [uniqueIndex("partners_ms_partner_id_uq").on(t.msPartnerId), index("partners_name_idx").on(t.name)],
 );

@@ -141,3 +141,79 @@ export function insertSyntheticPartners(db: Db, opts: SyntheticOptions): number[
   }
   return ids;
 }
+
+export interface LargePartnerShape {
+  lines: number;
+  people: number;
+  customers: number;
+}
+
+/** A reseller-sized partner: customers billed monthly over two years, and a large certified staff. */
+export const LARGE_PARTNER: LargePartnerShape = { lines: 50_000, people: 2_000, customers: 5_000 };
+
+/**
+ * One large partner (by default 50,000 revenue lines over 5,000 customers, 2,000 people with their exam
+ * passes), deterministic for a seed, in one transaction. Returns its id.
+ */
+export function insertLargePartner(db: Db, opts: { today: string; seed?: number; msPartnerId: string; shape?: LargePartnerShape }): number {
+  const rand = rng(opts.seed ?? 4242);
+  const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const shape = opts.shape ?? LARGE_PARTNER;
+  const c = db.$client;
+  return c.transaction(() => {
+    const pid = (
+      c
+        .prepare("insert into partners (name, ms_partner_id, market, rule_set) values (?, ?, 'developed', 'V3') returning id")
+        .get("Revenda Grande Nacional", opts.msPartnerId) as { id: number }
+    ).id;
+    const insCustomer = c.prepare("insert into customers (partner_id, name, dpor_from, dpor_until) values (?, ?, ?, ?) returning id");
+    const insRevenue = c.prepare("insert into revenue_lines (partner_id, customer_id, product, date, amount_cents) values (?, ?, ?, ?, ?)");
+    const insPerson = c.prepare("insert into individuals (partner_id, name, email, joined_on, left_on) values (?, ?, ?, ?, ?) returning id");
+    const insPass = c.prepare("insert into exam_passes (partner_id, individual_id, exam, passed_on) values (?, ?, ?, ?)");
+    const customers: number[] = [];
+    for (let k = 0; k < shape.customers; k++) {
+      const from = rand() < 0.1 ? null : isoDaysBefore(opts.today, int(30, 2000));
+      customers.push((insCustomer.get(pid, `Cliente ${pick(WORDS)} ${k + 1}`, from, null) as { id: number }).id);
+    }
+    // Monthly invoices: each customer's lines a month apart, going back from a recent day.
+    const perCustomer = Math.ceil(shape.lines / shape.customers);
+    for (let k = 0; k < shape.lines; k++) {
+      const customer = customers[Math.floor(k / perCustomer) % customers.length]!;
+      const month = k % perCustomer;
+      const product = rand() < 0.9 ? pick(["crm-online", "d365-plan1"]) : "other";
+      const amount = int(5_000, 400_000);
+      insRevenue.run(pid, customer, product, isoDaysBefore(opts.today, month * 30 + int(0, 27)), rand() < 0.03 ? -Math.round(amount / 4) : amount);
+    }
+    for (let k = 0; k < shape.people; k++) {
+      const left = rand() < 0.08 ? isoDaysBefore(opts.today, int(-120, 600)) : null;
+      const person = (
+        insPerson.get(pid, `${pick(FIRST)} ${pick(LAST)}`, `pessoa${k}@revenda.example`, isoDaysBefore(opts.today, int(400, 3000)), left) as { id: number }
+      ).id;
+      const passed = () => isoDaysBefore(opts.today, int(0, 1200));
+      if (rand() < 0.7) insPass.run(pid, person, pick(A), passed());
+      if (rand() < 0.5) insPass.run(pid, person, pick(B), passed());
+      if (rand() < 0.4) insPass.run(pid, person, pick(C), passed());
+    }
+    return pid;
+  })();
+}
+
+/**
+ * Runs a bulk insert into a new database without the facts_version triggers (migration 0009), then
+ * puts them back exactly as they were: a fresh file has nothing cached, and the triggers would add an
+ * update per inserted row. Only for a database that nothing else uses yet.
+ */
+export function withoutFactsVersionTriggers<T>(db: Db, fn: () => T): T {
+  const c = db.$client;
+  const triggers = c.prepare("select name, sql from sqlite_master where type = 'trigger' and name like '%\\_facts\\_version' escape '\\'").all() as {
+    name: string;
+    sql: string;
+  }[];
+  for (const t of triggers) c.exec(`drop trigger "${t.name}"`);
+  try {
+    return fn();
+  } finally {
+    for (const t of triggers) c.exec(t.sql);
+  }
+}

@@ -1,4 +1,4 @@
-// npm run bench:engine  (or: npx tsx scripts/bench-engine.ts [--ms 1000] [--large-timeout 120])
+// npm run bench:engine  (or: npx tsx scripts/bench-engine.ts [--ms 1000] [--large-timeout 120] [--json FILE])
 // Throughput of the pure competency engine (lib/competency) on deterministic synthetic partners:
 // a typical partner (10 people, 100 revenue lines, 30 customers), a 158-line/24-person partner, and a
 // large one (50,000 lines, 2,000 people, 15,000 customers) whose full dashboard computation is timed.
@@ -6,7 +6,7 @@
 // child process killed after --large-timeout seconds. Also checks that a partner whose counted revenue
 // passes 2^53 cents evaluates without throwing.
 import { spawnSync } from "node:child_process";
-import { writeSync } from "node:fs";
+import { writeFileSync, writeSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import {
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     ms: { type: "string", default: "1000" },
     "large-timeout": { type: "string", default: "120" },
     "large-only": { type: "boolean", default: false },
+    json: { type: "string" },
   },
 });
 const MS = Number(values.ms);
@@ -103,6 +104,13 @@ const TYPICAL = synthFacts({ seed: 1, lines: 100, people: 10, customers: 30, spa
 const MEDIUM = synthFacts({ seed: 2, lines: 158, people: 24, customers: 45, spanDays: 720, amount: 400_000 });
 const LARGE = synthFacts({ seed: 3, lines: 50_000, people: 2_000, customers: 15_000, spanDays: 3_650, amount: 12_000 });
 const RULE_SET: RuleSetId = "V3";
+/** The figures, for --json: µs per call by partner and function, the large dashboard's rounds in ms. */
+const figures: { perPartner: Record<string, Record<string, { opsPerSec: number; usPerOp: number }>>; largeRoundsMs: number[]; hugeSumsThrow: boolean } = {
+  perPartner: {},
+  largeRoundsMs: [],
+  hugeSumsThrow: false,
+};
+let current = "";
 
 function bench(name: string, fn: () => unknown, ms = MS): { opsPerSec: number; usPerOp: number } {
   // Warm up (long enough for the optimising compiler to finish on a busy machine), then time 5 slices of
@@ -124,6 +132,7 @@ function bench(name: string, fn: () => unknown, ms = MS): { opsPerSec: number; u
   slices.sort((x, y) => x - y);
   const usPerOp = slices[2]!;
   const opsPerSec = 1e6 / usPerOp;
+  (figures.perPartner[current] ??= {})[name] = { opsPerSec, usPerOp };
   console.log(
     `  ${name.padEnd(34)} ${opsPerSec.toFixed(0).padStart(10)} ops/s ${usPerOp.toFixed(2).padStart(12)} µs/op  (slices ${slices[0]!.toFixed(2)}–${slices[4]!.toFixed(2)})`,
   );
@@ -143,6 +152,7 @@ function describe(label: string, f: PartnerFacts): void {
 }
 
 function small(label: string, f: PartnerFacts): void {
+  current = label;
   describe(label, f);
   const e = evaluate(f, { asOf: AS_OF, ruleSet: RULE_SET });
   // evaluate at a spread of dates, as a portfolio refresh or a date picker would
@@ -210,6 +220,7 @@ function hugeMoney(): void {
     resultValidUntil(f, { asOf: AS_OF, horizonDays: HORIZON });
     console.log("huge sums: projectRisk, levelHistory, resultValidUntil: no throw");
   } catch (err) {
+    figures.hugeSumsThrow = true;
     console.log(`huge sums: THROWS ${(err as Error).name}: ${(err as Error).message}`);
   }
 }
@@ -231,4 +242,6 @@ if (values["large-only"]) {
   process.stdout.write(child.stdout ?? "");
   if (child.stderr) process.stderr.write(child.stderr);
   if (child.error || child.signal) console.log(`  large partner: stopped after ${timeout / 1000} s (${child.signal ?? child.error?.message})`);
+  for (const m of (child.stdout ?? "").matchAll(/large dashboard, round \d+: total ([\d.]+) ms/g)) figures.largeRoundsMs.push(Number(m[1]));
+  if (values.json) writeFileSync(values.json, JSON.stringify({ node: process.version, loadAverage: os.loadavg(), ms: MS, ...figures }, null, 2) + "\n");
 }

@@ -1,10 +1,12 @@
-// npm run db:synth -- [--partners 10000] [--db ./data/synth.db] [--seed 42] [--jobs N] [--no-evaluate] [--today YYYY-MM-DD]
+// npm run db:synth -- [--partners 10000] [--db ./data/synth.db] [--seed 42] [--jobs N] [--no-evaluate] [--today YYYY-MM-DD] [--large]
 // Creates (or replaces) a database with N synthetic partners of realistic sizes, a channel manager
 // (bench-manager@synthetic.example) and an admin for the first partner (bench-admin@synthetic.example),
 // both with the password "demo-2026", and stores every partner's evaluation as of today — in --jobs
 // processes at once (default: one per core), each evaluating its share of the partners and writing
 // them in batches. With --no-evaluate the evaluations are left to the background refresher
 // (`npm start` / `npm run refresher`): the portfolio shows those partners as being evaluated meanwhile.
+// With --large, one more partner of a large reseller's size (db/synthetic.ts LARGE_PARTNER: 50,000
+// revenue lines, 5,000 customers, 2,000 people), with its admin bench-large-admin@synthetic.example.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "42" },
     jobs: { type: "string", default: String(os.cpus().length) },
     "no-evaluate": { type: "boolean", default: false },
+    large: { type: "boolean", default: false },
     today: { type: "string" },
     worker: { type: "string" }, // internal: "i/k", evaluate partners with id % k == i
   },
@@ -73,20 +76,31 @@ async function main(): Promise<void> {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   // Imported after DATABASE_PATH is set: the connection opens on first use.
   const { getDb } = await import("../db/client");
-  const { insertSyntheticPartners } = await import("../db/synthetic");
+  const { insertLargePartner, insertSyntheticPartners, withoutFactsVersionTriggers } = await import("../db/synthetic");
   const { createUser } = await import("../db/users");
   const db = getDb();
   // A new file that nothing else uses: no need to wait for the disk at each batch.
   db.$client.pragma("synchronous = OFF");
   db.$client.pragma("cache_size = -262144");
   let t = Date.now();
-  const ids = insertSyntheticPartners(db, { partners: n, today, seed: Number(values.seed) });
+  const { ids, large } = withoutFactsVersionTriggers(db, () => ({
+    ids: insertSyntheticPartners(db, { partners: n, today, seed: Number(values.seed) }),
+    large: values.large ? insertLargePartner(db, { today, msPartnerId: String(49_000_000) }) : null,
+  }));
   const counts = db.$client
     .prepare("select (select count(*) from revenue_lines) lines, (select count(*) from individuals) people, (select count(*) from exam_passes) passes")
     .get();
   console.log(`Inserted ${ids.length} partners in ${Date.now() - t} ms:`, counts);
   await createUser({ email: "bench-manager@synthetic.example", name: "Bench Manager", password: "demo-2026", role: "channel_manager", partnerId: null });
   await createUser({ email: "bench-admin@synthetic.example", name: "Bench Admin", password: "demo-2026", role: "partner_admin", partnerId: ids[0]! });
+  if (large !== null)
+    await createUser({
+      email: "bench-large-admin@synthetic.example",
+      name: "Bench Large Admin",
+      password: "demo-2026",
+      role: "partner_admin",
+      partnerId: large,
+    });
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   if (!values["no-evaluate"]) {
     t = Date.now();

@@ -1,6 +1,6 @@
 import "server-only";
 import { evaluate, getRuleSet, isValidDate, levelHistory, projectRisk, type Evaluation, type LevelChange, type RiskProjection } from "@/lib/competency";
-import { getPartnerData, toFacts, type PartnerData } from "@/db/partners";
+import { getPartnerData, partnerDataStamp, toFacts, type PartnerData } from "@/db/partners";
 import { todayIso } from "@/lib/format";
 import { distinctNames } from "@/lib/names";
 import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, RISK_HORIZON_DAYS } from "@/lib/vocabulary";
@@ -20,12 +20,50 @@ export interface DashboardModel {
   history: LevelChange[];
 }
 
+// A dashboard is a pure function of the partner's data and the as-of date, and a large partner's costs
+// hundreds of milliseconds (reading 50,000 lines, then the engine). It is kept per partner for as long as
+// the partner's data stamp (its row and its facts' version, which every write moves: migration 0009)
+// and the date stay the same, so a reload, another admin or a channel manager reads it at once. The
+// cache holds at most CACHE_WEIGHT records in all (a large partner's model is tens of megabytes).
+const CACHE_WEIGHT = 400_000;
+const cache = new Map<number, { stamp: string; asOf: string; model: DashboardModel; weight: number }>();
+
+function remember(partnerId: number, entry: { stamp: string; asOf: string; model: DashboardModel; weight: number }): void {
+  cache.delete(partnerId);
+  cache.set(partnerId, entry);
+  let total = 0;
+  for (const e of cache.values()) total += e.weight;
+  for (const [id, e] of cache) {
+    if (total <= CACHE_WEIGHT || id === partnerId) break;
+    cache.delete(id);
+    total -= e.weight;
+  }
+}
+
 /** Everything one partner's dashboard shows, as of a date given in the URL (today when absent or invalid). */
 export function buildDashboard(partnerId: number, asOfParam: string | undefined): DashboardModel | null {
-  const data = getPartnerData(partnerId);
-  if (!data) return null;
   const valid = typeof asOfParam === "string" && isValidDate(asOfParam) && asOfParam >= MIN_BUSINESS_DATE && asOfParam <= MAX_BUSINESS_DATE;
   const asOf = valid ? asOfParam : todayIso();
+  const asOfWasInvalid = asOfParam !== undefined && asOfParam !== "" && !valid;
+  const stamp = partnerDataStamp(partnerId);
+  if (stamp === null) return null;
+  const hit = cache.get(partnerId);
+  if (hit && hit.stamp === stamp && hit.asOf === asOf) {
+    remember(partnerId, hit); // most recently used last
+    return { ...hit.model, asOfWasInvalid };
+  }
+  const model = computeDashboard(partnerId, asOf);
+  if (!model) return null;
+  const d = model.data;
+  const weight = d.customers.length + d.revenue.length + d.individuals.length + d.individuals.reduce((n, p) => n + p.passes.length, 0) + 1;
+  // Read again after computing: a write that landed meanwhile leaves a different stamp, and the next request recomputes.
+  if (partnerDataStamp(partnerId) === stamp && weight <= CACHE_WEIGHT) remember(partnerId, { stamp, asOf, model, weight });
+  return { ...model, asOfWasInvalid };
+}
+
+function computeDashboard(partnerId: number, asOf: string): DashboardModel | null {
+  const data = getPartnerData(partnerId);
+  if (!data) return null;
   const facts = toFacts(data);
   const ruleSet = data.partner.ruleSet;
   const evaluation = evaluate(facts, { asOf, ruleSet });
@@ -34,7 +72,7 @@ export function buildDashboard(partnerId: number, asOfParam: string | undefined)
   return {
     data,
     asOf,
-    asOfWasInvalid: asOfParam !== undefined && asOfParam !== "" && !valid,
+    asOfWasInvalid: false,
     evaluation,
     risk,
     riskEvaluation,
