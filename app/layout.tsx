@@ -38,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("skipToContent")}
           </a>
           <TimeZoneSync known={tz.browser} />
-          <SiteHeader user={user} pending={!user && !!session?.mfaPending} counts={user ? headerCounts(user) : null} />
+          <SiteHeader user={user} pending={!user && !!session?.mfaPending} counts={user ? await headerCounts(user) : null} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             <Flash message={(FLASH_KEYS as readonly string[]).includes(flash ?? "") ? (flash as FlashKey) : null} />
             {children}

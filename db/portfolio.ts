@@ -431,6 +431,23 @@ const failureOn = (today: string) => and(eq(evaluationFailures.partnerId, partne
  * page caches it per generation (lib/server/portfolio.ts).
  */
 export function countPortfolio(f: PortfolioFilter): { withRow: number; withoutRow: number } {
+  const q = countPortfolioQuery(f);
+  const db = getDb().$client;
+  const n = (query: { sql: string; params: unknown[] } | null): number =>
+    query
+      ? (db
+          .prepare(query.sql)
+          .pluck()
+          .get(...query.params) as number)
+      : 0;
+  return { withRow: n(q.withRow), withoutRow: n(q.withoutRow) };
+}
+
+/** countPortfolio's two statements, to run elsewhere (lib/server/sql-worker.ts): each answers one value, a count; withoutRow is null when it must be 0. */
+export function countPortfolioQuery(f: PortfolioFilter): {
+  withRow: { sql: string; params: unknown[] };
+  withoutRow: { sql: string; params: unknown[] } | null;
+} {
   const db = getDb();
   const evaluated = evaluationConditions(f);
   const partnerOnly = partnerConditions(f);
@@ -439,16 +456,16 @@ export function countPortfolio(f: PortfolioFilter): { withRow: number; withoutRo
     .from(partners)
     .innerJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
     .where(and(...evaluated, ...partnerOnly))
-    .get()!.n;
+    .toSQL();
   const withoutRow =
     evaluated.length > 0
-      ? 0
+      ? null
       : db
           .select({ n: sql<number>`count(*)` })
           .from(partners)
           .leftJoin(partnerEvaluations, eq(partnerEvaluations.partnerId, partners.id))
           .where(and(isNull(partnerEvaluations.partnerId), ...partnerOnly))
-          .get()!.n;
+          .toSQL();
   return { withRow, withoutRow };
 }
 
@@ -534,9 +551,16 @@ export interface PortfolioCounts {
 
 /** Every partner counted once, by how its stored row stands on `today`. O(partners): cached by the caller. */
 export function portfolioCounts(today: string, atRiskBy: string): PortfolioCounts {
-  const r = getDb()
-    .$client.prepare(
-      `select count(*) as total,
+  const q = portfolioCountsQuery(today, atRiskBy);
+  return getDb()
+    .$client.prepare(q.sql)
+    .get(...q.params) as PortfolioCounts;
+}
+
+/** portfolioCounts's statement, to run elsewhere (lib/server/sql-worker.ts): one row, a PortfolioCounts. */
+export function portfolioCountsQuery(today: string, atRiskBy: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `select count(*) as total,
          coalesce(sum(state = 'current' and level = 'none'), 0) as none,
          coalesce(sum(state = 'current' and level = 'silver'), 0) as silver,
          coalesce(sum(state = 'current' and level = 'gold'), 0) as gold,
@@ -552,9 +576,8 @@ export function portfolioCounts(today: string, atRiskBy: string): PortfolioCount
              from partners p
              left join partner_evaluations e on e.partner_id = p.id
              left join evaluation_failures f on f.partner_id = p.id and f.as_of = @today)`,
-    )
-    .get({ today, atRiskBy }) as PortfolioCounts;
-  return r;
+    params: [{ today, atRiskBy }],
+  };
 }
 
 /** Stored evaluations of some partners (for tests and checks). */

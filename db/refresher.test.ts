@@ -97,7 +97,7 @@ describe("the refresher", () => {
 });
 
 describe("the portfolio whatever the state of the stored rows", () => {
-  it("counts and lists every partner once: current, from an earlier day, without a row, or failed, marked", () => {
+  it("counts and lists every partner once: current, from an earlier day, without a row, or failed, marked", async () => {
     refreshStaleEvaluations(TODAY);
     const [stale, pending, failed] = [ids[10]!, ids[20]!, ids[30]!];
     sql().prepare("update partner_evaluations set as_of = '2026-11-20', valid_until = ? where partner_id = ?").run(TODAY, stale);
@@ -133,7 +133,7 @@ describe("the portfolio whatever the state of the stored rows", () => {
       portfolio.queryPortfolio({ today: TODAY, level: "none", sort: "revenue", dir: "desc", page: 1, pageSize: 0 }).rows.some((r) => r.partnerId === pending),
     ).toBe(false);
     // The page's model says how many are being updated.
-    const view = loadPortfolio({ ...params }, { today: TODAY });
+    const view = await loadPortfolio({ ...params }, { today: TODAY });
     expect(view).toMatchObject({ total: 80, updating: 3, pages: 4 });
   });
 
@@ -147,7 +147,7 @@ describe("the portfolio whatever the state of the stored rows", () => {
     // Another process holds tomorrow's run and has done one batch.
     portfolio.claimRefreshRun(TOMORROW, "other", Date.now(), 60_000);
     portfolio.refreshBatch(TOMORROW, "other", { leaseMs: 60_000, maxMs: 1e9, maxPartners: 5 }, (d) => storedEvaluationOf(d, TOMORROW));
-    const view = loadPortfolio({ ...params }, { today: TOMORROW });
+    const view = await loadPortfolio({ ...params }, { today: TOMORROW });
     expect(view.total).toBe(80);
     expect(view.updating).toBe(staleBefore - 5);
     expect(view.counts.stale + view.counts.pending + view.counts.failed).toBe(staleBefore - 5);
@@ -191,7 +191,7 @@ describe("money beyond 2^53 cents", () => {
     refreshStaleEvaluations(TODAY);
   });
 
-  it("a partner whose revenue passes 2^53 cents is evaluated exactly and listed", () => {
+  it("a partner whose revenue passes 2^53 cents is evaluated exactly and listed", async () => {
     const id = ids[50]!;
     refreshStaleEvaluations(TODAY);
     const before = BigInt(portfolio.storedEvaluations([id]).get(id)!.qualifyingRevenueCents);
@@ -207,7 +207,7 @@ describe("money beyond 2^53 cents", () => {
       .rows.find((r) => r.partnerId === id)!;
     expect(row.state).toBe("current");
     expect(row.qualifyingRevenueCents).toBe(before + 9_500_000_000_000_000n); // plus 95,000 × 10^11 cents, exactly
-    const view = loadPortfolio({ ...params, sort: "revenue", dir: "desc" }, { today: TODAY, all: true });
+    const view = await loadPortfolio({ ...params, sort: "revenue", dir: "desc" }, { today: TODAY, all: true });
     expect(view.rows.some((r) => r.partnerId === id)).toBe(true);
     expect(view.total).toBe(80);
     sql().prepare("delete from revenue_lines where customer_id = ?").run(c.id);

@@ -92,7 +92,7 @@ export interface QueueItem {
   repliedAt: string | null;
 }
 
-interface QueueRow {
+export interface QueueRow {
   partner_id: number;
   name: string;
   ms_partner_id: string;
@@ -116,10 +116,20 @@ interface QueueRow {
  * replaces the last. `partnerId` restricts it to one partner (the partner page's banner).
  */
 export function reviewQueue(riskBy: string, partnerId?: number): QueueItem[] {
+  const q = reviewQueueQuery(riskBy, partnerId);
+  return reviewQueueItems(
+    getDb()
+      .$client.prepare(q.sql)
+      .all(...q.params) as QueueRow[],
+    riskBy,
+  );
+}
+
+/** reviewQueue's statement, to run elsewhere (lib/server/sql-worker.ts); its rows go to reviewQueueItems. */
+export function reviewQueueQuery(riskBy: string, partnerId?: number): { sql: string; params: unknown[] } {
   const only = partnerId === undefined ? "" : "WHERE id = @partnerId";
-  const rows = getDb()
-    .$client.prepare(
-      `
+  return {
+    sql: `
     WITH cand(id) AS (
       SELECT id FROM (
         SELECT partner_id AS id FROM level_changes
@@ -140,8 +150,12 @@ export function reviewQueue(riskBy: string, partnerId?: number): QueueItem[] {
       (SELECT max(r.created_at) FROM review_replies r WHERE r.note_id = n.id) AS replied_at
     FROM base b LEFT JOIN review_notes n ON n.id = b.note_id
   `,
-    )
-    .all({ riskBy, partnerId: partnerId ?? null }) as QueueRow[];
+    params: [{ riskBy, partnerId: partnerId ?? null }],
+  };
+}
+
+/** The queue from reviewQueueQuery's rows: each partner's reasons, most urgent first. */
+export function reviewQueueItems(rows: QueueRow[], riskBy: string): QueueItem[] {
   const items: QueueItem[] = [];
   for (const r of rows) {
     const reasons: QueueReason[] = [];

@@ -18,6 +18,7 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "100,10000,400000" },
     "skip-largest": { type: "boolean", default: false },
     "no-day-change": { type: "boolean", default: false },
+    "only-day-change": { type: "boolean", default: false }, // a quick look at the day change alone (writes no results)
     rate: { type: "string", default: "20" },
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
@@ -44,7 +45,7 @@ function dbFor(n) {
     generated.add(n);
     console.log(`Generating ${n} synthetic partners…`);
     const t = Date.now();
-    const out = run(bin("tsx"), ["--conditions=react-server", "scripts/db-synth.ts", "--partners", String(n), "--db", file]).trim();
+    const out = run(bin("tsx"), ["--conditions=react-server", "scripts/db-synth.ts", "--partners", String(n), "--db", file, "--large"]).trim();
     console.log(out);
     const secs = (Date.now() - t) / 1000;
     console.log(`  (${secs.toFixed(1)} s)`);
@@ -89,31 +90,45 @@ async function measure(n) {
       JSON.parse(run(bin("tsx"), ["--conditions=react-server", "scripts/bench-session.ts", email], { DATABASE_PATH: file }).trim().split("\n").pop());
     const manager = session("bench-manager@synthetic.example");
     const admin = session("bench-admin@synthetic.example");
+    const large = session("bench-large-admin@synthetic.example");
     const targets = [
       { name: "portfolio (market=developed, sorted by revenue desc)", url: `/portfolio?market=developed&sort=revenue&dir=desc`, cookie: manager.token },
       { name: "partner dashboard", url: `/partners/${admin.partnerId}`, cookie: admin.token },
       { name: "sign-in page", url: `/sign-in`, cookie: null },
+      { name: "large partner's dashboard (50,000 lines, 2,000 people)", url: `/partners/${large.partnerId}`, cookie: large.token },
     ];
     const out = [];
     for (const t of targets) {
       const headers = t.cookie ? { cookie: `session=${t.cookie}` } : {};
+      // The first request computes what later ones find cached (a new page of code, a partner's model).
+      const c0 = performance.now();
       const check = await fetch(base + t.url, { headers, redirect: "manual" });
+      const html = await check.text();
+      const firstMs = performance.now() - c0;
       if (check.status !== 200) throw new Error(`${t.url} answered ${check.status} on the ${n}-partner database`);
       await cannon({ url: base + t.url, headers, duration: 2 }); // warm-up
+      // While this page is under load, what does a sign-in page asked for 5 times a second wait?
+      let done = false;
+      const others = steady(`${base}/sign-in`, { rate: 5, until: async () => done });
       const r = await cannon({ url: base + t.url, headers, duration: seconds });
+      done = true;
+      const other = await others;
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`${t.url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
       out.push({
         endpoint: t.name,
         url: t.url,
+        htmlBytes: Buffer.byteLength(html),
+        firstMs,
         requests: r.requests.total,
         rps: r.requests.average,
         p50: r.latency.p50,
         p97_5: r.latency.p97_5,
         p99: r.latency.p99,
         mean: r.latency.average,
+        otherSignIn: { p50: other.p50, p99: other.p99, max: other.max, requests: other.requests },
       });
       console.log(
-        `  ${n} partners · ${t.name}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms`,
+        `  ${n} partners · ${t.name}: first ${firstMs.toFixed(0)} ms, ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; sign-in meanwhile p99 ${other.p99?.toFixed(0)} ms, max ${other.max?.toFixed(0)} ms`,
       );
     }
     return out;
@@ -171,6 +186,12 @@ async function steady(url, { rate, ms, until, headers = {} }) {
   }
   await Promise.all(inflight);
   return { requests: lat.length, errors, p50: pct(lat, 50), p99: pct(lat, 99), max: lat.length ? Math.max(...lat) : null, seconds: (Date.now() - t0) / 1000 };
+}
+
+if (values["only-day-change"]) {
+  const n = Math.max(...values.sizes.split(",").map(Number));
+  console.log(JSON.stringify(await dayChange(n), null, 2));
+  process.exit(0);
 }
 
 const sizes = values.sizes
@@ -321,6 +342,71 @@ async function dayChange(n) {
 const largest = sizes[sizes.length - 1];
 const day = values["no-day-change"] ? null : await dayChange(largest);
 
+// ---- The engine's figures and what each page weighs, in the same run.
+console.log("Engine (npm run bench:engine)…");
+const engineFile = path.join(os.tmpdir(), `bench-engine-${process.pid}.json`);
+run(bin("tsx"), ["scripts/bench-engine.ts", "--json", engineFile]);
+const engine = JSON.parse(fs.readFileSync(engineFile, "utf8"));
+fs.rmSync(engineFile, { force: true });
+console.log(`Page weight, LCP and CLS (npm run bench:weight) on the ${small}-partner database…`);
+run(process.execPath, ["scripts/page-weight.mjs", "--db", path.relative(root, dbFor(small)), "--port", String(port + 1)]);
+const weight = JSON.parse(fs.readFileSync(path.join(root, "bench", "results", "page-weight.json"), "utf8"));
+
+/** Issue 9's goals, each with the figure this run measured and whether it holds. */
+function goals(r) {
+  const out = [];
+  const add = (goal, value, ok, note = "") => out.push({ goal, value, ok: ok === null ? null : !!ok, note });
+  const f = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? "—" : Number(x).toFixed(d));
+  const big = r.sizes[r.sizes.length - 1];
+  const smallest = r.sizes[0];
+  const s = r.synth[big];
+  add(`db:synth of ${big} partners ≤ 20 min`, s ? `${f(s.seconds / 60, 1)} min` : "cached (not measured in this run)", s ? s.seconds <= 1200 : null);
+  const port = (n) => r.results[n][0];
+  add(
+    `portfolio p50 at ${big} ≤ 2 × at ${smallest}`,
+    `${f(port(big).p50)} ms ÷ ${f(port(smallest).p50)} ms = ${f(port(big).p50 / Math.max(1, port(smallest).p50), 2)}`,
+    port(big).p50 / Math.max(1, port(smallest).p50) <= 2,
+  );
+  if (r.dayChange) {
+    const d = r.dayChange;
+    add(`day change at ${d.partners}: background refresh ≤ 10 min`, `${f(d.refreshSeconds)} s, ${d.refreshed} partners`, d.finished && d.refreshSeconds <= 600);
+    add("day change: sign-in p99 ≤ 3 × quiet", `${f(d.during.p99)} ÷ ${f(d.quiet.p99)} ms = ${f(d.p99Ratio, 2)}`, d.p99Ratio <= 3);
+    const worst = Math.max(d.during.max ?? 0, d.portfolioDuring.max ?? 0);
+    add("day change: no request waits > 500 ms", `slowest sign-in ${f(d.during.max)} ms, slowest portfolio ${f(d.portfolioDuring.max)} ms`, worst <= 500);
+  }
+  for (const n of r.sizes)
+    add(`dashboard ÷ sign-in throughput ≥ 0.5 (${n} partners)`, f(r.perSize[n].dashboardOverSignIn, 2), r.perSize[n].dashboardOverSignIn >= 0.5);
+  const dash = r.results[smallest][1];
+  add("dashboard HTML ≤ 100 KB (the 158-line partner)", `${f(dash.htmlBytes / 1024, 1)} KB`, dash.htmlBytes <= 100 * 1024);
+  const largeDash = r.results[big][3];
+  add(
+    `large partner's dashboard ≤ 500 ms (${big} partners)`,
+    `first request ${f(largeDash.firstMs)} ms; under load p50 ${f(largeDash.p50)} ms`,
+    largeDash.firstMs <= 500 && largeDash.p50 <= 500,
+  );
+  const typical = r.engine.perPartner["typical partner"] ?? {};
+  add("evaluate ≥ 50,000/s (typical partner)", `${f(typical.evaluate?.opsPerSec)}/s`, typical.evaluate?.opsPerSec >= 50_000);
+  for (const [name, key] of [
+    ["risk date", "projectRisk (365 days)"],
+    ["validity", "resultValidUntil (365 days)"],
+    ["level history", "levelHistory"],
+  ])
+    add(`${name} ≤ 200 µs (typical partner)`, `${f(typical[key]?.usPerOp, 1)} µs`, typical[key]?.usPerOp <= 200);
+  add("sums exact beyond 2^53 cents (no throw)", r.engine.hugeSumsThrow ? "throws" : "no throw", !r.engine.hugeSumsThrow);
+  for (const w of weightRows(r.weight)) {
+    add(`first-load JS ≤ 120 kB gzip: ${w.page}`, `${f(w.jsGzip / 1000, 1)} kB`, w.jsGzip <= 120_000);
+    if (w.lcpMs !== undefined) add(`LCP ≤ 1.0 s: ${w.page}`, `${f(w.lcpMs)} ms`, w.lcpMs <= 1000);
+    if (w.cls !== undefined) add(`CLS ≤ 0.01: ${w.page}`, f(w.cls, 3), w.cls <= 0.01);
+  }
+  return out;
+}
+
+/** The page-weight script's rows, whatever its layout: { page, jsGzip, lcpMs?, cls? }. */
+function weightRows(w) {
+  const rows = Array.isArray(w) ? w : (w.pages ?? []);
+  return rows.map((x) => ({ page: x.page, jsGzip: x.jsGzip, lcpMs: x.lcpMs ?? x.lcp?.median ?? x.lcp, cls: x.cls?.median ?? x.cls }));
+}
+
 const report = {
   started,
   seconds,
@@ -333,18 +419,32 @@ const report = {
   ratios,
   perSize,
   dayChange: day,
+  engine,
+  weight,
 };
+report.goals = goals(report);
 fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
 fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), JSON.stringify(report, null, 2) + "\n");
 const f1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(1));
 const md = [
   `# Benchmark, ${started}`,
   "",
+  "## Goals (issue 9), all measured in this run",
+  "",
+  "| goal | measured | holds |",
+  "|---|---|:---:|",
+  ...report.goals.map((g) => `| ${g.goal} | ${g.value} | ${g.ok === null ? "—" : g.ok ? "yes" : "**no**"} |`),
+  "",
   `${report.machine}; autocannon, ${connections} connections, ${seconds} s per endpoint after a 2 s warm-up, \`next start\` on loopback.`,
   "",
-  "| endpoint | partners | req/s | mean ms | p50 ms | p97.5 ms | p99 ms |",
-  "|---|---:|---:|---:|---:|---:|---:|",
-  ...sizes.flatMap((n) => results[n].map((r) => `| ${r.endpoint} | ${n} | ${r.rps.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.p50} | ${r.p97_5} | ${r.p99} |`)),
+  "| endpoint | partners | HTML | first request ms | req/s | mean ms | p50 ms | p97.5 ms | p99 ms | sign-in meanwhile (5/s): p99 / max ms |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...sizes.flatMap((n) =>
+    results[n].map(
+      (r) =>
+        `| ${r.endpoint} | ${n} | ${(r.htmlBytes / 1024).toFixed(1)} KB | ${r.firstMs.toFixed(0)} | ${r.rps.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${f1(r.otherSignIn.p99)} / ${f1(r.otherSignIn.max)} |`,
+    ),
+  ),
   "",
   `| endpoint | partners | mean latency ÷ ${small} | p50 ÷ ${small} | throughput ÷ ${small} |`,
   "|---|---:|---:|---:|---:|",
@@ -374,6 +474,27 @@ const md = [
         "",
       ]
     : []),
+  "## Engine (npm run bench:engine)",
+  "",
+  `Node ${engine.node}, load average ${engine.loadAverage.map((x) => x.toFixed(2)).join(" ")}; median of 5 slices of ${engine.ms} ms after a warm-up, one core.`,
+  "",
+  "| partner | function | calls/s | µs per call |",
+  "|---|---|---:|---:|",
+  ...Object.entries(engine.perPartner).flatMap(([who, fns]) =>
+    Object.entries(fns).map(([fn, x]) => `| ${who} | ${fn} | ${x.opsPerSec.toFixed(0)} | ${x.usPerOp.toFixed(1)} |`),
+  ),
+  "",
+  `Large partner (50,000 lines, 2,000 people), the whole dashboard's engine work, three rounds: ${engine.largeRoundsMs.map((x) => `${x.toFixed(0)} ms`).join(", ")}.`,
+  "",
+  `## Pages (npm run bench:weight, ${small}-partner database)`,
+  "",
+  "| page | first-load JS gzip | LCP | CLS |",
+  "|---|---:|---:|---:|",
+  ...weightRows(weight).map(
+    (w) =>
+      `| ${w.page} | ${(w.jsGzip / 1000).toFixed(1)} kB | ${w.lcpMs === undefined ? "—" : `${Math.round(w.lcpMs)} ms`} | ${w.cls === undefined ? "—" : w.cls.toFixed(3)} |`,
+  ),
+  "",
 ].join("\n");
 fs.writeFileSync(path.join(root, "bench", "results", "latest.md"), md);
 console.log("\n" + md);

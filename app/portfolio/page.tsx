@@ -15,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function PortfolioPage({ searchParams }: { searchParams: SearchParams }) {
   await requireChannelManager();
   const { params, rejected } = parsePortfolioParams(await searchParams);
-  const view = loadPortfolio(params);
+  const view = await loadPortfolio(params);
   const [t, tImpact, locale] = await Promise.all([getTranslations("portfolio"), getTranslations("impact"), getLocale()]);
   const qs = portfolioQueryString(params, { page: undefined });
   const page = view.page;

@@ -10,7 +10,7 @@ import { QUEUE_RISK_DAYS } from "@/lib/vocabulary";
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   await requireChannelManager();
   const sp = await searchParams;
-  const queue = loadReviewQueue(typeof sp.page === "string" ? Number(sp.page) : 1);
+  const queue = await loadReviewQueue(typeof sp.page === "string" ? Number(sp.page) : 1);
   const items = queue.items;
   const [t, tLevel, tPages, locale] = await Promise.all([
     getTranslations("queue"),

@@ -41,3 +41,45 @@ export function cachedByGeneration<T>(key: string, today: string, compute: () =>
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return value;
 }
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * The same, for an answer computed off the server's thread (lib/server/sql-worker.ts): the server goes
+ * on answering other requests meanwhile, and one computation per key runs at a time. While a refresh
+ * runs, a request is answered at once from the last answer for the same key (the same day and filter),
+ * and an answer older than REFRESHING_REUSE_MS is recomputed in the background for the next requests.
+ */
+export async function cachedByGenerationAsync<T>(key: string, today: string, compute: () => Promise<T>): Promise<T> {
+  const generation = portfolioGenerationNumber();
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) return hit.value as T;
+  const run = (): Promise<T> => {
+    const running = inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const p = compute().then(
+      (value) => {
+        const now = cache.get(key);
+        // An answer computed from an older generation than one already stored is dropped.
+        if (!now || now.generation <= generation) {
+          cache.delete(key);
+          cache.set(key, { generation, at: Date.now(), value });
+          if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        }
+        inFlight.delete(key);
+        return value;
+      },
+      (err: unknown) => {
+        inFlight.delete(key);
+        throw err;
+      },
+    );
+    inFlight.set(key, p);
+    return p;
+  };
+  if (hit && isRefreshing(today)) {
+    if (Date.now() - hit.at >= REFRESHING_REUSE_MS) run().catch((err: unknown) => console.error(`recount ${key}:`, err instanceof Error ? err.message : err));
+    return hit.value as T;
+  }
+  return run();
+}

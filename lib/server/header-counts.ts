@@ -10,11 +10,11 @@ export interface HeaderCounts {
 }
 
 /** The header's badges: unread notifications (a partner admin's time-based ones generated first), the review queue's size. */
-export function headerCounts(user: PublicUser): HeaderCounts | null {
+export async function headerCounts(user: PublicUser): Promise<HeaderCounts | null> {
   if (user.mustChangePassword) return null;
   try {
     ensureTimeBasedNotifications(user);
-    return { unread: unreadCount(user.id), queue: user.role === "channel_manager" ? reviewQueueCount() : null };
+    return { unread: unreadCount(user.id), queue: user.role === "channel_manager" ? await reviewQueueCount() : null };
   } catch (err) {
     console.error("header counts:", err instanceof Error ? err.message : err);
     return null;

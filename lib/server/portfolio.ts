@@ -1,8 +1,9 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
 import { AT_RISK_DAYS } from "@/lib/vocabulary";
-import { cachedByGeneration, noteUpdating } from "@/lib/server/generation-cache";
-import { countPortfolio, portfolioCounts, queryPortfolio, type PortfolioCounts, type PortfolioFilter, type PortfolioRow } from "@/db/portfolio";
+import { cachedByGenerationAsync, noteUpdating } from "@/lib/server/generation-cache";
+import { readOffThread } from "@/lib/server/sql-worker";
+import { countPortfolioQuery, portfolioCountsQuery, queryPortfolio, type PortfolioCounts, type PortfolioFilter, type PortfolioRow } from "@/db/portfolio";
 import type { PortfolioParams } from "@/lib/validation/manager";
 import { todayIso } from "@/lib/format";
 
@@ -23,7 +24,7 @@ export interface PortfolioView {
  * hold today are marked (`row.state`). One SQL query filters, sorts and pages. `all` returns every
  * matching row (print and CSV).
  */
-export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?: string } = {}): PortfolioView {
+export async function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?: string } = {}): Promise<PortfolioView> {
   const today = opts.today ?? todayIso();
   const filter: PortfolioFilter = {
     level: p.level,
@@ -36,7 +37,8 @@ export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?:
     q: p.q,
   };
   // O(partners) counts, once per change of the data (lib/server/generation-cache.ts).
-  const totals = cachedByGeneration(`filter|${today}|${JSON.stringify(filter)}`, today, () => countPortfolio(filter));
+  // The filter's totals do not depend on the date (a risk filter's date is in the filter): kept across midnight.
+  const totals = await cachedByGenerationAsync(`filter|${JSON.stringify(filter)}`, today, () => countOffThread(filter));
   const query = { ...filter, today, counts: totals, sort: p.sort, dir: p.dir, page: p.page, pageSize: opts.all ? 0 : p.size };
   const total = totals.withRow + totals.withoutRow;
   const pages = Math.max(1, Math.ceil(total / p.size));
@@ -44,8 +46,20 @@ export function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; today?:
   const page = opts.all ? 1 : Math.min(p.page, pages);
   const { rows } = queryPortfolio({ ...query, page });
   const atRiskBy = addDays(today, AT_RISK_DAYS);
-  const counts = cachedByGeneration(`counts|${today}|${atRiskBy}`, today, () => portfolioCounts(today, atRiskBy));
+  const counts = await cachedByGenerationAsync(`counts|${today}|${atRiskBy}`, today, () =>
+    readOffThread<PortfolioCounts>(portfolioCountsQuery(today, atRiskBy)),
+  );
   const updating = counts.stale + counts.pending + counts.failed;
   noteUpdating(today, counts.stale + counts.pending); // failures wait for a write or tomorrow: not a refresh
   return { today, rows, total, page, pages, counts, updating };
+}
+
+/** countPortfolio (db/portfolio.ts), on the worker thread. */
+async function countOffThread(filter: PortfolioFilter): Promise<{ withRow: number; withoutRow: number }> {
+  const q = countPortfolioQuery(filter);
+  const [withRow, withoutRow] = await Promise.all([
+    readOffThread<number>(q.withRow, "value"),
+    q.withoutRow ? readOffThread<number>(q.withoutRow, "value") : Promise.resolve(0),
+  ]);
+  return { withRow, withoutRow };
 }

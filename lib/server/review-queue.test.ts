@@ -3,7 +3,7 @@ import { databaseTemplate } from "@/lib/testing/temp-db";
 
 // The review queue reads stored rows (never evaluating), pages, and is kept once per generation of the
 // data: every write that changes it (a note, a reply, a stored evaluation) must be seen at once.
-const db0 = databaseTemplate("review-queue", () => {
+const db0 = databaseTemplate("review-queue", async () => {
   const db = getDb();
   ids = insertSyntheticPartners(db, { partners: 60, today: TODAY, seed: 11 });
   manager = db.insert(schema.users).values({ email: "cm@example.com", name: "CM", passwordHash: "x", role: "channel_manager" }).returning().get().id;
@@ -37,40 +37,40 @@ beforeEach(async () => {
 
 const asking = (id: number) => addReviewNote(manager, id, { decision: "needs-information", body: "Which customers are DPOR?" })!;
 
-describe("review queue", () => {
-  it("counts what the query finds, and a note or a reply shows at once (no stale answer from the cache)", () => {
-    const before = reviewQueueCount(TODAY);
+describe("review queue", async () => {
+  it("counts what the query finds, and a note or a reply shows at once (no stale answer from the cache)", async () => {
+    const before = await reviewQueueCount(TODAY);
     expect(before).toBe(reviewQueue(addDays(TODAY, QUEUE_RISK_DAYS)).length);
     const outside = ids.find((id) => !reviewQueue(addDays(TODAY, QUEUE_RISK_DAYS), id).length)!;
     const note = asking(outside);
-    expect(reviewQueueCount(TODAY)).toBe(before + 1);
-    const item = () => loadReviewQueue(1, TODAY).items.find((i) => i.partnerId === outside);
-    expect(item()?.reasons).toEqual(["awaiting-answer"]);
+    expect(await reviewQueueCount(TODAY)).toBe(before + 1);
+    const item = async () => (await loadReviewQueue(1, TODAY)).items.find((i) => i.partnerId === outside);
+    expect((await item())?.reasons).toEqual(["awaiting-answer"]);
     expect(addReviewReply(admin, outside, note.id, "A and B").ok).toBe(true);
-    expect(item()?.reasons).toEqual(["answered"]); // migration 0008: a reply moves the generation
+    expect((await item())?.reasons).toEqual(["answered"]); // migration 0008: a reply moves the generation
   });
 
-  it("pages: every partner once across the pages, a page past the end shows the last", () => {
+  it("pages: every partner once across the pages, a page past the end shows the last", async () => {
     for (const id of ids) asking(id);
-    const first = loadReviewQueue(1, TODAY);
+    const first = await loadReviewQueue(1, TODAY);
     expect(first.total).toBe(60);
     expect(first.items).toHaveLength(QUEUE_PAGE_SIZE);
     expect(first.pages).toBe(Math.ceil(60 / QUEUE_PAGE_SIZE));
     const seen = [];
-    for (let p = 1; p <= first.pages; p++) seen.push(...loadReviewQueue(p, TODAY).items.map((i) => i.partnerId));
+    for (let p = 1; p <= first.pages; p++) seen.push(...(await loadReviewQueue(p, TODAY)).items.map((i) => i.partnerId));
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(seen).toHaveLength(60);
-    const past = loadReviewQueue(99, TODAY);
+    const past = await loadReviewQueue(99, TODAY);
     expect(past.page).toBe(first.pages);
-    expect(loadReviewQueue(Number.NaN, TODAY).page).toBe(1);
+    expect((await loadReviewQueue(Number.NaN, TODAY)).page).toBe(1);
   });
 
-  it("reads the stored rows as they are: a day's stale rows stay stale (the refresher, not the page, brings them up to date)", () => {
+  it("reads the stored rows as they are: a day's stale rows stay stale (the refresher, not the page, brings them up to date)", async () => {
     const tomorrow = addDays(TODAY, 400); // every stored row has expired by then
     const stale = partnersWithStaleEvaluation(tomorrow).length;
     expect(stale).toBeGreaterThan(0);
-    loadReviewQueue(1, tomorrow);
-    reviewQueueCount(tomorrow);
+    await loadReviewQueue(1, tomorrow);
+    await reviewQueueCount(tomorrow);
     expect(partnersWithStaleEvaluation(tomorrow)).toHaveLength(stale);
   });
 });

@@ -1,13 +1,20 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
-import { reviewQueue, type QueueItem } from "@/db/review";
-import { cachedByGeneration, isRefreshing } from "@/lib/server/generation-cache";
+import { reviewQueue, reviewQueueItems, reviewQueueQuery, type QueueItem, type QueueRow } from "@/db/review";
+import { cachedByGenerationAsync, isRefreshing } from "@/lib/server/generation-cache";
+import { readOffThread } from "@/lib/server/sql-worker";
 import { todayIso } from "@/lib/format";
 import { QUEUE_PAGE_SIZE, QUEUE_RISK_DAYS } from "@/lib/vocabulary";
 
-/** The whole queue as of today, from the stored rows as they are (never evaluating), once per change of the data. */
-function queueOf(today: string): readonly QueueItem[] {
-  return cachedByGeneration(`queue|${today}`, today, () => reviewQueue(addDays(today, QUEUE_RISK_DAYS)));
+/**
+ * The whole queue as of today, from the stored rows as they are (never evaluating), once per change of
+ * the data. It scans every partner at risk: on the worker thread (lib/server/sql-worker.ts).
+ */
+function queueOf(today: string): Promise<readonly QueueItem[]> {
+  const riskBy = addDays(today, QUEUE_RISK_DAYS);
+  return cachedByGenerationAsync(`queue|${today}`, today, async () =>
+    reviewQueueItems(await readOffThread<QueueRow[]>(reviewQueueQuery(riskBy), "all"), riskBy),
+  );
 }
 
 export interface ReviewQueuePage {
@@ -20,16 +27,16 @@ export interface ReviewQueuePage {
 }
 
 /** One page of the review queue as of today (a page past the end shows the last one). */
-export function loadReviewQueue(page = 1, today = todayIso()): ReviewQueuePage {
-  const all = queueOf(today);
+export async function loadReviewQueue(page = 1, today = todayIso()): Promise<ReviewQueuePage> {
+  const all = await queueOf(today);
   const pages = Math.max(1, Math.ceil(all.length / QUEUE_PAGE_SIZE));
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   return { items: all.slice((p - 1) * QUEUE_PAGE_SIZE, p * QUEUE_PAGE_SIZE), total: all.length, page: p, pages, updating: isRefreshing(today) };
 }
 
 /** The queue's size for the header (reads what is stored; never recomputes). */
-export function reviewQueueCount(today = todayIso()): number {
-  return queueOf(today).length;
+export async function reviewQueueCount(today = todayIso()): Promise<number> {
+  return (await queueOf(today)).length;
 }
 
 /** Why one partner is in the queue (its page says so), or null. */

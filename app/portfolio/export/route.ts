@@ -10,7 +10,7 @@ import { asLocale } from "@/lib/i18n/config";
 export async function GET(request: Request) {
   await requireChannelManager();
   const { params } = parsePortfolioParams(Object.fromEntries(new URL(request.url).searchParams));
-  const view = loadPortfolio(params, { all: true });
+  const view = await loadPortfolio(params, { all: true });
   const [t, tLevel, tMarket, tDecision, localeRaw] = await Promise.all([
     getTranslations("csv"),
     getTranslations("level"),

@@ -15,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function PortfolioReportPage({ searchParams }: { searchParams: SearchParams }) {
   await requireChannelManager();
   const { params } = parsePortfolioParams(await searchParams);
-  const view = loadPortfolio(params, { all: true });
+  const view = await loadPortfolio(params, { all: true });
   const [t, tp, tLevel, tMarket, locale] = await Promise.all([
     getTranslations("report"),
     getTranslations("portfolio"),
