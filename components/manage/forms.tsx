@@ -5,7 +5,7 @@ import { SettingsEffectView } from "@/components/settings/effect-view";
 import { addReviewNoteAction, createPartnerAction, createPartnerAdminAction, updatePartnerSettingsAction } from "@/app/partners/manage-actions";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DECISIONS, MARKETS, REVIEW_MAX, RULE_SET_IDS } from "@/lib/vocabulary";
-import { examCatalogue, getRuleSet } from "@/lib/competency";
+import { examCatalogue, getRuleSet } from "@/lib/competency/rules";
 import { formatDate } from "@/lib/format";
 import { IDLE_STATE, type ActionState } from "@/lib/action-state";
 import { Field, FormMessage, SubmitButton, useAnswerFocus, focusIn } from "@/components/form/kit";

@@ -12,7 +12,6 @@ type Tree = { [k: string]: string | Tree };
  * "use client" file against this list, and the form kit's namespaces.
  */
 export const CLIENT_NAMESPACES = [
-  "errors",
   "entry",
   "validation",
   "decision",
@@ -28,7 +27,6 @@ export const CLIENT_NAMESPACES = [
   "whatIf",
   "settingsChange",
   "duplicates",
-  "flash",
   "thread",
   "accounts",
   "notifications",
