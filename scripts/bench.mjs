@@ -401,10 +401,14 @@ function goals(r) {
   return out;
 }
 
-/** The page-weight script's rows, whatever its layout: { page, jsGzip, lcpMs?, cls? }. */
+/** The page-weight script's rows: { page, jsGzip, lcpMs, cls }, the worse of its two widths (1280 and 390 px). */
 function weightRows(w) {
   const rows = Array.isArray(w) ? w : (w.pages ?? []);
-  return rows.map((x) => ({ page: x.page, jsGzip: x.jsGzip, lcpMs: x.lcpMs ?? x.lcp?.median ?? x.lcp, cls: x.cls?.median ?? x.cls }));
+  return rows.map((x) => {
+    const widths = Object.values(x.vitals ?? {});
+    const worst = (k) => (widths.length ? Math.max(...widths.map((v) => v[k] ?? 0)) : undefined);
+    return { page: x.page, htmlBytes: x.htmlBytes, jsGzip: x.jsGzip, lcpMs: worst("lcpMs"), cls: worst("cls") };
+  });
 }
 
 const report = {
