@@ -10,7 +10,7 @@ import { getRefreshRun, portfolioGenerationNumber } from "@/db/portfolio";
 // the whole refresh, so answers up to REFRESHING_REUSE_MS old are reused then (the pages say figures
 // are being updated). Once the day's rows are up to date, answers are exact at every generation.
 const CACHE_SIZE = 200;
-export const REFRESHING_REUSE_MS = 5_000;
+export const REFRESHING_REUSE_MS = 10_000;
 const cache = new Map<string, { generation: number; at: number; value: unknown }>();
 const updatingOn = new Map<string, number>();
 
