@@ -200,16 +200,16 @@ export function insertLargePartner(db: Db, opts: { today: string; seed?: number;
 }
 
 /**
- * Runs a bulk insert into a new database without the facts_version triggers (migration 0009), then
- * puts them back exactly as they were: a fresh file has nothing cached, and the triggers would add an
- * update per inserted row. Only for a database that nothing else uses yet.
+ * Runs a bulk insert into a new database without the triggers on the facts tables (customers, revenue
+ * lines, people, passes: migrations 0003 and 0009), then puts them back exactly as they were. On a new
+ * file they have nothing to do — no stored evaluation to drop, nothing cached — and each would add a
+ * statement per inserted row. Only for a database that nothing else uses yet.
  */
-export function withoutFactsVersionTriggers<T>(db: Db, fn: () => T): T {
+export function withoutFactTriggers<T>(db: Db, fn: () => T): T {
   const c = db.$client;
-  const triggers = c.prepare("select name, sql from sqlite_master where type = 'trigger' and name like '%\\_facts\\_version' escape '\\'").all() as {
-    name: string;
-    sql: string;
-  }[];
+  const triggers = c
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('customers', 'revenue_lines', 'individuals', 'exam_passes')")
+    .all() as { name: string; sql: string }[];
   for (const t of triggers) c.exec(`drop trigger "${t.name}"`);
   try {
     return fn();

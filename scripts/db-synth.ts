@@ -76,14 +76,14 @@ async function main(): Promise<void> {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   // Imported after DATABASE_PATH is set: the connection opens on first use.
   const { getDb } = await import("../db/client");
-  const { insertLargePartner, insertSyntheticPartners, withoutFactsVersionTriggers } = await import("../db/synthetic");
+  const { insertLargePartner, insertSyntheticPartners, withoutFactTriggers } = await import("../db/synthetic");
   const { createUser } = await import("../db/users");
   const db = getDb();
   // A new file that nothing else uses: no need to wait for the disk at each batch.
   db.$client.pragma("synchronous = OFF");
   db.$client.pragma("cache_size = -262144");
   let t = Date.now();
-  const { ids, large } = withoutFactsVersionTriggers(db, () => ({
+  const { ids, large } = withoutFactTriggers(db, () => ({
     ids: insertSyntheticPartners(db, { partners: n, today, seed: Number(values.seed) }),
     large: values.large ? insertLargePartner(db, { today, msPartnerId: String(49_000_000) }) : null,
   }));
