@@ -155,7 +155,8 @@ export function RecordSection(props: {
       ) : (
         // Relative: the visually hidden header text stays inside the scroll area. Below 640 px each row is a card.
         <div className="relative overflow-x-auto">
-          <table className="stack-table mt-2 w-full text-left text-sm">
+          {/* Row and cell styles are set once on the table, not on each of up to 50 rows. */}
+          <table className="stack-table mt-2 w-full text-left text-sm [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-100 [&>tbody>tr]:align-top [&_td]:py-1 [&_td]:pr-2">
             <thead>
               <tr className="border-b border-slate-300">
                 {props.columns.map((c) => (
@@ -172,14 +173,14 @@ export function RecordSection(props: {
             </thead>
             <tbody>
               {props.rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100 align-top" data-testid={`${props.sectionId}-row`}>
+                <tr key={r.id} data-testid={`${props.sectionId}-row`}>
                   {r.cells.map((c, i) => (
-                    <td key={i} data-label={props.columns[i]} className={`py-1 pr-2 ${text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : ""}`}>
+                    <td key={i} data-label={props.columns[i]} className={text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : undefined}>
                       {c}
                     </td>
                   ))}
                   {!props.readOnly && (
-                    <td className="py-1 sm:whitespace-nowrap">
+                    <td className="sm:whitespace-nowrap">
                       <Link
                         href={href(r.id)}
                         scroll={false}
