@@ -58,3 +58,19 @@ export function partnerIdFromUrl(page: Page): number {
   if (!m) throw new Error(`not on a partner page: ${page.url()}`);
   return Number(m[1]);
 }
+
+/** The partner's data page (records and the import), through its tab; a no-op when already there. */
+export async function openData(page: Page): Promise<void> {
+  if (/\/partners\/\d+\/data(\?|#|$)/.test(page.url())) return;
+  await page.getByTestId("tab-data").click();
+  await expect(page).toHaveURL(/\/partners\/\d+\/data(\?|#|$)/);
+  await expect(page.getByTestId("tab-data")).toHaveAttribute("aria-current", "page");
+}
+
+/** The partner's status page (the dashboard), through its tab; a no-op when already there. */
+export async function openStatus(page: Page): Promise<void> {
+  if (/\/partners\/\d+(\?|#|$)/.test(page.url())) return;
+  await page.getByTestId("tab-status").click();
+  await expect(page).toHaveURL(/\/partners\/\d+(\?|#|$)/);
+  await expect(page.getByTestId("tab-status")).toHaveAttribute("aria-current", "page");
+}
