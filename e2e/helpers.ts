@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { testAddress } from "./actions";
 import { generate } from "otplib";
 
@@ -73,4 +73,13 @@ export async function openStatus(page: Page): Promise<void> {
   await page.getByTestId("tab-status").click();
   await expect(page).toHaveURL(/\/partners\/\d+(\?|#|$)/);
   await expect(page.getByTestId("tab-status")).toHaveAttribute("aria-current", "page");
+}
+
+/**
+ * Opens a record for editing on the data page: its Edit link puts it in the URL and the server sends its form.
+ * Waits for that form (it carries the record's version), so nothing is typed into the add form meanwhile.
+ */
+export async function openEdit(section: Locator, name: string | RegExp): Promise<void> {
+  await section.getByRole("link", { name }).click();
+  await expect(section.locator('form input[name="version"]')).toHaveCount(1);
 }

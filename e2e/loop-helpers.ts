@@ -1,6 +1,6 @@
 // Shared steps of the review loop's tests (review queue, replies, notifications, audit log, accounts).
 import { expect, type Locator, type Page } from "@playwright/test";
-import { partnerIdFromUrl, signIn, nextManager, openData, openStatus } from "./helpers";
+import { partnerIdFromUrl, signIn, nextManager, openData, openEdit, openStatus } from "./helpers";
 
 export const LANGS = ["pt-BR", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -76,7 +76,7 @@ export async function submit(form: Locator): Promise<void> {
 export async function editRevenue90(page: Page, lang: Lang, amount: string): Promise<void> {
   await openData(page);
   const s = page.getByTestId("section-revenue");
-  await s.getByRole("link", { name: new RegExp(`^${W[lang].edit}: .*${W[lang].money90.replace(/[$.]/g, "\\$&")}`) }).click();
+  await openEdit(s, new RegExp(`^${W[lang].edit}: .*${W[lang].money90.replace(/[$.]/g, "\\$&")}`));
   await s.getByLabel(W[lang].amount).fill(amount);
   const form = s.locator("form").last();
   await submit(form);

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Locator } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { manager, openData, openStatus, signIn } from "./helpers";
+import { manager, openData, openEdit, openStatus, signIn } from "./helpers";
 
 // Each test that writes signs in as its own scratch partner (e2e-13 … e2e-20), so tests never share data.
 const scratch = (n: number) => `e2e-${n}@test.example`;
@@ -207,7 +207,7 @@ test.describe("partner admin: dashboard and data entry", () => {
     // Both open the same record for editing (only then is its form on the page).
     for (const p of [a, b]) {
       await expect(section(p, "customers").getByRole("textbox", { name: "Nome do cliente" })).toHaveValue("");
-      await section(p, "customers").getByRole("link", { name: "Editar: Original" }).click();
+      await openEdit(section(p, "customers"), "Editar: Original");
       await expect(section(p, "customers").getByLabel("Nome do cliente")).toHaveValue("Original");
     }
     await section(a, "customers").getByLabel("Nome do cliente").fill("Mudado por A");
@@ -231,7 +231,7 @@ test.describe("partner admin: dashboard and data entry", () => {
     await expect(page.getByTestId("slot-silver-2")).toContainText("Preenchida por Eva");
     await openData(page);
     const people = section(page, "people");
-    await people.getByRole("link", { name: "Editar: Eva" }).click();
+    await openEdit(people, "Editar: Eva");
     await people.getByLabel("Saiu em (opcional)").fill(isoDaysAgo(1));
     await submit(people.locator("form").last());
     await expect(people.getByTestId("form-message").last()).toHaveText("Salvo.");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import fc from "fast-check";
 import { actionId, callAction, openTestDb } from "./actions";
-import { openData, signIn } from "./helpers";
+import { openData, openEdit, signIn } from "./helpers";
 import { FACT_TABLES, answerStatus, countsOf, partnerOf, ptBr, signInCookie, submitForm } from "./reliability-support";
 
 // Scratch partners of these tests (scripts/e2e-seed.ts): rel-1 and rel-2 take the parallel load, rel-3 the
@@ -103,7 +103,7 @@ test.describe("reliability", () => {
 
     await signIn(b, rel(3));
     await openData(b);
-    for (const p of [a, b]) await customers(p).getByRole("link", { name: "Editar: Registro disputado" }).click();
+    for (const p of [a, b]) await openEdit(customers(p), "Editar: Registro disputado");
     await customers(a).getByLabel("Nome do cliente").fill("Mudado por A");
     await submitForm(customers(a).locator("form"));
     await expect(customers(a).getByTestId("form-message")).toHaveText(PT.saved);

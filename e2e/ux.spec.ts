@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
-import { adminOf, partnerIdFromUrl, signIn, nextManager, openData, openStatus } from "./helpers";
+import { adminOf, partnerIdFromUrl, signIn, nextManager, openData, openEdit, openStatus } from "./helpers";
 
 // What a new user tripped over (issue 13): phone widths, print, messages, dates and words. Tests that
 // write use their own scratch partners (E2E UX 1…8, admins ux-N@test.example; scripts/e2e-seed.ts);
@@ -144,7 +144,7 @@ test.describe("issue 13: what a new user tripped over", () => {
 
     // (5) A planned leaving date is asked about, then saved and shown as "Sai em" (it has not happened yet).
     const people = section(page, "people");
-    await people.getByRole("link", { name: "Editar: Ana Prado" }).click();
+    await openEdit(people, "Editar: Ana Prado");
     await people.getByLabel("Saiu em (opcional)").fill(isoDaysFromNow(60));
     await submit(people.locator("form").last());
     await expect(people.locator("form").last()).toContainText("Esta data de saída é no futuro");
@@ -198,9 +198,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     }
     await shot(admin, "data-390");
     // The one edit form, opened on a phone, fits too.
-    await section(admin, "revenue")
-      .getByRole("link", { name: /^(Editar|Edit):/ })
-      .click();
+    await openEdit(section(admin, "revenue"), /^(Editar|Edit):/);
     await expect(admin).toHaveURL(/edit=revenue/);
     await expectNoSideScroll(admin, "data page editing a line at 390 px");
     await admin.setViewportSize(DESKTOP);
@@ -272,7 +270,7 @@ test.describe("issue 13: what a new user tripped over", () => {
     await signIn(b, ux(3));
     await openData(b);
     const rb = section(b, "revenue");
-    for (const r of [ra, rb]) await r.getByRole("link", { name: /^Editar: Cliente Conflito/ }).click();
+    for (const r of [ra, rb]) await openEdit(r, /^Editar: Cliente Conflito/);
     for (const r of [ra, rb]) await expect(r.getByLabel("Valor (US$)")).toHaveValue("12.000,00");
     await ra.getByLabel("Valor (US$)").fill("13.000,00");
     await submit(ra.locator("form").last());
