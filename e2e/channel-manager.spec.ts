@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { manager, signIn, nextManager, openData, openStatus } from "./helpers";
+import { manager, signIn, nextManager, openData } from "./helpers";
 import { openTestDb } from "./actions";
 
 // The channel manager's journeys. Demo partners are only read here; tests that write use their own
@@ -322,7 +322,7 @@ test.describe("channel manager", () => {
     await r.locator("form").last().locator("button[type=submit]").click();
     await expect(r.getByTestId("revenue-row")).toHaveCount(1);
 
-    await openStatus(page);
+    // The CSV exports are on the data page, beside the records.
     const customers = await download(page, () => page.getByRole("link", { name: "Clientes (CSV)" }).click());
     const c = parse(customers.text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     expect(c).toHaveLength(2);

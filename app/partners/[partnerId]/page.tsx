@@ -85,11 +85,6 @@ export default async function PartnerPage({
           <Link href={`/partners/${id}/data#section-import`} className={exportLink}>
             {tWhatIf("openImport")}
           </Link>
-          {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
-            <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>
-              {tReport(`csv.${kind}`)}
-            </a>
-          ))}
           <Link href={`/partners/${id}/audit`} className={exportLink}>
             {tReport("auditLog")}
           </Link>

@@ -68,7 +68,12 @@ export default async function PartnerDataPage({ params, searchParams }: { params
   if (asOf) kept.asOf = asOf;
   for (const s of DATA_SECTIONS) if (pages[s] > 1) kept[`${s}Page`] = String(pages[s]);
 
-  const [t, tEntry, tImport] = await Promise.all([getTranslations("partnerData"), getTranslations("entry"), getTranslations("import")]);
+  const [t, tEntry, tImport, tReport] = await Promise.all([
+    getTranslations("partnerData"),
+    getTranslations("entry"),
+    getTranslations("import"),
+    getTranslations("report"),
+  ]);
   const jump = "rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100";
   return (
     <div className="space-y-6">
@@ -85,8 +90,16 @@ export default async function PartnerDataPage({ params, searchParams }: { params
           <a href="#section-import" className={jump}>
             {tImport("heading")}
           </a>
+        </nav>
+        {/* The partner's facts as CSV files, and who changed what. */}
+        <nav aria-label={t("exportsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
+          {DATA_SECTIONS.map((kind) => (
+            <a key={kind} href={`/partners/${id}/export/${kind}`} download className={jump}>
+              {tReport(`csv.${kind}`)}
+            </a>
+          ))}
           <Link href={`/partners/${id}/audit`} className={jump}>
-            {(await getTranslations("report"))("auditLog")}
+            {tReport("auditLog")}
           </Link>
         </nav>
       </header>
