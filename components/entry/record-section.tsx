@@ -156,7 +156,7 @@ export function RecordSection(props: {
         // Relative: the visually hidden header text stays inside the scroll area. Below 640 px each row is a card.
         <div className="relative overflow-x-auto">
           {/* Row and cell styles are set once on the table, not on each of up to 50 rows. */}
-          <table className="stack-table mt-2 w-full text-left text-sm [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-100 [&>tbody>tr]:align-top [&_td]:py-1 [&_td]:pr-2">
+          <table className="stack-table mt-2 w-full text-left text-sm [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-100 [&>tbody>tr]:align-top [&_td]:py-1 [&_td]:pr-2 [&_td>a]:mr-3 [&_td>a]:inline-block [&_td>a]:py-1 [&_td>a]:text-blue-800 [&_td>a]:underline [&_td>button]:py-1 [&_td>button]:text-red-800 [&_td>button]:underline">
             <thead>
               <tr className="border-b border-slate-300">
                 {props.columns.map((c) => (
@@ -181,13 +181,7 @@ export function RecordSection(props: {
                   ))}
                   {!props.readOnly && (
                     <td className="sm:whitespace-nowrap">
-                      <Link
-                        href={href(r.id)}
-                        scroll={false}
-                        className="mr-3 inline-block py-1 text-blue-800 underline"
-                        data-edit-id={r.id}
-                        aria-label={`${t("edit")}: ${r.label}`}
-                      >
+                      <Link href={href(r.id)} scroll={false} data-edit-id={r.id} aria-label={`${t("edit")}: ${r.label}`}>
                         {t("edit")}
                       </Link>
                       <DeleteButton
@@ -355,13 +349,8 @@ function DeleteButton({ row, action, onConfirm, onKept }: { row: RecordRow; acti
   if (!asking || succeeded(state)) {
     return (
       <>
-        <button
-          ref={button}
-          type="button"
-          className="py-1 text-red-800 underline"
-          onClick={() => setAskedAt(state.nonce)}
-          aria-label={`${t("delete")}: ${row.label}`}
-        >
+        {/* Styled by the table, as the row's Edit link is (set once there, not on every row). */}
+        <button ref={button} type="button" onClick={() => setAskedAt(state.nonce)} aria-label={`${t("delete")}: ${row.label}`}>
           {t("delete")}
         </button>
         {state.status === "error" && state.message && (
