@@ -991,6 +991,8 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "partners.getPartner": "read",
   "partners.partnersNamedLike": "read",
   "partners.getPartnerData": "read",
+  "partners.getRevenuePage": "read",
+  "partners.getRevenueLine": "read",
   "partners.toFacts": "pure",
   "review.listReplies": "read",
   "review.reviewQueue": "read",
