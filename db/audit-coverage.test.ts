@@ -994,6 +994,8 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "partners.partnerDataStamp": "read",
   "partners.partnersNamedLike": "read",
   "partners.getPartnerData": "read",
+  "partners.getRevenuePage": "read",
+  "partners.getRevenueLine": "read",
   "partners.toFacts": "pure",
   "review.listReplies": "read",
   "review.reviewQueue": "read",

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { PartnerFacts } from "@/lib/competency";
 import { distinctNames } from "@/lib/names";
 import { getDb } from "./client";
@@ -60,7 +60,21 @@ export interface PartnerData {
   individuals: IndividualRecord[];
 }
 
-export function getPartnerData(partnerId: number): PartnerData | null {
+const revenueColumns = {
+  id: revenueLines.id,
+  customerId: revenueLines.customerId,
+  product: revenueLines.product,
+  date: revenueLines.date,
+  amountCents: revenueLines.amountCents,
+  note: revenueLines.note,
+  version: revenueLines.version,
+};
+
+/**
+ * Everything recorded for one partner. `{ revenue: false }` leaves the revenue lines out (the data page
+ * reads them a page at a time: a partner may have 200,000).
+ */
+export function getPartnerData(partnerId: number, options: { revenue?: boolean } = {}): PartnerData | null {
   const db = getDb();
   const partner = getPartner(partnerId);
   if (!partner) return null;
@@ -70,20 +84,10 @@ export function getPartnerData(partnerId: number): PartnerData | null {
     .where(eq(customers.partnerId, partnerId))
     .orderBy(asc(customers.name), asc(customers.id))
     .all();
-  const rev = db
-    .select({
-      id: revenueLines.id,
-      customerId: revenueLines.customerId,
-      product: revenueLines.product,
-      date: revenueLines.date,
-      amountCents: revenueLines.amountCents,
-      note: revenueLines.note,
-      version: revenueLines.version,
-    })
-    .from(revenueLines)
-    .where(eq(revenueLines.partnerId, partnerId))
-    .orderBy(asc(revenueLines.date), asc(revenueLines.id))
-    .all();
+  const rev =
+    options.revenue === false
+      ? []
+      : db.select(revenueColumns).from(revenueLines).where(eq(revenueLines.partnerId, partnerId)).orderBy(asc(revenueLines.date), asc(revenueLines.id)).all();
   const people = db
     .select({
       id: individuals.id,
@@ -115,6 +119,32 @@ export function getPartnerData(partnerId: number): PartnerData | null {
     revenue: rev,
     individuals: people.map((p) => ({ ...p, passes: byPerson.get(p.id) ?? [] })),
   };
+}
+
+/** One page of a partner's revenue lines, newest first, and how many there are. */
+export function getRevenuePage(partnerId: number, offset: number, limit: number): { lines: RevenueRecord[]; total: number } {
+  const db = getDb();
+  const total = db.select({ n: count() }).from(revenueLines).where(eq(revenueLines.partnerId, partnerId)).get()?.n ?? 0;
+  const lines = db
+    .select(revenueColumns)
+    .from(revenueLines)
+    .where(eq(revenueLines.partnerId, partnerId))
+    .orderBy(desc(revenueLines.date), desc(revenueLines.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return { lines, total };
+}
+
+/** One revenue line of the partner (null when it is not the partner's). */
+export function getRevenueLine(partnerId: number, id: number): RevenueRecord | null {
+  return (
+    getDb()
+      .select(revenueColumns)
+      .from(revenueLines)
+      .where(and(eq(revenueLines.partnerId, partnerId), eq(revenueLines.id, id)))
+      .get() ?? null
+  );
 }
 
 /** The engine's input for a partner's recorded data. Ids become strings; two people of one name are told apart. */

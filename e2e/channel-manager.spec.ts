@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { manager, signIn, nextManager } from "./helpers";
+import { manager, signIn, nextManager, openData } from "./helpers";
 import { openTestDb } from "./actions";
 
 // The channel manager's journeys. Demo partners are only read here; tests that write use their own
@@ -306,6 +306,7 @@ test.describe("channel manager", () => {
   test("a partner's facts export to CSV that parses back, with formulas neutralised and markup as text", async ({ page }) => {
     // The scratch partner's admin enters a customer whose name looks like a formula.
     await signIn(page, "e2e-3@test.example");
+    await openData(page);
     const s = page.getByTestId("section-customers");
     await s.getByLabel("Nome do cliente").fill('=HYPERLINK("http://evil.example","Clique")');
     await s.getByLabel("DPOR desde").fill("2024-01-15");
@@ -321,6 +322,7 @@ test.describe("channel manager", () => {
     await r.locator("form").last().locator("button[type=submit]").click();
     await expect(r.getByTestId("revenue-row")).toHaveCount(1);
 
+    // The CSV exports are on the data page, beside the records.
     const customers = await download(page, () => page.getByRole("link", { name: "Clientes (CSV)" }).click());
     const c = parse(customers.text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     expect(c).toHaveLength(2);

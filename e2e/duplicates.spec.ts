@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openData, signIn } from "./helpers";
 
 // Issue 11, part 4: probable duplicates ask "save anyway?"; two people of one name are told apart.
 // Scratch partners E2E Lote 7 (pt-BR) and 8 (English): customer "José da Silva Comércio" with one US$ 5,000
@@ -22,6 +22,7 @@ async function submit(form: Locator, button?: string) {
 test.describe("duplicates", () => {
   test("pt-BR: customer, person (e-mail, name) and revenue line each ask before saving; same-name people are told apart", async ({ page }) => {
     await signIn(page, "bulk-7@test.example");
+    await openData(page);
     const customers = page.getByTestId("section-customers");
     const cForm = customers.locator("form").last();
     await customers.getByLabel("Nome do cliente").fill("  JOSE da  silva comercio ");
@@ -68,6 +69,7 @@ test.describe("duplicates", () => {
     await signIn(page, "bulk-8@test.example");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await openData(page);
     const customers = page.getByTestId("section-customers");
     const cForm = customers.locator("form").last();
     await customers.getByLabel("Customer name").fill("José da Silva Comércio");

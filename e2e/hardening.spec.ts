@@ -5,7 +5,7 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { actionId, callAction, openTestDb } from "./actions";
-import { DEMO_PASSWORD, manager, signIn, totpCode } from "./helpers";
+import { DEMO_PASSWORD, manager, openData, signIn, totpCode } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE = `http://localhost:${PORT}`;
@@ -167,6 +167,7 @@ test.describe("issue 10: races, floods and escapes", () => {
   }) => {
     await signIn(page, "sec-5@test.example");
     const partnerId = Number(/\/partners\/(\d+)/.exec(page.url())![1]);
+    await openData(page);
     const s = page.getByTestId("section-people");
     for (const [name, message] of [
       ["\u200b\u200b\u200b", "apenas caracteres invisíveis"],

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { testAddress } from "./actions";
 import { generate } from "otplib";
 
@@ -57,4 +57,29 @@ export function partnerIdFromUrl(page: Page): number {
   const m = /\/partners\/(\d+)/.exec(page.url());
   if (!m) throw new Error(`not on a partner page: ${page.url()}`);
   return Number(m[1]);
+}
+
+/** The partner's data page (records and the import), through its tab; a no-op when already there. */
+export async function openData(page: Page): Promise<void> {
+  if (/\/partners\/\d+\/data(\?|#|$)/.test(page.url())) return;
+  await page.getByTestId("tab-data").click();
+  await expect(page).toHaveURL(/\/partners\/\d+\/data(\?|#|$)/);
+  await expect(page.getByTestId("tab-data")).toHaveAttribute("aria-current", "page");
+}
+
+/** The partner's status page (the dashboard), through its tab; a no-op when already there. */
+export async function openStatus(page: Page): Promise<void> {
+  if (/\/partners\/\d+(\?|#|$)/.test(page.url())) return;
+  await page.getByTestId("tab-status").click();
+  await expect(page).toHaveURL(/\/partners\/\d+(\?|#|$)/);
+  await expect(page.getByTestId("tab-status")).toHaveAttribute("aria-current", "page");
+}
+
+/**
+ * Opens a record for editing on the data page: its Edit link puts it in the URL and the server sends its form.
+ * Waits for that form (it carries the record's version), so nothing is typed into the add form meanwhile.
+ */
+export async function openEdit(section: Locator, name: string | RegExp): Promise<void> {
+  await section.getByRole("link", { name }).click();
+  await expect(section.locator('form input[name="version"]')).toHaveCount(1);
 }

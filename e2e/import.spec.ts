@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openTestDb } from "./actions";
-import { partnerIdFromUrl, signIn, nextManager } from "./helpers";
+import { partnerIdFromUrl, signIn, nextManager, openData, openStatus } from "./helpers";
 
 // Issue 11, part 1: imports from a file. Scratch partners E2E Lote 1 (pt-BR) and 2 (English): Silver's
 // exams are met, one customer (Banco Sul, DPOR) with one US$ 10,000 line is stored.
@@ -23,6 +23,7 @@ test.describe("import from a file", () => {
     await signIn(page, "bulk-1@test.example");
     const partnerId = partnerIdFromUrl(page);
     await expect(page.getByTestId("current-level")).toHaveText("Sem nível");
+    await openData(page);
     const d1 = isoDaysAgo(40);
     const d2 = isoDaysAgo(20);
     const stored = isoDaysAgo(50);
@@ -60,9 +61,10 @@ test.describe("import from a file", () => {
 
     await preview.getByRole("button", { name: "Gravar 3 linhas" }).click();
     await expect(s.getByTestId("import-done")).toContainText("3 linhas de receita-lote.csv gravadas (3 recusadas, 2 duplicadas ignoradas).");
-    await expect(page.getByTestId("current-level")).toHaveText("Silver");
     await expect(s.getByTestId("import-history-item").first()).toContainText("receita-lote.csv");
     expect(lines()).toBe(4);
+    await openStatus(page);
+    await expect(page.getByTestId("current-level")).toHaveText("Silver");
     const audit = db.prepare("select after from audit_log where partner_id = ? and entity = 'import' and after like '%receita-lote.csv%'").all(partnerId) as {
       after: string;
     }[];
@@ -85,6 +87,9 @@ test.describe("import from a file", () => {
     await page.goto("/portfolio?q=E2E%20Lote%201&size=10");
     await page.getByRole("link", { name: "E2E Lote 1", exact: true }).click();
     await expect(page).toHaveURL(/\/partners\/\d+$/);
+    // The dashboard's "import from a file" leads to the import on the data page.
+    await page.getByRole("link", { name: "Importar de um arquivo" }).click();
+    await expect(page).toHaveURL(/\/partners\/\d+\/data#section-import$/);
     const s = page.getByTestId("section-import");
     await expect(s).toContainText("Você está importando em nome deste parceiro.");
     await chooseFile(page, "O arquivo contém", "customers", "Arquivo CSV", {
@@ -106,6 +111,7 @@ test.describe("import from a file", () => {
     await signIn(page, "bulk-2@test.example");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await openData(page);
     const s = page.getByTestId("section-import");
 
     // A transcript, UTF-8 with a BOM, ","-separated with Portuguese headers (headers are matched in both languages).

@@ -1,6 +1,6 @@
 // Shared steps of the review loop's tests (review queue, replies, notifications, audit log, accounts).
 import { expect, type Locator, type Page } from "@playwright/test";
-import { partnerIdFromUrl, signIn, nextManager } from "./helpers";
+import { partnerIdFromUrl, signIn, nextManager, openData, openEdit, openStatus } from "./helpers";
 
 export const LANGS = ["pt-BR", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -69,14 +69,19 @@ export async function submit(form: Locator): Promise<void> {
   await expect(form.locator(`[data-testid="form-message"]:not([data-nonce="${before}"])`).last()).toBeAttached();
 }
 
-/** The partner admin changes the amount of the revenue line of US$ 90,000.00 (the demo's Silver partner). */
+/**
+ * The partner admin changes the amount of the revenue line of US$ 90,000.00 (the demo's Silver partner) on the
+ * data page, then returns to the dashboard.
+ */
 export async function editRevenue90(page: Page, lang: Lang, amount: string): Promise<void> {
+  await openData(page);
   const s = page.getByTestId("section-revenue");
-  await s.getByRole("button", { name: new RegExp(`^${W[lang].edit}: .*${W[lang].money90.replace(/[$.]/g, "\\$&")}`) }).click();
+  await openEdit(s, new RegExp(`^${W[lang].edit}: .*${W[lang].money90.replace(/[$.]/g, "\\$&")}`));
   await s.getByLabel(W[lang].amount).fill(amount);
   const form = s.locator("form").last();
   await submit(form);
   await expect(form.getByTestId("form-message").last()).toHaveText(W[lang].saved);
+  await openStatus(page);
 }
 
 /** A channel manager records a review note with a decision on the partner's page (already open). */

@@ -1,11 +1,13 @@
 import { expect, test, type Page, type Locator } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { manager, signIn } from "./helpers";
+import { manager, openData, openEdit, openStatus, signIn } from "./helpers";
 
 // Each test that writes signs in as its own scratch partner (e2e-13 … e2e-20), so tests never share data.
 const scratch = (n: number) => `e2e-${n}@test.example`;
 
 const section = (page: Page, id: string) => page.getByTestId(`section-${id}`);
+/** The dashboard (status) page, for what the evaluation shows; the forms are on the data page. */
+const status = openStatus;
 /** Submits a record form and waits for the server's answer (the message's nonce changes on every answer). */
 async function submit(form: Locator) {
   const message = form.getByTestId("form-message");
@@ -20,6 +22,7 @@ function isoDaysAgo(n: number): string {
 }
 
 async function addCustomer(page: Page, name: string, dporFrom: string | null) {
+  await openData(page);
   const s = section(page, "customers");
   await s.getByLabel("Nome do cliente").fill(name);
   if (dporFrom) await s.getByLabel("DPOR desde").fill(dporFrom);
@@ -29,6 +32,7 @@ async function addCustomer(page: Page, name: string, dporFrom: string | null) {
 }
 
 async function addRevenue(page: Page, customer: string, date: string, amount: string, product = "CRM Online") {
+  await openData(page);
   const s = section(page, "revenue");
   await s.getByLabel("Cliente", { exact: true }).selectOption({ label: customer });
   await s.getByLabel("Produto").selectOption({ label: product });
@@ -39,6 +43,7 @@ async function addRevenue(page: Page, customer: string, date: string, amount: st
 }
 
 async function addPerson(page: Page, name: string, extra: { leftOn?: string } = {}) {
+  await openData(page);
   const s = section(page, "people");
   await s.getByLabel("Nome", { exact: true }).fill(name);
   if (extra.leftOn) await s.getByLabel("Saiu em (opcional)").fill(extra.leftOn);
@@ -47,6 +52,7 @@ async function addPerson(page: Page, name: string, extra: { leftOn?: string } = 
 }
 
 async function addPass(page: Page, person: string, exam: string, date: string) {
+  await openData(page);
   const s = section(page, "passes");
   await s.getByLabel("Pessoa", { exact: true }).selectOption({ label: person });
   await s.getByLabel("Exame", { exact: true }).fill(exam);
@@ -63,11 +69,13 @@ test.describe("partner admin: dashboard and data entry", () => {
 
     await addCustomer(page, "Cliente Alfa", isoDaysAgo(400));
     await addRevenue(page, "Cliente Alfa", isoDaysAgo(30), "60.000,00");
+    await status(page);
     await expect(page.getByTestId("silver-revenue")).toContainText("US$ 60.000,00 de US$ 100.000,00");
     await expect(page.getByTestId("silver-progress")).toHaveAttribute("data-ratio", "0.6000");
     await expect(page.getByTestId("level-silver")).toContainText("Faltam US$ 40.000,00 de receita.");
 
     await addRevenue(page, "Cliente Alfa", isoDaysAgo(10), "US$ 40.000,00", "Dynamics 365 Plan 1".replace("Plan", "Plano"));
+    await status(page);
     await expect(page.getByTestId("silver-progress")).toHaveAttribute("data-ratio", "1.0000");
     await expect(page.getByTestId("level-silver")).toContainText("Requisito de receita atendido.");
     await expect(page.getByTestId("current-level")).toHaveText("Sem nível"); // exams still missing
@@ -75,14 +83,17 @@ test.describe("partner admin: dashboard and data entry", () => {
     await expect(page.getByTestId("silver-plan")).toContainText("Faltam 3 aprovações em exames.");
     await addPerson(page, "Ana Souza");
     await addPass(page, "Ana Souza", "mb2714", isoDaysAgo(20));
+    await status(page);
     await expect(page.getByTestId("silver-plan")).toContainText("Faltam 2 aprovações em exames.");
     await expect(page.getByTestId("silver-plan")).toContainText("Ana Souza é aprovado(a) em um dos exames MB2-710, MB2-706");
     await addPass(page, "Ana Souza", "MB2-706", isoDaysAgo(15));
+    await status(page);
     await expect(page.getByTestId("slot-silver-1")).toContainText("Preenchida por Ana Souza com MB2-714");
     await expect(page.getByTestId("silver-plan")).toContainText("Falta 1 aprovação em exame.");
 
     await addPerson(page, "Bruno Lima");
     await addPass(page, "Bruno Lima", "mb2 712", isoDaysAgo(5));
+    await status(page);
     await expect(page.getByTestId("slot-silver-2")).toContainText("Preenchida por Bruno Lima com MB2-712");
     await expect(page.getByTestId("current-level")).toHaveText("Silver");
     await expect(page.getByTestId("level-silver")).toContainText("Silver: alcançado");
@@ -96,6 +107,7 @@ test.describe("partner admin: dashboard and data entry", () => {
     await addRevenue(page, "Com DPOR", isoDaysAgo(400), "5.000,00");
     await addRevenue(page, "Sem DPOR", isoDaysAgo(50), "7.000,00");
     await addRevenue(page, "Com DPOR", isoDaysAgo(40), "3.000,00", "Outro (não conta)");
+    await status(page);
     const excluded = page.getByTestId("excluded-row");
     await expect(excluded.filter({ hasText: "US$ 5.000,00" })).toContainText("Fora da janela de doze meses");
     await expect(excluded.filter({ hasText: "US$ 7.000,00" })).toContainText("Cliente não é DPOR na data da avaliação");
@@ -117,6 +129,7 @@ test.describe("partner admin: dashboard and data entry", () => {
 
   test("bad input gets a clear message per field and stores nothing", async ({ page }) => {
     await signIn(page, scratch(15));
+    await openData(page);
     const customers = section(page, "customers");
     // Empty name, over-long name, DPOR until before from, out-of-range date.
     await submit(customers.locator("form"));
@@ -190,8 +203,13 @@ test.describe("partner admin: dashboard and data entry", () => {
     await signIn(a, scratch(16));
     await addCustomer(a, "Original", isoDaysAgo(30));
     await signIn(b, scratch(16));
-    // Both open the same record for editing.
-    for (const p of [a, b]) await section(p, "customers").getByRole("button", { name: "Editar: Original" }).click();
+    await openData(b);
+    // Both open the same record for editing (only then is its form on the page).
+    for (const p of [a, b]) {
+      await expect(section(p, "customers").getByRole("textbox", { name: "Nome do cliente" })).toHaveValue("");
+      await openEdit(section(p, "customers"), "Editar: Original");
+      await expect(section(p, "customers").getByLabel("Nome do cliente")).toHaveValue("Original");
+    }
     await section(a, "customers").getByLabel("Nome do cliente").fill("Mudado por A");
     await submit(section(a, "customers").locator("form"));
     await expect(section(a, "customers").getByTestId("form-message")).toHaveText("Salvo.");
@@ -209,14 +227,19 @@ test.describe("partner admin: dashboard and data entry", () => {
     await signIn(page, scratch(17));
     await addPerson(page, "Eva");
     await addPass(page, "Eva", "MB2-712", isoDaysAgo(40));
+    await status(page);
     await expect(page.getByTestId("slot-silver-2")).toContainText("Preenchida por Eva");
+    await openData(page);
     const people = section(page, "people");
-    await people.getByRole("button", { name: "Editar: Eva" }).click();
+    await openEdit(people, "Editar: Eva");
     await people.getByLabel("Saiu em (opcional)").fill(isoDaysAgo(1));
     await submit(people.locator("form").last());
+    await expect(people.getByTestId("form-message").last()).toHaveText("Salvo.");
+    await status(page);
     await expect(page.getByTestId("slot-silver-2")).not.toContainText("Eva");
     await expect(page.getByTestId("ignored-passes")).toContainText("Eva: MB2-712");
     await expect(page.getByTestId("ignored-passes")).toContainText("não é membro do parceiro na data da avaliação");
+    await openData(page);
     await expect(people.getByTestId("people-row")).toContainText("Saiu em");
     await expect(section(page, "passes").getByTestId("passes-row")).toHaveCount(1);
 
@@ -240,6 +263,7 @@ test.describe("partner admin: dashboard and data entry", () => {
     await expect(page.getByTestId("gold-plan")).toContainText("Falta 1 aprovação em exame.");
     await expect(page.getByTestId("gold-plan")).toContainText("Davi Souza é aprovado(a) em um dos exames MB2-712, MB2-707");
     await addPass(page, "Davi Souza", "mb2712", isoDaysAgo(0));
+    await status(page);
     await expect(page.getByTestId("current-level")).toHaveText("Gold");
     await expect(gold).toContainText("Gold: alcançado");
     await expect(gold).toContainText("Preenchida por Davi Souza com MB2-712");
@@ -249,6 +273,8 @@ test.describe("partner admin: dashboard and data entry", () => {
   test("English: money typed the English way, and every string in English", async ({ page }) => {
     await signIn(page, scratch(18));
     await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByTestId("tab-data")).toHaveText("Partner data");
+    await openData(page);
     await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
     const c = section(page, "customers");
     await c.getByLabel("Customer name").fill("Acme");
@@ -260,18 +286,33 @@ test.describe("partner admin: dashboard and data entry", () => {
     await r.getByLabel("Invoice date").fill(isoDaysAgo(5));
     await r.getByLabel("Amount (US$)").fill("$100,000.00");
     await submit(r.locator("form").last());
+    await expect(r.getByTestId("form-message").last()).toHaveText("Saved.");
+    await status(page);
     await expect(page.getByTestId("silver-revenue")).toContainText("Qualifying revenue $100,000.00 of $100,000.00 required");
     await expect(page.getByTestId("level-silver")).toContainText("Revenue requirement met.");
   });
 
   for (const locale of ["pt-BR", "en"] as const) {
-    test(`axe finds no violations on the dashboard (${locale})`, async ({ page }) => {
+    test(`axe finds no violations on the dashboard and the data page (${locale})`, async ({ page }) => {
       await signIn(page, scratch(19));
       if (locale === "en") await page.getByRole("button", { name: "English" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await addPersonIfNone(page, locale);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      const axe = async (where: string) => {
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      };
+      await axe("data page");
+      // With a record open for editing.
+      await section(page, "people")
+        .getByRole("link", { name: new RegExp(`^${locale === "en" ? "Edit" : "Editar"}: `) })
+        .first()
+        .click();
+      await expect(page).toHaveURL(/edit=people/);
+      await expect(section(page, "people").getByRole("link", { name: locale === "en" ? "Cancel" : "Cancelar" })).toBeVisible();
+      await axe("data page, editing");
+      await status(page);
+      await axe("dashboard");
     });
   }
 
@@ -279,14 +320,23 @@ test.describe("partner admin: dashboard and data entry", () => {
     await signIn(page, manager(11));
     await page.getByRole("link", { name: "Delta CRM Partners" }).click();
     await expect(page.getByTestId("current-level")).toBeVisible();
+    await openData(page);
     await expect(page.getByText("Gerentes de canal veem os dados do parceiro somente para leitura.")).toBeVisible();
+    await expect(section(page, "customers").getByTestId("customers-row").first()).toBeVisible();
     await expect(section(page, "customers").locator("form")).toHaveCount(0);
     await expect(section(page, "customers").getByRole("button", { name: /Editar/ })).toHaveCount(0);
+    await expect(section(page, "customers").getByRole("link", { name: /Editar/ })).toHaveCount(0);
+    // An edit in the URL opens nothing for a reader.
+    const first = await section(page, "customers").getByTestId("customers-row").count();
+    await page.goto(`${page.url().split("?")[0]}?edit=customers:1`);
+    await expect(section(page, "customers").getByTestId("customers-row")).toHaveCount(first);
+    for (const id of ["customers", "revenue", "people", "passes"]) await expect(section(page, id).locator("form")).toHaveCount(0);
   });
 });
 
 async function addPersonIfNone(page: Page, locale: "pt-BR" | "en") {
   // Show a filled table too, so axe checks rows and their buttons.
+  await openData(page);
   const people = section(page, "people");
   if ((await people.getByTestId("people-row").count()) > 0) return;
   await people.getByLabel(locale === "en" ? "Name" : "Nome", { exact: true }).fill("Axe Person");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import fc from "fast-check";
 import { actionId, callAction, openTestDb } from "./actions";
-import { signIn } from "./helpers";
+import { openData, openEdit, signIn } from "./helpers";
 import { FACT_TABLES, answerStatus, countsOf, partnerOf, ptBr, signInCookie, submitForm } from "./reliability-support";
 
 // Scratch partners of these tests (scripts/e2e-seed.ts): rel-1 and rel-2 take the parallel load, rel-3 the
@@ -94,6 +94,7 @@ test.describe("reliability", () => {
     const { partnerId, userId } = partnerOf(db, rel(3));
     const [a, b] = [await (await browser.newContext()).newPage(), await (await browser.newContext()).newPage()];
     await signIn(a, rel(3));
+    await openData(a);
     const customers = (p: Page) => section(p, "customers");
     await customers(a).getByLabel("Nome do cliente").fill("Registro disputado");
     await submitForm(customers(a).locator("form"));
@@ -101,7 +102,8 @@ test.describe("reliability", () => {
     const id = (db.prepare("select id from customers where partner_id = ? and name = 'Registro disputado'").get(partnerId) as { id: number }).id;
 
     await signIn(b, rel(3));
-    for (const p of [a, b]) await customers(p).getByRole("button", { name: "Editar: Registro disputado" }).click();
+    await openData(b);
+    for (const p of [a, b]) await openEdit(customers(p), "Editar: Registro disputado");
     await customers(a).getByLabel("Nome do cliente").fill("Mudado por A");
     await submitForm(customers(a).locator("form"));
     await expect(customers(a).getByTestId("form-message")).toHaveText(PT.saved);
@@ -150,6 +152,7 @@ test.describe("reliability", () => {
     const db = openTestDb();
     const { partnerId } = partnerOf(db, rel(4));
     await signIn(page, rel(4));
+    await openData(page);
     // The revenue and pass forms need a customer and a person to refer to.
     await fillAndSubmit(page, { form: "customers", fields: { name: "Cliente base", dporFrom: "", dporUntil: "" }, valid: true, why: "setup" });
     await fillAndSubmit(page, { form: "people", fields: { personName: "Pessoa base", email: "", joinedOn: "", leftOn: "" }, valid: true, why: "setup" });

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { actionId, callAction, listActions, openTestDb, snapshot } from "./actions";
-import { DEMO_PASSWORD, adminOf, signIn, totpCode, nextManager } from "./helpers";
+import { DEMO_PASSWORD, adminOf, signIn, totpCode, nextManager, openData } from "./helpers";
 
 // Actions that are public by design (they start a session or pick a language) and write no partner data.
 const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
@@ -122,7 +122,14 @@ test.describe("security", () => {
     const cookie = await sessionCookie(request, adminOf("boreal"));
 
     // Pages and route handlers.
-    for (const p of [`/partners/${other}`, `/partners/${other}?asOf=2026-01-01`, `/partners/${other}/report`, `/partners/${other}/export/customers`]) {
+    for (const p of [
+      `/partners/${other}`,
+      `/partners/${other}?asOf=2026-01-01`,
+      `/partners/${other}/data`,
+      `/partners/${other}/data?edit=customers:1`,
+      `/partners/${other}/report`,
+      `/partners/${other}/export/customers`,
+    ]) {
       const res = await request.get(p, { headers: { Cookie: cookie }, maxRedirects: 0 });
       expect(res.status(), p).toBe(403);
       expect(await res.text()).not.toContain("Cerrado");
@@ -469,6 +476,7 @@ test.describe("security", () => {
 
   test("markup typed into a field shows as text", async ({ page }) => {
     await signIn(page, "e2e-20@test.example");
+    await openData(page);
     const s = page.getByTestId("section-people");
     await s.getByLabel("Nome", { exact: true }).fill('<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
     await s.locator("form button[type=submit]").last().click();

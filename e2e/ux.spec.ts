@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
-import { adminOf, partnerIdFromUrl, signIn, nextManager } from "./helpers";
+import { adminOf, partnerIdFromUrl, signIn, nextManager, openData, openEdit, openStatus } from "./helpers";
 
 // What a new user tripped over (issue 13): phone widths, print, messages, dates and words. Tests that
 // write use their own scratch partners (E2E UX 1…8, admins ux-N@test.example; scripts/e2e-seed.ts);
@@ -64,6 +64,7 @@ async function managerPartnerId(page: Page, name: string): Promise<number> {
 }
 
 async function addCustomer(page: Page, name: string, dporFrom: string) {
+  await openData(page);
   const s = section(page, "customers");
   await s.getByLabel("Nome do cliente").fill(name);
   await s.getByLabel("DPOR desde").fill(dporFrom);
@@ -72,6 +73,7 @@ async function addCustomer(page: Page, name: string, dporFrom: string) {
 }
 
 async function addPerson(page: Page, name: string) {
+  await openData(page);
   const s = section(page, "people");
   await s.getByLabel("Nome", { exact: true }).fill(name);
   await submit(s.locator("form").last());
@@ -81,6 +83,7 @@ async function addPerson(page: Page, name: string) {
 test.describe("issue 13: what a new user tripped over", () => {
   test("1, 5, 14: unchosen selects, future dates and implausible amounts get clear messages and store nothing (pt-BR and English)", async ({ page }) => {
     await signIn(page, ux(1));
+    await openData(page);
     const revenue = section(page, "revenue");
     const passes = section(page, "passes");
     await addCustomer(page, "Cliente Um", isoDaysFromNow(-200));
@@ -141,7 +144,7 @@ test.describe("issue 13: what a new user tripped over", () => {
 
     // (5) A planned leaving date is asked about, then saved and shown as "Sai em" (it has not happened yet).
     const people = section(page, "people");
-    await people.getByRole("button", { name: "Editar: Ana Prado" }).click();
+    await openEdit(people, "Editar: Ana Prado");
     await people.getByLabel("Saiu em (opcional)").fill(isoDaysFromNow(60));
     await submit(people.locator("form").last());
     await expect(people.locator("form").last()).toContainText("Esta data de saída é no futuro");
@@ -176,20 +179,33 @@ test.describe("issue 13: what a new user tripped over", () => {
     const admin = await newPage(browser, PHONE);
     await signIn(admin, "ux-wide@test.example");
     const id = partnerIdFromUrl(admin);
+    await expect(admin.getByTestId("current-level")).toBeVisible();
+    await expectNoSideScroll(admin, "dashboard at 390 px");
+    await shot(admin, "dashboard-390");
+    await openData(admin);
     await expect(section(admin, "revenue").getByTestId("revenue-row")).toHaveCount(1);
-    await expectNoSideScroll(admin, "dashboard with a 500-character note at 390 px");
-    for (const b of await section(admin, "revenue")
-      .getByRole("button", { name: /^(Editar|Excluir|Edit|Delete):/ })
-      .all()) {
+    await expectNoSideScroll(admin, "data page with a 500-character note at 390 px");
+    const actions = section(admin, "revenue")
+      .getByRole("link", { name: /^(Editar|Edit):/ })
+      .or(section(admin, "revenue").getByRole("button", { name: /^(Excluir|Delete):/ }));
+    await expect(actions).toHaveCount(2);
+    for (const b of await actions.all()) {
       await b.scrollIntoViewIfNeeded();
       await expect(b).toBeInViewport();
       const box = (await b.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     }
-    await shot(admin, "dashboard-390");
+    await shot(admin, "data-390");
+    // The one edit form, opened on a phone, fits too.
+    await openEdit(section(admin, "revenue"), /^(Editar|Edit):/);
+    await expect(admin).toHaveURL(/edit=revenue/);
+    await expectNoSideScroll(admin, "data page editing a line at 390 px");
     await admin.setViewportSize(DESKTOP);
-    await expectNoSideScroll(admin, "dashboard with a 500-character note at 1280 px");
+    await expectNoSideScroll(admin, "data page with a 500-character note at 1280 px");
+    await shot(admin, "data-1280");
+    await openStatus(admin);
+    await expectNoSideScroll(admin, "dashboard at 1280 px");
     await shot(admin, "dashboard-1280");
     await admin.goto(`/partners/${id}/report`);
     await expectNoSideScroll(admin, "report at 1280 px");
@@ -252,8 +268,10 @@ test.describe("issue 13: what a new user tripped over", () => {
     await submit(ra.locator("form").last());
     await expect(ra.getByTestId("revenue-row")).toHaveCount(1);
     await signIn(b, ux(3));
+    await openData(b);
     const rb = section(b, "revenue");
-    for (const r of [ra, rb]) await r.getByRole("button", { name: /^Editar: Cliente Conflito/ }).click();
+    for (const r of [ra, rb]) await openEdit(r, /^Editar: Cliente Conflito/);
+    for (const r of [ra, rb]) await expect(r.getByLabel("Valor (US$)")).toHaveValue("12.000,00");
     await ra.getByLabel("Valor (US$)").fill("13.000,00");
     await submit(ra.locator("form").last());
     await expect(ra.getByTestId("form-message").last()).toHaveText("Salvo.");
@@ -276,12 +294,15 @@ test.describe("issue 13: what a new user tripped over", () => {
   test("6, 9: words a native speaker would write; no risk box with nothing to lose; one meaning of “at risk” on both screens", async ({ browser }) => {
     const aurora = await newPage(browser);
     await signIn(aurora, adminOf("aurora"));
-    await expect(section(aurora, "customers").getByTestId("customers-empty")).toHaveText("Nenhum cliente ainda.");
-    await expect(section(aurora, "people").getByTestId("people-empty")).toHaveText("Nenhuma pessoa ainda.");
     await expect(aurora.getByTestId("risk-panel")).toHaveCount(0); // no level, nothing to lose
     await aurora.getByText("Como isto é calculado").click();
     await expect(aurora.getByText("Só contam CRM Online ou Dynamics 365 Plano 1;")).toBeVisible();
+    await openData(aurora);
+    await expect(aurora.getByRole("heading", { level: 1 })).toHaveText("Aurora Sistemas: dados do parceiro");
+    await expect(section(aurora, "customers").getByTestId("customers-empty")).toHaveText("Nenhum cliente ainda.");
+    await expect(section(aurora, "people").getByTestId("people-empty")).toHaveText("Nenhuma pessoa ainda.");
     await english(aurora);
+    await expect(aurora.getByRole("heading", { level: 1 })).toHaveText("Aurora Sistemas: partner data");
     await expect(section(aurora, "people").getByTestId("people-empty")).toHaveText("No people yet.");
     await aurora.context().close();
 
@@ -349,6 +370,7 @@ test.describe("issue 13: what a new user tripped over", () => {
 
   test("8: the keyboard stays where the person works: after an add, a delete, and Escape on the question", async ({ page }) => {
     await signIn(page, ux(4));
+    await openData(page);
     const customers = section(page, "customers");
     await customers.getByLabel("Nome do cliente").fill("Cliente Teclado");
     await customers.getByLabel("Nome do cliente").press("Enter");
@@ -369,13 +391,22 @@ test.describe("issue 13: what a new user tripped over", () => {
     await expect(customers.getByTestId("customers-row")).toHaveCount(1);
     await expect(customers.getByRole("heading", { name: "Clientes" })).toBeFocused();
 
-    // Edit moves to the form; saving returns to the row's Edit button.
-    await customers.getByRole("button", { name: "Editar: Cliente Teclado" }).click();
+    // Edit (a link, from the keyboard) moves to the form; saving returns to the row's Edit link; Cancel too.
+    await customers.getByRole("link", { name: "Editar: Cliente Teclado" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(customers.getByLabel("Nome do cliente")).toHaveValue("Cliente Teclado");
     await expect(customers.getByLabel("Nome do cliente")).toBeFocused();
     await page.keyboard.press("Control+A");
     await page.keyboard.type("Cliente Teclado 2");
     await page.keyboard.press("Enter");
-    await expect(customers.getByRole("button", { name: "Editar: Cliente Teclado 2" })).toBeFocused();
+    await expect(customers.getByRole("link", { name: "Editar: Cliente Teclado 2" })).toBeFocused();
+    await expect(page).not.toHaveURL(/edit=/);
+    await page.keyboard.press("Enter");
+    await expect(customers.getByLabel("Nome do cliente")).toBeFocused();
+    await customers.getByRole("link", { name: "Cancelar" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(customers.getByRole("link", { name: "Editar: Cliente Teclado 2" })).toBeFocused();
+    await expect(customers.getByRole("heading", { name: "Adicionar um cliente" })).toBeVisible();
   });
 
   test.describe("10: dates and times", () => {
@@ -407,6 +438,8 @@ test.describe("issue 13: what a new user tripped over", () => {
       await english(page);
       await addPersonEn(page, "Joana Dias", "2026-08-01");
       await expect(section(page, "people").getByTestId("people-row")).toContainText("1 Aug 2026");
+      await expect(page.locator("main")).not.toContainText(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/);
+      await openStatus(page);
       await expect(page.getByTestId("current-level").locator("xpath=..")).toContainText(/As of \d{1,2} [A-Z][a-z]{2} \d{4},/);
       await expect(page.locator("main")).not.toContainText(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/);
     });
@@ -521,6 +554,7 @@ test.describe("issue 13: what a new user tripped over", () => {
       for (const url of [
         "/portfolio",
         `/partners/${estrela}`,
+        `/partners/${estrela}/data`,
         `/partners/${estrela}/report`,
         "/portfolio/report",
         "/partners/new",
@@ -538,7 +572,7 @@ test.describe("issue 13: what a new user tripped over", () => {
       const admin = await newPage(browser, viewport);
       await signIn(admin, "ux-wide@test.example");
       const id = partnerIdFromUrl(admin);
-      for (const url of [`/partners/${id}`, `/partners/${id}/report`, `/partners/${id}?asOf=2016-01-01`]) {
+      for (const url of [`/partners/${id}`, `/partners/${id}/data`, `/partners/${id}/report`, `/partners/${id}?asOf=2016-01-01`]) {
         await admin.goto(url);
         await expect(admin.locator("main")).toBeVisible();
         await expectNoSideScroll(admin, `${url} at ${viewport.width} px`);
@@ -552,6 +586,9 @@ test.describe("issue 13: what a new user tripped over", () => {
       await signIn(en, ux(7));
       await english(en);
       await addPersonEn(en, `Axe ${viewport.width}`, "2025-01-15");
+      await expectNoSideScroll(en, `English data page at ${viewport.width} px`);
+      await axe(en, `English data page at ${viewport.width} px:`);
+      await openStatus(en);
       await expectNoSideScroll(en, `English dashboard at ${viewport.width} px`);
       await axe(en, `English dashboard at ${viewport.width} px:`);
       await en.context().close();
@@ -560,6 +597,7 @@ test.describe("issue 13: what a new user tripped over", () => {
 });
 
 async function addPersonEn(page: Page, name: string, joinedOn: string) {
+  await openData(page);
   const s = section(page, "people");
   await s.getByLabel("Name", { exact: true }).fill(name);
   await s.getByLabel("Joined on (optional)").fill(joinedOn);

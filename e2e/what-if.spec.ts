@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openData, signIn } from "./helpers";
 
 // Issue 11, part 2: the what-if planner. Scratch partners E2E Lote 3 (pt-BR) and 4 (English): Silver, with
 // Gold's revenue, one customization (C) person short of Gold; Davi Lima holds no exam yet.
@@ -44,6 +44,7 @@ test.describe("what-if planner", () => {
     await page.getByRole("button", { name: "Aplicar 1 hipótese" }).click();
     await expect(page).toHaveURL(/\/partners\/\d+$/);
     await expect(page.getByTestId("current-level")).toHaveText("Gold");
+    await openData(page);
     await expect(page.getByTestId("section-passes").getByTestId("passes-row").filter({ hasText: "Davi Lima" })).toContainText("MB2-712");
   });
 
@@ -76,6 +77,7 @@ test.describe("what-if planner", () => {
     await page.getByRole("button", { name: "Apply 2 hypotheticals" }).click();
     await expect(page).toHaveURL(/\/partners\/\d+$/);
     await expect(page.getByTestId("current-level")).toHaveText("Gold");
+    await openData(page);
     await expect(page.getByTestId("section-people").getByTestId("people-row").filter({ hasText: "Nina Costa" })).toBeVisible();
   });
 });

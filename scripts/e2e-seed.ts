@@ -166,6 +166,47 @@ async function main(): Promise<void> {
   }
   refreshStaleEvaluations(todayIso());
   seedBulkPartners(hash);
+  seedLightPartners(hash);
+}
+
+/**
+ * Scratch partners of the light-pages tests (e2e/light-pages.spec.ts): "E2E Leve N", admins light-N@test.example
+ * (1 reads pt-BR, 2 English). 120 revenue lines over 12 customers: 99 count (US$ 1,000.00 each, US$ 1,000.00 short
+ * of Silver, whose exams are met), 21 do not (a customer without DPOR, and one "other" product line each), so every
+ * list is longer than a page.
+ */
+function seedLightPartners(hash: string): void {
+  const db = getDb();
+  const today = todayIso();
+  for (const n of [1, 2]) {
+    const p: DemoPartner = {
+      slug: `light-${n}`,
+      name: `E2E Leve ${n}`,
+      msPartnerId: `97005${String(n).padStart(2, "0")}`,
+      market: "developed",
+      ruleSet: "V1",
+      story: "issue 9, light pages",
+      people: [
+        {
+          name: "Ana Souza",
+          passes: [
+            ["MB2-714", 200],
+            ["MB2-710", 190],
+          ],
+        },
+        { name: "Bruno Dias", passes: [["MB2-712", 100]] },
+      ],
+      customers: Array.from({ length: 12 }, (_, c) => ({
+        name: `Cliente Leve ${String(c + 1).padStart(2, "0")}`,
+        dporDaysAgo: c < 11 ? 800 : null,
+        lines: Array.from({ length: 10 }, (_, j) => [j === 0 ? "other" : "crm-online", 5 + 35 * j, 1_000] as [Product, number, number]),
+      })),
+    };
+    insertDemoPartner(db, p, today, hash, `light-${n}@test.example`);
+    if (n === 2) db.update(users).set({ locale: "en" }).where(eq(users.email, "light-2@test.example")).run();
+  }
+  refreshStaleEvaluations(today);
+  console.log("and 2 scratch partners for the light-pages tests (light-N@test.example)");
 }
 
 /**

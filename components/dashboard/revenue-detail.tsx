@@ -2,9 +2,32 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Evaluation } from "@/lib/competency";
 import { formatDate, formatMoney } from "@/lib/format";
 import { RevenueChart } from "./revenue-chart";
+import { Pager, pageParam } from "@/components/partner/pager";
 
-/** The window, the monthly chart, counted revenue by customer, and every excluded line with its reason. */
-export async function RevenueDetail({ evaluation, customerNames }: { evaluation: Evaluation; customerNames: Map<string, string> }) {
+/** Customers listed at first in "counted by customer" (the most revenue first); the rest behind "show all". */
+export const COUNTED_CUSTOMERS_SHOWN = 10;
+/** Excluded lines per page (newest first). */
+export const EXCLUDED_PAGE_SIZE = 10;
+
+/**
+ * The window, the monthly chart, counted revenue by customer, and the excluded lines with their reason.
+ * With `paging` (the dashboard) the lists are bounded whatever the partner's size: the top customers
+ * (all on request) and the excluded lines a page at a time; without it (the printed report) everything.
+ */
+export async function RevenueDetail({
+  evaluation,
+  customerNames,
+  paging,
+}: {
+  evaluation: Evaluation;
+  customerNames: Map<string, string>;
+  paging?: {
+    allCustomers: boolean;
+    excludedPage: string | string[] | undefined;
+    /** The dashboard's URL with these parameters changed (null removes one). */
+    href: (change: Record<string, string | null>) => string;
+  };
+}) {
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
   const byCustomer = new Map<string, { lines: number; cents: number }>();
   for (const l of evaluation.counted) {
@@ -14,7 +37,12 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
     byCustomer.set(l.customerId, e);
   }
   const customer = (id: string) => customerNames.get(id) ?? id;
-  const excluded = [...evaluation.excludedRevenue].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const excludedAll = [...evaluation.excludedRevenue].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const excludedPage = paging ? pageParam(paging.excludedPage, excludedAll.length, EXCLUDED_PAGE_SIZE) : 1;
+  const excluded = paging ? excludedAll.slice((excludedPage - 1) * EXCLUDED_PAGE_SIZE, excludedPage * EXCLUDED_PAGE_SIZE) : excludedAll;
+  const countedAll = paging ? [...byCustomer.entries()].sort((a, b) => b[1].cents - a[1].cents) : [...byCustomer.entries()];
+  const countedCapped = paging && !paging.allCustomers && countedAll.length > COUNTED_CUSTOMERS_SHOWN;
+  const counted = countedCapped ? countedAll.slice(0, COUNTED_CUSTOMERS_SHOWN) : countedAll;
   return (
     <section aria-labelledby="revenue-detail" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       {/* The heading stays on the page of its chart when printed. */}
@@ -30,7 +58,10 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
         {byCustomer.size === 0 ? (
           <p className="text-sm">{t("countedNone")}</p>
         ) : (
-          <table className="mt-1 w-full text-left text-sm" data-testid="counted-table">
+          <table
+            className="mt-1 w-full text-left text-sm [&_tbody_td]:py-1 [&_tbody_td]:pr-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100"
+            data-testid="counted-table"
+          >
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="py-1 pr-2">
@@ -45,11 +76,11 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
               </tr>
             </thead>
             <tbody>
-              {[...byCustomer.entries()].map(([id, e]) => (
-                <tr key={id} className="border-b border-slate-100">
-                  <td className="py-1 pr-2 [overflow-wrap:anywhere]">{customer(id)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{e.lines}</td>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(e.cents, locale)}</td>
+              {counted.map(([id, e]) => (
+                <tr key={id}>
+                  <td className="[overflow-wrap:anywhere]">{customer(id)}</td>
+                  <td className="text-right tabular-nums">{e.lines}</td>
+                  <td className="text-right tabular-nums">{formatMoney(e.cents, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -64,14 +95,34 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
             </tfoot>
           </table>
         )}
+        {paging && countedAll.length > COUNTED_CUSTOMERS_SHOWN && (
+          <p className="no-print mt-1 text-sm" data-testid="counted-shown">
+            {countedCapped ? (
+              <>
+                {t("countedTop", { shown: COUNTED_CUSTOMERS_SHOWN, total: countedAll.length })}{" "}
+                <a href={paging.href({ all: "customers" })} className="text-blue-800 underline">
+                  {t("countedAll", { total: countedAll.length })}
+                </a>
+              </>
+            ) : (
+              <a href={paging.href({ all: null })} className="text-blue-800 underline">
+                {t("countedFewer", { shown: COUNTED_CUSTOMERS_SHOWN })}
+              </a>
+            )}
+          </p>
+        )}
       </div>
-      <div>
+      <div id="excluded-revenue" className="scroll-mt-4">
         <h3 className="font-medium">{t("excludedHeading")}</h3>
         {excluded.length === 0 ? (
           <p className="text-sm">{t("excludedNone")}</p>
         ) : (
           <div className="relative">
-            <table className="stack-table mt-1 w-full text-left text-sm" data-testid="excluded-table">
+            {/* Cell padding and row borders are set once on the table: each row is sent twice (HTML and the RSC payload). */}
+            <table
+              className="stack-table mt-1 w-full text-left text-sm [&_td]:py-1 [&_td]:pr-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100"
+              data-testid="excluded-table"
+            >
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className="py-1 pr-2">
@@ -93,28 +144,34 @@ export async function RevenueDetail({ evaluation, customerNames }: { evaluation:
               </thead>
               <tbody>
                 {excluded.map((l) => (
-                  <tr key={`${l.index}`} className="border-b border-slate-100" data-testid="excluded-row">
-                    <td className="py-1 pr-2 whitespace-nowrap" data-label={t("date")}>
+                  <tr key={`${l.index}`} data-testid="excluded-row">
+                    <td className="whitespace-nowrap" data-label={t("date")}>
                       {formatDate(l.date, locale, "short")}
                     </td>
-                    <td className="py-1 pr-2 [overflow-wrap:anywhere]" data-label={t("customer")}>
+                    <td className="[overflow-wrap:anywhere]" data-label={t("customer")}>
                       {customer(l.customerId)}
                     </td>
-                    <td className="py-1 pr-2" data-label={t("product")}>
-                      {t(`productNames.${l.product}`)}
-                    </td>
-                    <td className="py-1 pr-2 text-right tabular-nums" data-label={t("amount")}>
+                    <td data-label={t("product")}>{t(`productNames.${l.product}`)}</td>
+                    <td className="text-right tabular-nums" data-label={t("amount")}>
                       {formatMoney(l.amountCents, locale)}
                     </td>
                     {/* A line dated after the as-of date is not "outside the window" in the reader's sense: it has not happened yet. */}
-                    <td className="py-1" data-label={t("reason")}>
-                      {t(`reasons.${l.reason === "outside-window" && l.date > evaluation.asOf ? "after-as-of" : l.reason}`)}
-                    </td>
+                    <td data-label={t("reason")}>{t(`reasons.${l.reason === "outside-window" && l.date > evaluation.asOf ? "after-as-of" : l.reason}`)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+        )}
+        {paging && (
+          <Pager
+            page={excludedPage}
+            pageSize={EXCLUDED_PAGE_SIZE}
+            total={excludedAll.length}
+            href={(n) => paging.href({ excludedPage: n > 1 ? String(n) : null }) + "#excluded-revenue"}
+            label={t("excludedHeading")}
+            testId="excluded-pages"
+          />
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
@@ -25,15 +26,26 @@ export interface RecordRow {
   /** A short name for confirmations ("Delete Banco Pampa?"). */
   label: string;
   cells: string[];
-  /** The record as form values. */
+}
+
+/** The row being edited, with the record as form values (only this one row's values reach the page). */
+export interface EditRow extends RecordRow {
   values: Record<string, string>;
 }
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** A table of one kind of record with add, edit (version-checked) and delete (asks first). */
+/**
+ * A table of one kind of record with add, edit (version-checked) and delete (asks first). Editing is in
+ * the URL (`?edit=<section>:<id>`): the server sends the one record being edited, not a form per row.
+ */
 export function RecordSection(props: {
   sectionId: string;
+  /** The page's path and its query without `edit` (e.g. `revenuePage=2`): the Edit and Cancel links keep the page. */
+  path: string;
+  query: string;
+  /** The record opened for editing by the URL, when it is of this section. */
+  editing?: EditRow;
   partnerId: number;
   ruleSet: string;
   /** The rule set's exams, for the exam field. */
@@ -57,11 +69,24 @@ export function RecordSection(props: {
 }) {
   const t = useTranslations("entry");
   const formId = useId();
-  // The row being edited, and the answer it was opened after: a later successful save closes it.
-  const [edit, setEdit] = useState<{ row: RecordRow; after: number } | null>(null);
   const [state, formAction, pending] = useActionState(props.saveAction, IDLE_STATE);
+  // The row being edited, and the answer it was opened after: a later successful save closes it. It is
+  // taken from the URL when the URL names another record, and kept (with the version the person started
+  // from) when the page is refreshed after a conflict, until they choose to edit the current version.
+  const openedId = props.editing?.id ?? null;
+  const [edit, setEdit] = useState<{ row: EditRow; after: number } | null>(props.editing ? { row: props.editing, after: state.nonce } : null);
+  const [shownFor, setShownFor] = useState(openedId);
+  if (shownFor !== openedId) {
+    setShownFor(openedId);
+    setEdit(props.editing ? { row: props.editing, after: state.nonce } : null);
+  }
   const editing = edit && !(state.status === "saved" && state.nonce !== edit.after) ? edit.row : null;
-  const setEditing = (row: RecordRow | null) => setEdit(row ? { row, after: state.nonce } : null);
+  const href = (editId?: number) => {
+    const q = new URLSearchParams(props.query);
+    if (editId !== undefined) q.set("edit", `${props.sectionId}:${editId}`);
+    const s = q.toString();
+    return `${props.path}${s ? `?${s}` : ""}#section-${props.sectionId}`;
+  };
 
   const defaults = editing?.values ?? {};
   const router = useRouter();
@@ -85,16 +110,30 @@ export function RecordSection(props: {
   useEffect(() => {
     if (state.status === "error" && state.current) router.refresh();
   }, [state, router]);
+  // A saved edit closes: the URL drops `edit` (without a new history entry).
+  const closeHref = href();
+  useEffect(() => {
+    if (state.status === "saved" && openedId !== null) router.replace(closeHref, { scroll: false });
+    // Only a new answer matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.nonce]);
+  // Opening an edit moves to the form; cancelling returns to the row it came from.
+  const lastOpened = useRef<number | null>(null);
+  useEffect(() => {
+    const before = lastOpened.current;
+    lastOpened.current = openedId;
+    if (openedId !== null) firstField();
+    else if (before !== null) focusIn(`[data-edit-id="${before}"]`);
+  }, [openedId]);
   useEffect(() => {
     if (deleting.current !== null && !props.rows.some((r) => r.id === deleting.current)) {
       deleting.current = null;
       headingRef.current?.focus();
     }
   }, [props.rows]);
-  const openEdit = (row: RecordRow | null, returnTo?: number) => {
-    setEditing(row);
-    // Opening an edit moves to the form; cancelling returns to the row it came from.
-    requestAnimationFrame(() => (row ? firstField() : returnTo !== undefined && focusIn(`[data-edit-id="${returnTo}"]`)));
+  const loadCurrent = (row: EditRow) => {
+    setEdit({ row, after: state.nonce });
+    requestAnimationFrame(firstField);
   };
   const text = new Set(props.textColumns ?? []);
 
@@ -116,7 +155,8 @@ export function RecordSection(props: {
       ) : (
         // Relative: the visually hidden header text stays inside the scroll area. Below 640 px each row is a card.
         <div className="relative overflow-x-auto">
-          <table className="stack-table mt-2 w-full text-left text-sm">
+          {/* Row and cell styles are set once on the table, not on each of up to 50 rows. */}
+          <table className="stack-table mt-2 w-full text-left text-sm [&>tbody>tr]:border-b [&>tbody>tr]:border-slate-100 [&>tbody>tr]:align-top [&_td]:py-1 [&_td]:pr-2 [&_td>a]:mr-3 [&_td>a]:inline-block [&_td>a]:py-1 [&_td>a]:text-blue-800 [&_td>a]:underline [&_td>button]:py-1 [&_td>button]:text-red-800 [&_td>button]:underline">
             <thead>
               <tr className="border-b border-slate-300">
                 {props.columns.map((c) => (
@@ -133,23 +173,17 @@ export function RecordSection(props: {
             </thead>
             <tbody>
               {props.rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100 align-top" data-testid={`${props.sectionId}-row`}>
+                <tr key={r.id} data-testid={`${props.sectionId}-row`}>
                   {r.cells.map((c, i) => (
-                    <td key={i} data-label={props.columns[i]} className={`py-1 pr-2 ${text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : ""}`}>
+                    <td key={i} data-label={props.columns[i]} className={text.has(i) ? "min-w-32 [overflow-wrap:anywhere]" : undefined}>
                       {c}
                     </td>
                   ))}
                   {!props.readOnly && (
-                    <td className="py-1 sm:whitespace-nowrap">
-                      <button
-                        type="button"
-                        className="mr-3 py-1 text-blue-800 underline"
-                        data-edit-id={r.id}
-                        onClick={() => openEdit(r)}
-                        aria-label={`${t("edit")}: ${r.label}`}
-                      >
+                    <td className="sm:whitespace-nowrap">
+                      <Link href={href(r.id)} scroll={false} data-edit-id={r.id} aria-label={`${t("edit")}: ${r.label}`}>
                         {t("edit")}
-                      </button>
+                      </Link>
                       <DeleteButton
                         row={r}
                         action={props.deleteAction}
@@ -226,16 +260,16 @@ export function RecordSection(props: {
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pending={pending} label={editing ? t("save") : t("add")} pendingLabel={t("saving")} />
               {editing && (
-                <button type="button" onClick={() => openEdit(null, editing.id)} className="rounded border border-slate-400 px-3 py-1.5">
+                <Link href={closeHref} scroll={false} className="rounded border border-slate-400 px-3 py-1.5">
                   {t("cancel")}
-                </button>
+                </Link>
               )}
             </div>
             <RecordMessage
               state={state}
               fields={props.fields}
               onLoadCurrent={
-                editing && state.current ? () => openEdit({ ...editing, version: Number(state.current!.version), values: state.current! }) : undefined
+                editing && state.current ? () => loadCurrent({ ...editing, version: Number(state.current!.version), values: state.current! }) : undefined
               }
             />
           </form>
@@ -315,13 +349,8 @@ function DeleteButton({ row, action, onConfirm, onKept }: { row: RecordRow; acti
   if (!asking || succeeded(state)) {
     return (
       <>
-        <button
-          ref={button}
-          type="button"
-          className="py-1 text-red-800 underline"
-          onClick={() => setAskedAt(state.nonce)}
-          aria-label={`${t("delete")}: ${row.label}`}
-        >
+        {/* Styled by the table, as the row's Edit link is (set once there, not on every row). */}
+        <button ref={button} type="button" onClick={() => setAskedAt(state.nonce)} aria-label={`${t("delete")}: ${row.label}`}>
           {t("delete")}
         </button>
         {state.status === "error" && state.message && (

@@ -91,7 +91,7 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
       kind: "person-left",
       key: `person-left:${person.id}:${person.leftOn}`,
       data: { partner: partner.name, person: person.name, date: person.leftOn },
-      link: `${link}#section-people`,
+      link: `${link}/data#section-people`,
     });
   }
   return out;

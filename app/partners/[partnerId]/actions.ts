@@ -30,7 +30,8 @@ type Ctx = PartnerActionContext<PublicUser>;
 type Row = { id: number; version: number } & Record<string, unknown>;
 
 const scope = (ctx: Ctx): WriteScope => ({ actorId: ctx.user.id, partnerId: ctx.partnerId });
-const dashboard = (ctx: Ctx) => [`/partners/${ctx.partnerId}`];
+/** The partner's status (dashboard) and its data page both show what a write changes. */
+const dashboard = (ctx: Ctx) => [`/partners/${ctx.partnerId}`, `/partners/${ctx.partnerId}/data`];
 
 /** A stored row as the form's values (money in the user's locale). */
 function rowToForm(row: Row, locale: AppLocale): Record<string, string> {

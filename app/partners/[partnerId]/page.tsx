@@ -10,7 +10,6 @@ import { RiskPanel } from "@/components/dashboard/risk-panel";
 import { HowCounted } from "@/components/dashboard/how-counted";
 import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { AsOfForm, RuleSetNotYet } from "@/components/dashboard/as-of-form";
-import { PartnerDataSections } from "@/components/entry/partner-data";
 import { LevelHistory, PartnerAdminPanel, ReviewPanel } from "@/components/manage/panels";
 import { listReviewNotes } from "@/db/manage";
 import { listReplies } from "@/db/review";
@@ -18,8 +17,7 @@ import { listPartnerAccounts } from "@/db/accounts";
 import { queueItemOf } from "@/lib/server/review-queue";
 import { QueueBanner } from "@/components/loop/queue-banner";
 import Link from "next/link";
-import { ImportSection } from "@/components/import/import-section";
-import { listImports } from "@/db/imports";
+import { PartnerTabs } from "@/components/partner/tabs";
 import { listSettingsChanges } from "@/db/settings-changes";
 import { SettingsChangesNotice } from "@/components/settings/changes-notice";
 
@@ -28,7 +26,7 @@ export default async function PartnerPage({
   searchParams,
 }: {
   params: Promise<{ partnerId: string }>;
-  searchParams: Promise<{ asOf?: string | string[]; all?: string | string[] }>;
+  searchParams: Promise<{ asOf?: string | string[]; all?: string | string[]; excludedPage?: string | string[] }>;
 }) {
   const { partnerId } = await params;
   const id = Number(partnerId);
@@ -53,10 +51,24 @@ export default async function PartnerPage({
   );
   const asOfQuery = sp.asOf && !model.asOfWasInvalid ? `?asOf=${asOf}` : "";
   const exportLink = "rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100";
+  /** This page's URL with some parameters changed (null removes one); the as-of date stays. */
+  const here = (change: Record<string, string | null>) => {
+    const q = new URLSearchParams();
+    if (asOfQuery) q.set("asOf", asOf);
+    if (sp.all === "customers") q.set("all", "customers");
+    if (typeof sp.excludedPage === "string") q.set("excludedPage", sp.excludedPage);
+    for (const [k, v] of Object.entries(change)) {
+      if (v === null) q.delete(k);
+      else q.set(k, v);
+    }
+    const str = q.toString();
+    return `/partners/${id}${str ? `?${str}` : ""}`;
+  };
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("title", { partner: data.partner.name })}</h1>
+        <PartnerTabs partnerId={id} current="status" query={asOfQuery} />
         <p className="text-slate-700">
           {t("partnerId")}: {data.partner.msPartnerId} · {tMarket(data.partner.market)} ·{" "}
           {t("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}
@@ -70,14 +82,9 @@ export default async function PartnerPage({
           <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">
             {tWhatIf("open")}
           </Link>
-          <a href="#section-import" className={exportLink}>
+          <Link href={`/partners/${id}/data#section-import`} className={exportLink}>
             {tWhatIf("openImport")}
-          </a>
-          {(["customers", "revenue", "people", "passes"] as const).map((kind) => (
-            <a key={kind} href={`/partners/${id}/export/${kind}`} download className={exportLink}>
-              {tReport(`csv.${kind}`)}
-            </a>
-          ))}
+          </Link>
           <Link href={`/partners/${id}/audit`} className={exportLink}>
             {tReport("auditLog")}
           </Link>
@@ -101,17 +108,13 @@ export default async function PartnerPage({
         <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} replies={replies} canReply={user.role === "partner_admin"} />
         <LevelHistory changes={model.history} through={asOf} />
       </div>
-      <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
+      <RevenueDetail
+        evaluation={evaluation}
+        customerNames={model.customerNames}
+        paging={{ allCustomers: sp.all === "customers", excludedPage: sp.excludedPage, href: here }}
+      />
       <HowCounted evaluation={evaluation} />
 
-      <PartnerDataSections
-        data={data}
-        asOf={asOf}
-        readOnly={user.role !== "partner_admin"}
-        showAllRevenue={sp.all === "revenue"}
-        showAllHref={`/partners/${id}?${new URLSearchParams({ ...(asOfQuery ? { asOf } : {}), all: "revenue" }).toString()}#section-revenue`}
-      />
-      <ImportSection partnerId={id} onBehalf={isManager} recent={listImports(id)} />
       {isManager && (
         <PartnerAdminPanel
           partnerId={id}
