@@ -1,40 +1,58 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-/** Previous / "page X of Y" / next, for any paged list (a server component: `href` builds each page's link). */
-export function Pager({
+/**
+ * A long list a page at a time: "Showing 51–100 of 158", then first / previous / next / last as links
+ * (the page is in the URL, so a page can be shared and the back button works).
+ */
+export async function Pager({
   page,
-  pages,
+  pageSize,
+  total,
   href,
-  text,
+  label,
+  testId,
 }: {
+  /** 1-based, already clamped to the pages there are. */
   page: number;
-  pages: number;
+  pageSize: number;
+  total: number;
   href: (page: number) => string;
-  text: { label: string; prev: string; next: string; page: string };
+  /** What the pages are of, for the navigation's accessible name. */
+  label: string;
+  testId?: string;
 }) {
-  const link = "rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-100";
-  const off = "rounded border border-slate-200 px-3 py-1 text-slate-500";
+  if (total <= pageSize) return null;
+  const t = await getTranslations("pager");
+  const pages = pageCount(total, pageSize);
+  const from = (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  const link = "rounded border border-slate-400 bg-white px-2 py-1 text-blue-800 underline hover:bg-slate-100";
+  const links: [string, number, boolean][] = [
+    [t("first"), 1, page > 1],
+    [t("previous"), page - 1, page > 1],
+    [t("next"), page + 1, page < pages],
+    [t("last"), pages, page < pages],
+  ];
   return (
-    <nav aria-label={text.label} className="no-print flex flex-wrap items-center gap-3 text-sm">
-      {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={link}>
-          {text.prev}
-        </Link>
-      ) : (
-        <span className={off} aria-disabled="true">
-          {text.prev}
-        </span>
-      )}
-      <span data-testid="page-info">{text.page}</span>
-      {page < pages ? (
-        <Link href={href(page + 1)} rel="next" className={link}>
-          {text.next}
-        </Link>
-      ) : (
-        <span className={off} aria-disabled="true">
-          {text.next}
-        </span>
+    <nav aria-label={t("label", { what: label })} className="no-print mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid={testId}>
+      <span data-testid="page-info">
+        {t("shown", { from, to, total })} {t("page", { page, pages })}
+      </span>
+      {links.map(([text, target, enabled]) =>
+        enabled ? (
+          <a key={text} href={href(target)} className={link}>
+            {text}
+          </a>
+        ) : null,
       )}
     </nav>
   );
+}
+
+export const pageCount = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
+
+/** The page asked for in the URL, as a page that exists (1 when absent or not a number). */
+export function pageParam(value: string | string[] | undefined, total: number, pageSize: number): number {
+  const n = typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : 1;
+  return Math.min(Math.max(1, n), pageCount(total, pageSize));
 }

@@ -83,7 +83,7 @@ test.describe("channel manager", () => {
     const first = await names(page);
     expect(first).toHaveLength(10);
     expect([...first].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(first);
-    await page.getByRole("link", { name: "Próxima página" }).click();
+    await page.getByRole("link", { name: "Próxima", exact: true }).click();
     await expect(page).toHaveURL(/page=2/);
     await expect(page.getByTestId("page-info")).toContainText("Página 2 de");
     const second = await names(page);

@@ -96,14 +96,10 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
           <PortfolioTable rows={view.rows} params={params} sortable />
           <Pager
             page={page}
-            pages={view.pages}
+            pageSize={params.size}
+            total={view.total}
             href={(n) => `/portfolio${portfolioQueryString(params, { page: n })}`}
-            text={{
-              label: t("pagination.label"),
-              prev: t("pagination.prev"),
-              next: t("pagination.next"),
-              page: t("pagination.page", { page, pages: view.pages }),
-            }}
+            label={t("title")}
           />
         </>
       )}

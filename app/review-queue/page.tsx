@@ -4,7 +4,7 @@ import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadReviewQueue } from "@/lib/server/review-queue";
 import { formatDate, formatDateTime, todayIso } from "@/lib/format";
 import { Pager } from "@/components/pager";
-import { QUEUE_RISK_DAYS } from "@/lib/vocabulary";
+import { QUEUE_PAGE_SIZE, QUEUE_RISK_DAYS } from "@/lib/vocabulary";
 
 /** What waits for a channel manager's review: level changes, levels about to be lost, notes asking for information. */
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
@@ -12,12 +12,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const queue = await loadReviewQueue(typeof sp.page === "string" ? Number(sp.page) : 1);
   const items = queue.items;
-  const [t, tLevel, tPages, locale] = await Promise.all([
-    getTranslations("queue"),
-    getTranslations("level"),
-    getTranslations("portfolio.pagination"),
-    getLocale(),
-  ]);
+  const [t, tLevel, locale] = await Promise.all([getTranslations("queue"), getTranslations("level"), getLocale()]);
   const timeZone = await getTimeZone();
   return (
     <div className="space-y-5">
@@ -68,14 +63,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           ))}
         </ul>
       )}
-      {queue.pages > 1 && (
-        <Pager
-          page={queue.page}
-          pages={queue.pages}
-          href={(n) => `/review-queue?page=${n}`}
-          text={{ label: tPages("label"), prev: tPages("prev"), next: tPages("next"), page: tPages("page", { page: queue.page, pages: queue.pages }) }}
-        />
-      )}
+      <Pager page={queue.page} pageSize={QUEUE_PAGE_SIZE} total={queue.total} href={(n) => `/review-queue?page=${n}`} label={t("title")} />
       <p className="text-xs text-slate-600">{t("howCleared")}</p>
     </div>
   );

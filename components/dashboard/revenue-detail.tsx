@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Evaluation } from "@/lib/competency";
 import { formatDate, formatMoney } from "@/lib/format";
 import { RevenueChart } from "./revenue-chart";
-import { Pager, pageParam } from "@/components/partner/pager";
+import { Pager, pageParam } from "@/components/pager";
 
 /** Customers listed at first in "counted by customer" (the most revenue first); the rest behind "show all". */
 export const COUNTED_CUSTOMERS_SHOWN = 10;

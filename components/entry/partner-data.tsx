@@ -15,7 +15,7 @@ import { formatDate, formatMoney, todayIso } from "@/lib/format";
 import { formatMoneyInput } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
 import { PRODUCTS } from "@/lib/vocabulary";
-import { Pager } from "@/components/partner/pager";
+import { Pager } from "@/components/pager";
 import { RecordSection, type EditRow, type RecordRow } from "./record-section";
 import { distinctNames } from "@/lib/names";
 

@@ -8,7 +8,7 @@ import { isValidDate } from "@/lib/competency";
 import { todayIso } from "@/lib/format";
 import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE } from "@/lib/vocabulary";
 import { DATA_PAGE_SIZE, DATA_SECTIONS, PartnerDataSections, type DataSection, type EditTarget } from "@/components/entry/partner-data";
-import { pageParam } from "@/components/partner/pager";
+import { pageParam } from "@/components/pager";
 import { PartnerTabs } from "@/components/partner/tabs";
 import { ImportSection } from "@/components/import/import-section";
 
