@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { tx, type Db } from "./client";
 import { writeAudit } from "./audit";
+import { revenueColumns } from "./partners";
 import {
   customers,
   examPasses,
@@ -54,15 +55,7 @@ const revenueEntity: Entity<RevenueValues> = {
   name: "revenue_line",
   table: revenueLines,
   limit: { max: PARTNER_LIMITS.revenueLines, error: "limitRevenueLines" },
-  columns: {
-    id: revenueLines.id,
-    customerId: revenueLines.customerId,
-    product: revenueLines.product,
-    date: revenueLines.date,
-    amountCents: revenueLines.amountCents,
-    note: revenueLines.note,
-    version: revenueLines.version,
-  },
+  columns: revenueColumns,
   check: (db, scope, v) => (belongsToPartner(db, customers, v.customerId, scope.partnerId) ? null : "invalidReference"),
 };
 

@@ -60,7 +60,8 @@ export interface PartnerData {
   individuals: IndividualRecord[];
 }
 
-const revenueColumns = {
+/** A revenue line's columns as the app reads them (db/facts.ts writes and reads back the same). */
+export const revenueColumns = {
   id: revenueLines.id,
   customerId: revenueLines.customerId,
   product: revenueLines.product,
