@@ -140,4 +140,21 @@ test.describe("light pages", () => {
     await expect(manager.getByRole("link", { name: /^Editar:/ })).toHaveCount(0);
     await manager.context().close();
   });
+
+  test("pt-BR: a list longer than the page shows says how many more there are: 20 passes on the dashboard, 200 lines in the printed report", async ({
+    page,
+  }) => {
+    await signIn(page, "light-3@test.example");
+    const ignored = page.getByTestId("ignored-passes");
+    await expect(ignored.locator("li")).toHaveCount(20);
+    await expect(page.getByTestId("ignored-more")).toHaveText("E mais 5 aprovações que não contam (a página de dados do parceiro lista todas as aprovações).");
+    const dashboard = page.url().replace(/[?#].*$/, "");
+    await page.goto(`${dashboard}/report`);
+    await expect(page.getByTestId("excluded-row")).toHaveCount(200);
+    await expect(page.getByTestId("not-printed")).toHaveText(
+      "E mais 60 linhas que não aparecem neste relatório: a página de dados do parceiro e as exportações CSV trazem a lista completa.",
+    );
+    await expect(page.getByTestId("ignored-passes").locator("li")).toHaveCount(25); // the report lists up to 200
+    await expect(page.getByTestId("ignored-more")).toHaveCount(0);
+  });
 });

@@ -205,8 +205,29 @@ function seedLightPartners(hash: string): void {
     insertDemoPartner(db, p, today, hash, `light-${n}@test.example`);
     if (n === 2) db.update(users).set({ locale: "en" }).where(eq(users.email, "light-2@test.example")).run();
   }
+  // E2E Leve 3: longer lists than the dashboard and the printed report show — 25 passes that do not count
+  // (exams of no rule set) and 260 lines of a customer without DPOR.
+  insertDemoPartner(
+    db,
+    {
+      slug: "light-3",
+      name: "E2E Leve 3",
+      msPartnerId: "9700503",
+      market: "developed",
+      ruleSet: "V1",
+      story: "issue 9, lists longer than a page shows",
+      people: [{ name: "Carla Lima", passes: Array.from({ length: 25 }, (_, i) => [`XX-${100 + i}`, 100 + i] as [string, number]) }],
+      customers: [
+        { name: "Cliente DPOR", dporDaysAgo: 800, lines: Array.from({ length: 10 }, (_, j) => ["crm-online", 5 + 30 * j, 1_000] as [Product, number, number]) },
+        { name: "Cliente sem DPOR", dporDaysAgo: null, lines: Array.from({ length: 260 }, (_, j) => ["crm-online", 1 + j, 100] as [Product, number, number]) },
+      ],
+    },
+    today,
+    hash,
+    "light-3@test.example",
+  );
   refreshStaleEvaluations(today);
-  console.log("and 2 scratch partners for the light-pages tests (light-N@test.example)");
+  console.log("and 3 scratch partners for the light-pages tests (light-N@test.example)");
 }
 
 /**

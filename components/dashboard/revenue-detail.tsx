@@ -8,11 +8,14 @@ import { Pager, pageParam } from "@/components/pager";
 export const COUNTED_CUSTOMERS_SHOWN = 10;
 /** Excluded lines per page (newest first). */
 export const EXCLUDED_PAGE_SIZE = 10;
+/** The printed report's lists stop here (a large reseller has tens of thousands of lines): the rest is counted, and the data page and CSV list it. */
+export const PRINTED_ROWS = 200;
 
 /**
  * The window, the monthly chart, counted revenue by customer, and the excluded lines with their reason.
  * With `paging` (the dashboard) the lists are bounded whatever the partner's size: the top customers
- * (all on request) and the excluded lines a page at a time; without it (the printed report) everything.
+ * (all on request) and the excluded lines a page at a time; without it (the printed report) the first
+ * PRINTED_ROWS of each list, and how many more there are.
  */
 export async function RevenueDetail({
   evaluation,
@@ -39,10 +42,16 @@ export async function RevenueDetail({
   const customer = (id: string) => customerNames.get(id) ?? id;
   const excludedAll = [...evaluation.excludedRevenue].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const excludedPage = paging ? pageParam(paging.excludedPage, excludedAll.length, EXCLUDED_PAGE_SIZE) : 1;
-  const excluded = paging ? excludedAll.slice((excludedPage - 1) * EXCLUDED_PAGE_SIZE, excludedPage * EXCLUDED_PAGE_SIZE) : excludedAll;
-  const countedAll = paging ? [...byCustomer.entries()].sort((a, b) => b[1].cents - a[1].cents) : [...byCustomer.entries()];
+  const excluded = paging ? excludedAll.slice((excludedPage - 1) * EXCLUDED_PAGE_SIZE, excludedPage * EXCLUDED_PAGE_SIZE) : excludedAll.slice(0, PRINTED_ROWS);
+  const countedAll = paging || byCustomer.size > PRINTED_ROWS ? [...byCustomer.entries()].sort((a, b) => b[1].cents - a[1].cents) : [...byCustomer.entries()];
   const countedCapped = paging && !paging.allCustomers && countedAll.length > COUNTED_CUSTOMERS_SHOWN;
-  const counted = countedCapped ? countedAll.slice(0, COUNTED_CUSTOMERS_SHOWN) : countedAll;
+  const counted = countedCapped ? countedAll.slice(0, COUNTED_CUSTOMERS_SHOWN) : paging ? countedAll : countedAll.slice(0, PRINTED_ROWS);
+  const notPrinted = (shown: number, total: number) =>
+    !paging && total > shown ? (
+      <p className="mt-1 text-sm" data-testid="not-printed">
+        {t("notPrinted", { count: total - shown })}
+      </p>
+    ) : null;
   return (
     <section aria-labelledby="revenue-detail" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       {/* The heading stays on the page of its chart when printed. */}
@@ -95,6 +104,7 @@ export async function RevenueDetail({
             </tfoot>
           </table>
         )}
+        {notPrinted(counted.length, countedAll.length)}
         {paging && countedAll.length > COUNTED_CUSTOMERS_SHOWN && (
           <p className="no-print mt-1 text-sm" data-testid="counted-shown">
             {countedCapped ? (
@@ -163,6 +173,7 @@ export async function RevenueDetail({
             </table>
           </div>
         )}
+        {notPrinted(excluded.length, excludedAll.length)}
         {paging && (
           <Pager
             page={excludedPage}

@@ -7,7 +7,7 @@ import { listReviewNotes } from "@/db/manage";
 import { formatDate } from "@/lib/format";
 import { CurrentLevel } from "@/components/dashboard/current-level";
 import { LevelCard } from "@/components/dashboard/level-card";
-import { RevenueDetail } from "@/components/dashboard/revenue-detail";
+import { PRINTED_ROWS, RevenueDetail } from "@/components/dashboard/revenue-detail";
 import { RiskPanel } from "@/components/dashboard/risk-panel";
 import { IgnoredPasses } from "@/components/dashboard/ignored-passes";
 import { PrintButton } from "@/components/report/print-button";
@@ -73,7 +73,7 @@ export default async function PartnerReportPage({
       <RiskPanel model={model} />
       <LevelCard level="silver" evaluation={evaluation} names={model.names} />
       <LevelCard level="gold" evaluation={evaluation} names={model.names} />
-      <IgnoredPasses evaluation={evaluation} />
+      <IgnoredPasses evaluation={evaluation} limit={PRINTED_ROWS} />
       <RevenueDetail evaluation={evaluation} customerNames={model.customerNames} />
 
       <section aria-labelledby="report-review" className="break-inside-avoid rounded-lg border border-slate-200 p-4">
