@@ -75,19 +75,31 @@ export function formatDateTime(instant: string | Date, locale: AppLocale | strin
   return dateFormat(dateLocale(locale), "medium", isTimeZone(timeZone) ? timeZone : "UTC").format(d);
 }
 
-/** Whether Intl knows a time zone name ("America/Sao_Paulo", "UTC"). */
+/** Whether Intl knows a time zone name ("America/Sao_Paulo", "UTC"). Answers are kept: a page asks many times. */
+const zones = new Map<string, boolean>();
 export function isTimeZone(tz: unknown): tz is string {
   if (typeof tz !== "string" || tz === "" || tz.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let known = zones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < 1000) zones.set(tz, known);
   }
+  return known;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number, locale: AppLocale | string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    if (numberFormats.size < 50) numberFormats.set(locale, f);
+  }
+  return f.format(n);
 }
 
 /** Today's date as YYYY-MM-DD in the server's time zone (TZ), the default as-of date. */
@@ -98,8 +110,38 @@ export function todayIso(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** Today's date as YYYY-MM-DD in a time zone (the user's). */
 export function todayIn(timeZone: string, now = new Date()): string {
   if (!isTimeZone(timeZone)) return todayIso(now);
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dayFormats.size < 1000) dayFormats.set(timeZone, f);
+  }
+  return f.format(now);
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** A month ("2026-11") as "nov. de 2026" / "Nov 2026" (`withYear`), or just "nov" / "Nov". Formatters are kept: a chart asks 24 times. */
+export function formatMonth(month: string, locale: AppLocale | string, withYear = true): string {
+  const key = `${locale}|${withYear}`;
+  let f = monthFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, withYear ? { month: "short", year: "numeric", timeZone: "UTC" } : { month: "short", timeZone: "UTC" });
+    if (monthFormats.size < 50) monthFormats.set(key, f);
+  }
+  const label = f.format(new Date(`${month}-01T00:00:00Z`));
+  return withYear ? label : label.replace(".", "");
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+/** A share (0.42) as a whole percentage ("42%"). */
+export function formatPercent(share: number, locale: AppLocale | string): string {
+  let f = percentFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    if (percentFormats.size < 50) percentFormats.set(locale, f);
+  }
+  return f.format(share);
 }

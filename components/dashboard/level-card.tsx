@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Evaluation, LevelResult } from "@/lib/competency";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, formatPercent } from "@/lib/format";
 import { joinAnd, requirementText } from "./words";
 
 /** One level (Silver or Gold): revenue against the threshold, each slot, what is missing and the cheapest plan. */
@@ -12,9 +12,7 @@ export async function LevelCard({ level, evaluation, names }: { level: "silver" 
   const req = (groups: LevelResult["exams"]["slots"][number]["requires"]) => requirementText(t, ruleSet, groups, evaluation.asOf, locale);
   const threshold = result.revenue.thresholdCents;
   const ratio = threshold > 0 ? Math.max(0, Math.min(1, evaluation.qualifyingRevenueCents / threshold)) : 1;
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
-    threshold > 0 ? Math.max(0, evaluation.qualifyingRevenueCents) / threshold : 1,
-  );
+  const percent = formatPercent(threshold > 0 ? Math.max(0, evaluation.qualifyingRevenueCents) / threshold : 1, locale);
   const filled = result.exams.slots.filter((s) => s.filledBy).length;
   const checklist = new Map(result.checklist.map((c) => [c.slotId, c]));
   const headingId = `${level}-heading`;

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { monthlyRevenue, type Evaluation } from "@/lib/competency";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, formatMonth } from "@/lib/format";
 
 /** The window's qualifying revenue per month as a server-rendered SVG (prints as it shows). */
 export async function RevenueChart({ evaluation }: { evaluation: Evaluation }) {
@@ -16,8 +16,8 @@ export async function RevenueChart({ evaluation }: { evaluation: Evaluation }) {
   const bw = (W - pad.l - pad.r) / buckets.length;
   const zeroY = pad.t + (plotH * maxPos) / range;
   const scale = plotH / range;
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`));
-  const shortMonth = (m: string) => new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`)).replace(".", "");
+  const monthLabel = (m: string) => formatMonth(m, locale);
+  const shortMonth = (m: string) => formatMonth(m, locale, false);
   const title = t("chartTitle", { from: formatDate(evaluation.window.from, locale), to: formatDate(evaluation.window.to, locale) });
   const hasAny = buckets.some((b) => b.cents !== 0);
   /** Coordinates to a tenth of a unit (a tenth of a pixel at full size): shorter attributes, the same picture. */
