@@ -67,3 +67,23 @@ export function closeDb(): void {
   globalForDb.__competencyDb?.$client.close();
   globalForDb.__competencyDb = undefined;
 }
+
+/**
+ * For a write a page view makes in passing (a session's "last seen", the day's notification scan): done
+ * now if the database is free, else skipped — the next page view tries again. Another process (the
+ * background refresher) may hold the write lock in short batches; waiting for it would stop this
+ * server's thread, and every request with it, for as long as SQLite's busy handler sleeps. Returns
+ * undefined when skipped.
+ */
+export function ifFree<T>(fn: () => T): T | undefined {
+  const sqlite = getDb().$client;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    return fn();
+  } catch (err) {
+    if ((err as { code?: string }).code === "SQLITE_BUSY") return undefined;
+    throw err;
+  } finally {
+    sqlite.pragma("busy_timeout = 5000");
+  }
+}

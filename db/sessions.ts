@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
-import { getDb, tx } from "./client";
+import { getDb, ifFree, tx } from "./client";
 import { sessions, users } from "./schema";
 import { getUserById, type PublicUser } from "./users";
 import { writeAudit } from "./audit";
@@ -53,12 +53,15 @@ export function getSessionUser(token: string, now = Date.now()): SessionUser | n
     db.delete(sessions).where(eq(sessions.userId, s.userId)).run();
     return null;
   }
-  // Sliding idle window; written at most once a minute.
+  // Sliding idle window; written at most once a minute, and only when the database is free (else at a later view).
   if (now - s.lastSeenAtMs > 60_000) {
-    db.update(sessions)
-      .set({ lastSeenAtMs: now })
-      .where(and(eq(sessions.id, id)))
-      .run();
+    ifFree(() =>
+      db
+        .update(sessions)
+        .set({ lastSeenAtMs: now })
+        .where(and(eq(sessions.id, id)))
+        .run(),
+    );
   }
   return { ...user, mfaPending: s.mfaPending };
 }

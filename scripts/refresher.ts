@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     holder,
     log,
     shouldStop: () => stop,
-    batchMs: Number(process.env.REFRESHER_BATCH_MS ?? 50),
+    batchMs: Number(process.env.REFRESHER_BATCH_MS ?? 25),
+    pauseMs: Number(process.env.REFRESHER_PAUSE_MS ?? 25),
     leaseMs: Number(process.env.REFRESHER_LEASE_MS ?? 30_000),
     // A fixed business date (tests); by default the server's local date, checked between batches.
     today: process.env.REFRESHER_TODAY ? () => process.env.REFRESHER_TODAY! : undefined,

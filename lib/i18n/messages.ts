@@ -35,9 +35,30 @@ export const CLIENT_NAMESPACES = [
   "preferences",
 ] as const;
 
-/** The client's part of a message tree. */
-export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
+export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
+
+/**
+ * What the client components of a partner's status page (the dashboard) translate: the review, reply,
+ * settings and account forms and their confirmations — not the data entry, import or what-if, which have
+ * pages of their own. Less to send with every view of the most viewed page.
+ */
+export const STATUS_PAGE_NAMESPACES = [
+  "validation",
+  "decision",
+  "manage",
+  "market",
+  "review",
+  "level",
+  "settingsChange",
+  "duplicates",
+  "thread",
+  "accounts",
+  "report",
+] as const satisfies readonly ClientNamespace[];
+
+/** The client's part of a message tree (all the client namespaces, or the ones a page names). */
+export function clientMessages(messages: Record<string, unknown>, namespaces: readonly ClientNamespace[] = CLIENT_NAMESPACES): Record<string, unknown> {
+  return Object.fromEntries(namespaces.filter((n) => n in messages).map((n) => [n, messages[n]]));
 }
 
 export async function loadMessages(locale: AppLocale): Promise<Tree> {

@@ -3,6 +3,7 @@ import { createTranslator } from "next-intl";
 import { addDays, addYears, daysBetween, evaluate, levelHistory } from "@/lib/competency";
 import { getPartnerData, toFacts } from "@/db/partners";
 import { storedEvaluations } from "@/db/portfolio";
+import { ifFree } from "@/db/client";
 import {
   evaluationStamp,
   markMail,
@@ -117,7 +118,9 @@ export function generateTimeBasedNotifications(partnerId: number, today = todayI
 export function ensureTimeBasedNotifications(user: { role: string; partnerId: number | null }): void {
   if (user.role !== "partner_admin" || user.partnerId === null) return;
   try {
-    generateTimeBasedNotifications(user.partnerId);
+    // In passing, only when the database is free: the next page view tries again (db/client.ts ifFree).
+    const partnerId = user.partnerId;
+    ifFree(() => generateTimeBasedNotifications(partnerId));
   } catch (err) {
     console.error("time-based notifications:", err instanceof Error ? err.message : err);
   }

@@ -17,7 +17,10 @@ export interface RefresherOptions {
   batchMs?: number;
   /** At most this many partners per write transaction. */
   batchPartners?: number;
-  /** Pause between transactions, so that requests' writes get the lock. */
+  /**
+   * Pause between transactions, so that requests' writes get the lock: as long as a batch (the lock is
+   * free half the time), so a waiting writer finds it free within a few of SQLite's busy-handler retries.
+   */
   pauseMs?: number;
   /** The business date now (tests and faketime runs change the clock). */
   today?: () => string;
@@ -64,7 +67,7 @@ export async function refreshDay(asOf: string, opts: RefresherOptions): Promise<
     const r = refreshBatch(
       asOf,
       opts.holder,
-      { leaseMs, maxMs: opts.batchMs ?? 50, maxPartners: opts.batchPartners ?? 200 },
+      { leaseMs, maxMs: opts.batchMs ?? 25, maxPartners: opts.batchPartners ?? 200 },
       (data) => storedEvaluationOf(data, asOf),
       (id, err) => log(`partner ${id} could not be evaluated as of ${asOf}: ${err instanceof Error ? err.message : String(err)}`),
     );
@@ -75,7 +78,7 @@ export async function refreshDay(asOf: string, opts: RefresherOptions): Promise<
       log(`refresh of ${asOf}: finished, ${refreshed} refreshed, ${failed} failed, in ${Date.now() - t0} ms`);
       return result("finished");
     }
-    await sleep(opts.pauseMs ?? 2);
+    await sleep(opts.pauseMs ?? 25);
   }
 }
 

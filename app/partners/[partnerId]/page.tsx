@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { ClientIntl } from "@/components/i18n/client-intl";
+import { STATUS_PAGE_NAMESPACES } from "@/lib/i18n/messages";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { buildDashboard } from "@/lib/server/dashboard";
@@ -65,65 +67,73 @@ export default async function PartnerPage({
     return `/partners/${id}${str ? `?${str}` : ""}`;
   };
   return (
-    <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("title", { partner: data.partner.name })}</h1>
-        <PartnerTabs partnerId={id} current="status" query={asOfQuery} />
-        <p className="text-slate-700">
-          {t("partnerId")}: {data.partner.msPartnerId} · {tMarket(data.partner.market)} ·{" "}
-          {t("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}
-        </p>
-        <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
-        <RuleSetNotYet asOf={asOf} ruleSet={data.partner.ruleSet} from={model.ruleSetEffectiveFrom} />
-        <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
-          <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>
-            {tReport("open")}
-          </Link>
-          <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">
-            {tWhatIf("open")}
-          </Link>
-          <Link href={`/partners/${id}/data#section-import`} className={exportLink}>
-            {tWhatIf("openImport")}
-          </Link>
-          <Link href={`/partners/${id}/audit`} className={exportLink}>
-            {tReport("auditLog")}
-          </Link>
-        </nav>
-      </header>
-      {isManager && <QueueBanner item={queueItemOf(id)} />}
+    // Only what this page's client components translate goes to the browser (the data page has its own).
+    <ClientIntl namespaces={STATUS_PAGE_NAMESPACES}>
+      <div className="space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-semibold">{t("title", { partner: data.partner.name })}</h1>
+          <PartnerTabs partnerId={id} current="status" query={asOfQuery} />
+          <p className="text-slate-700">
+            {t("partnerId")}: {data.partner.msPartnerId} · {tMarket(data.partner.market)} ·{" "}
+            {t("ruleSetName", { id: data.partner.ruleSet, date: formatDate(model.ruleSetEffectiveFrom, locale) })}
+          </p>
+          <AsOfForm asOf={asOf} path={`/partners/${id}`} invalid={model.asOfWasInvalid} />
+          <RuleSetNotYet asOf={asOf} ruleSet={data.partner.ruleSet} from={model.ruleSetEffectiveFrom} />
+          <nav aria-label={tReport("toolsLabel")} className="no-print flex flex-wrap gap-2 text-sm">
+            <Link href={`/partners/${id}/report${asOfQuery}`} className={exportLink}>
+              {tReport("open")}
+            </Link>
+            <Link href={`/partners/${id}/what-if`} className={exportLink} data-testid="open-what-if">
+              {tWhatIf("open")}
+            </Link>
+            <Link href={`/partners/${id}/data#section-import`} className={exportLink}>
+              {tWhatIf("openImport")}
+            </Link>
+            <Link href={`/partners/${id}/audit`} className={exportLink}>
+              {tReport("auditLog")}
+            </Link>
+          </nav>
+        </header>
+        {isManager && <QueueBanner item={queueItemOf(id)} />}
 
-      <CurrentLevel evaluation={evaluation} partnerName={data.partner.name} showWindow className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" />
-
-      <SettingsChangesNotice changes={listSettingsChanges(id)} />
-
-      <RiskPanel model={model} />
-
-      <div className="grid gap-6 lg:grid-cols-2">
-        <LevelCard level="silver" evaluation={evaluation} names={model.names} />
-        <LevelCard level="gold" evaluation={evaluation} names={model.names} />
-      </div>
-
-      <IgnoredPasses evaluation={evaluation} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} replies={replies} canReply={user.role === "partner_admin"} />
-        <LevelHistory changes={model.history} through={asOf} />
-      </div>
-      <RevenueDetail
-        evaluation={evaluation}
-        customerNames={model.customerNames}
-        paging={{ allCustomers: sp.all === "customers", excludedPage: sp.excludedPage, href: here }}
-      />
-      <HowCounted evaluation={evaluation} />
-
-      {isManager && (
-        <PartnerAdminPanel
-          partnerId={id}
-          market={data.partner.market}
-          ruleSet={data.partner.ruleSet}
-          version={data.partner.version}
-          admins={listPartnerAccounts(id).map((a) => ({ ...a, lastSignIn: a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : null }))}
+        <CurrentLevel
+          evaluation={evaluation}
+          partnerName={data.partner.name}
+          showWindow
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
         />
-      )}
-    </div>
+
+        <SettingsChangesNotice changes={listSettingsChanges(id)} />
+
+        <RiskPanel model={model} />
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <LevelCard level="silver" evaluation={evaluation} names={model.names} />
+          <LevelCard level="gold" evaluation={evaluation} names={model.names} />
+        </div>
+
+        <IgnoredPasses evaluation={evaluation} />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ReviewPanel partnerId={id} notes={notes} canWrite={isManager} replies={replies} canReply={user.role === "partner_admin"} />
+          <LevelHistory changes={model.history} through={asOf} />
+        </div>
+        <RevenueDetail
+          evaluation={evaluation}
+          customerNames={model.customerNames}
+          paging={{ allCustomers: sp.all === "customers", excludedPage: sp.excludedPage, href: here }}
+        />
+        <HowCounted evaluation={evaluation} />
+
+        {isManager && (
+          <PartnerAdminPanel
+            partnerId={id}
+            market={data.partner.market}
+            ruleSet={data.partner.ruleSet}
+            version={data.partner.version}
+            admins={listPartnerAccounts(id).map((a) => ({ ...a, lastSignIn: a.lastSignInAt ? formatDateTime(a.lastSignInAt, locale, timeZone) : null }))}
+          />
+        )}
+      </div>
+    </ClientIntl>
   );
 }

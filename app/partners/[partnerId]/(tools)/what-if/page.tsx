@@ -7,7 +7,7 @@ import { parseScenario } from "@/lib/what-if";
 import { distinctNames } from "@/lib/names";
 import { todayIso } from "@/lib/format";
 import { WhatIfPlanner } from "@/components/what-if/planner";
-import { applyWhatIfAction } from "../actions";
+import { applyWhatIfAction } from "@/app/partners/[partnerId]/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("whatIf");
