@@ -2,7 +2,7 @@
 // Channel managers' own accounts: resetting another manager's second factor takes two managers — one
 // asks, another confirms. Each is one wrapper call: channel manager checked on the server → validate →
 // one audited db/ write → revalidate.
-import { action } from "@/lib/server/action";
+import { action, savedOr } from "@/lib/server/action";
 import { LOOP_KEYS, mfaRequestSchema, mfaTargetSchema } from "@/lib/validation/review";
 import { cancelMfaReset, confirmMfaReset, requestMfaReset } from "@/db/accounts";
 
@@ -14,7 +14,7 @@ export const requestMfaResetAction = action({
   keys: LOOP_KEYS,
   run: (d, ctx) => {
     const r = requestMfaReset(ctx.user.id, d.userId);
-    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+    return savedOr(r);
   },
   revalidate: accounts,
 });
@@ -25,7 +25,7 @@ export const confirmMfaResetAction = action({
   keys: LOOP_KEYS,
   run: (d, ctx) => {
     const r = confirmMfaReset(ctx.user.id, d.requestId);
-    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+    return savedOr(r);
   },
   revalidate: accounts,
 });
@@ -36,7 +36,7 @@ export const cancelMfaResetAction = action({
   keys: LOOP_KEYS,
   run: (d, ctx) => {
     const r = cancelMfaReset(ctx.user.id, d.requestId);
-    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+    return savedOr(r);
   },
   revalidate: accounts,
 });

@@ -2,7 +2,7 @@
 // A partner's admin accounts, for channel managers: disable, enable (disabling ends their sessions) and
 // a new temporary password (shown once). Each is one wrapper call: channel manager and partner checked on
 // the server → validate → one db/ write scoped to that partner, with its audit row → revalidate.
-import { partnerAction } from "@/lib/server/action";
+import { partnerAction, savedOr } from "@/lib/server/action";
 import { accountSchema, LOOP_KEYS } from "@/lib/validation/review";
 import { resetPartnerAdminPassword, setPartnerAdminDisabled } from "@/db/accounts";
 import { temporaryPassword } from "@/lib/server/temporary-password";
@@ -16,7 +16,7 @@ export const disableAdminAction = partnerAction({
   keys: LOOP_KEYS,
   run: (d, ctx) => {
     const r = setPartnerAdminDisabled(ctx.user.id, ctx.partnerId, d.userId, true);
-    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+    return savedOr(r);
   },
   revalidate: accountsOf,
 });
@@ -28,7 +28,7 @@ export const enableAdminAction = partnerAction({
   keys: LOOP_KEYS,
   run: (d, ctx) => {
     const r = setPartnerAdminDisabled(ctx.user.id, ctx.partnerId, d.userId, false);
-    return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+    return savedOr(r);
   },
   revalidate: accountsOf,
 });

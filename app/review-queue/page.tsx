@@ -4,6 +4,7 @@ import { requireChannelManager } from "@/lib/server/auth/session";
 import { loadReviewQueue } from "@/lib/server/review-queue";
 import { formatDate, formatDateTime, todayIso } from "@/lib/format";
 import { Pager } from "@/components/pager";
+import { QueueReasons } from "@/components/loop/queue-banner";
 import { QUEUE_PAGE_SIZE, QUEUE_RISK_DAYS } from "@/lib/vocabulary";
 
 /** What waits for a channel manager's review: level changes, levels about to be lost, notes asking for information. */
@@ -12,7 +13,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const queue = await loadReviewQueue(typeof sp.page === "string" ? Number(sp.page) : 1);
   const items = queue.items;
-  const [t, tLevel, locale] = await Promise.all([getTranslations("queue"), getTranslations("level"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("queue"), getLocale()]);
   const timeZone = await getTimeZone();
   return (
     <div className="space-y-5">
@@ -41,24 +42,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   {i.lastReviewAt ? t("lastReview", { when: formatDateTime(i.lastReviewAt, locale, timeZone) }) : t("neverReviewed")}
                 </span>
               </p>
-              <ul className="ml-5 list-disc text-sm">
-                {i.reasons.map((r) => (
-                  <li key={r} data-testid="queue-reason" data-reason={r}>
-                    {t(`reason.${r}`, {
-                      from: i.levelFrom ? tLevel(i.levelFrom) : "",
-                      to: i.level ? tLevel(i.level) : "",
-                      date: i.levelChangedOn ? formatDate(i.levelChangedOn, locale) : i.atRiskOn ? formatDate(i.atRiskOn, locale) : "",
-                      level: i.level ? tLevel(i.level) : "",
-                      then: i.levelAtRisk ? tLevel(i.levelAtRisk) : "",
-                      when: i.repliedAt
-                        ? formatDateTime(i.repliedAt, locale, timeZone)
-                        : i.lastReviewAt
-                          ? formatDateTime(i.lastReviewAt, locale, timeZone)
-                          : "",
-                    })}
-                  </li>
-                ))}
-              </ul>
+              <QueueReasons item={i} />
             </li>
           ))}
         </ul>

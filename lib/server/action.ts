@@ -145,6 +145,11 @@ async function execute<C extends ActionContext<unknown>, S extends SchemaSpec<C>
   }
 }
 
+/** The answer to a db/ write that reports `{ ok }` or `{ ok: false, error }` (the error is a message key). */
+export function savedOr(r: { ok: true } | { ok: false; error: string }): Answer {
+  return r.ok ? { status: "saved", message: "saved" } : { status: "error", message: r.error };
+}
+
 /** The answer when a guarded secret check was not made: too many attempts (wait), or too many at once. */
 export function notChecked(r: { kind: "throttled"; seconds: number } | { kind: "busy" }): Answer {
   return r.kind === "throttled" ? { status: "error", message: "throttled", messageValues: { seconds: r.seconds } } : { status: "error", message: "busy" };

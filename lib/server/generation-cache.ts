@@ -27,35 +27,22 @@ export function isRefreshing(today: string, nowMs = Date.now()): boolean {
   return run !== null && run.finishedAt === null && run.leaseUntilMs > nowMs;
 }
 
-/** `compute()` once per generation of the data (reused up to REFRESHING_REUSE_MS while a refresh runs). */
-export function cachedByGeneration<T>(key: string, today: string, compute: () => T): T {
-  const generation = portfolioGenerationNumber();
-  const hit = cache.get(key);
-  if (hit && (hit.generation === generation || (Date.now() - hit.at < REFRESHING_REUSE_MS && isRefreshing(today)))) {
-    cache.delete(key); // most recently used last
-    cache.set(key, hit);
-    return hit.value as T;
-  }
-  const value = compute();
-  cache.set(key, { generation, at: Date.now(), value });
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return value;
-}
-
 const inFlight = new Map<string, Promise<unknown>>();
 
 /**
- * The same, for an answer computed off the server's thread (lib/server/sql-worker.ts): the server goes
- * on answering other requests meanwhile, and one computation per key runs at a time. While a refresh
- * runs, a request is answered at once from the last answer for the same key (the same day and filter),
+ * `compute()` once per generation of the data, for an answer computed off the server's thread
+ * (lib/server/sql-worker.ts): the server goes on answering other requests meanwhile, and one computation
+ * per key and generation runs at a time. While a refresh runs, a request is answered at once from the last answer for the same key (the same day and filter),
  * and an answer older than REFRESHING_REUSE_MS is recomputed in the background for the next requests.
  */
 export async function cachedByGenerationAsync<T>(key: string, today: string, compute: () => Promise<T>): Promise<T> {
   const generation = portfolioGenerationNumber();
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit.value as T;
+  // Per generation: a request after a write never waits for (and takes) an answer computed before it.
+  const flight = `${key}|${generation}`;
   const run = (): Promise<T> => {
-    const running = inFlight.get(key) as Promise<T> | undefined;
+    const running = inFlight.get(flight) as Promise<T> | undefined;
     if (running) return running;
     const p = compute().then(
       (value) => {
@@ -66,15 +53,15 @@ export async function cachedByGenerationAsync<T>(key: string, today: string, com
           cache.set(key, { generation, at: Date.now(), value });
           if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
         }
-        inFlight.delete(key);
+        inFlight.delete(flight);
         return value;
       },
       (err: unknown) => {
-        inFlight.delete(key);
+        inFlight.delete(flight);
         throw err;
       },
     );
-    inFlight.set(key, p);
+    inFlight.set(flight, p);
     return p;
   };
   if (hit && isRefreshing(today)) {
