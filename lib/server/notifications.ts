@@ -18,6 +18,7 @@ import {
 } from "@/db/notifications";
 import { listPartners } from "@/db/partners";
 import { refreshPartnerEvaluation } from "@/lib/server/stored-evaluations";
+import { buildDashboard, type DashboardModel } from "@/lib/server/dashboard";
 import { appUrl, mailEnabled, sendMail } from "@/lib/server/mail";
 import { loadMessages } from "@/lib/i18n/messages";
 import { asLocale, type AppLocale } from "@/lib/i18n/config";
@@ -36,12 +37,24 @@ import { ANNIVERSARY_NOTICE_DAYS, RISK_NOTICE_DAYS } from "@/lib/vocabulary";
 const LEAVING_AHEAD_DAYS = 90;
 const LEAVING_BEHIND_DAYS = 30;
 
-/** The partner's time-based events as of `today`, from its stored evaluation and the engine. */
-export function timeBasedEvents(partnerId: number, today: string): NewNotification[] {
+/** What a scan reads of a partner: its data and its level changes through the scan's day. */
+type ScanModel = Pick<DashboardModel, "data" | "history">;
+
+function readScanModel(partnerId: number, today: string): ScanModel | null {
+  const data = getPartnerData(partnerId);
+  return data ? { data, history: levelHistory(toFacts(data), { through: today, ruleSet: data.partner.ruleSet }) } : null;
+}
+
+/**
+ * The partner's time-based events as of `today`, from its stored evaluation and the engine. A page view
+ * passes the dashboard's model (kept per partner and date, lib/server/dashboard.ts), so a large partner's
+ * 50,000 lines are read and swept once for both; the daily job reads each partner once.
+ */
+export function timeBasedEvents(partnerId: number, today: string, model: ScanModel | null = readScanModel(partnerId, today)): NewNotification[] {
   let stored = storedEvaluations([partnerId]).get(partnerId) ?? null;
   if (!stored || stored.asOf !== today) stored = refreshPartnerEvaluation(partnerId, today);
-  const data = getPartnerData(partnerId);
-  if (!stored || !data) return [];
+  if (!stored || !model) return [];
+  const data = model.data;
   const partner = data.partner;
   const out: NewNotification[] = [];
   const link = `/partners/${partnerId}`;
@@ -60,10 +73,8 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
     }
   }
 
-  const facts = toFacts(data);
   if (stored.level !== "none") {
-    const history = levelHistory(facts, { through: today, ruleSet: partner.ruleSet });
-    const attained = [...history].reverse().find((c) => c.to === stored!.level)?.date;
+    const attained = [...model.history].reverse().find((c) => c.to === stored!.level)?.date;
     if (attained) {
       let anniversary = addYears(attained, 1);
       while (anniversary < today) anniversary = addYears(anniversary, 1);
@@ -81,12 +92,23 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
     }
   }
 
+  // Who fills a slot depends on the people and their passes only, not on customers or revenue: the
+  // evaluations below leave those out, and one evaluation serves everyone leaving on the same day.
+  const peopleOnly = toFacts({ ...data, customers: [], revenue: [] });
+  const holdersBefore = new Map<string, Set<string>>();
+  const holdersOnEve = (leftOn: string): Set<string> => {
+    let holders = holdersBefore.get(leftOn);
+    if (!holders) {
+      const before = evaluate(peopleOnly, { asOf: addDays(leftOn, -1), ruleSet: partner.ruleSet });
+      holders = new Set([...before.silver.exams.slots, ...before.gold.exams.slots].flatMap((s) => (s.filledBy === null ? [] : [s.filledBy])));
+      holdersBefore.set(leftOn, holders);
+    }
+    return holders;
+  };
   for (const person of data.individuals) {
     if (!person.leftOn) continue;
     if (person.leftOn > addDays(today, LEAVING_AHEAD_DAYS) || person.leftOn < addDays(today, -LEAVING_BEHIND_DAYS)) continue;
-    const before = evaluate(facts, { asOf: addDays(person.leftOn, -1), ruleSet: partner.ruleSet });
-    const fills = [...before.silver.exams.slots, ...before.gold.exams.slots].some((s) => s.filledBy === String(person.id));
-    if (!fills) continue;
+    if (!holdersOnEve(person.leftOn).has(String(person.id))) continue;
     out.push({
       partnerId,
       kind: "person-left",
@@ -99,10 +121,10 @@ export function timeBasedEvents(partnerId: number, today: string): NewNotificati
 }
 
 /** Generates one partner's time-based notifications for its admins (once per day and stored evaluation). */
-export function generateTimeBasedNotifications(partnerId: number, today = todayIso()): number {
+export function generateTimeBasedNotifications(partnerId: number, today = todayIso(), model?: () => ScanModel | null): number {
   const stamp = evaluationStamp(partnerId);
   if (stamp !== null && scanDone(partnerId, today, stamp)) return 0;
-  const events = timeBasedEvents(partnerId, today);
+  const events = timeBasedEvents(partnerId, today, model ? model() : undefined);
   const admins = partnerAdminsOf(partnerId);
   const added = recordScan(
     partnerId,
@@ -120,7 +142,9 @@ export function ensureTimeBasedNotifications(user: { role: string; partnerId: nu
   try {
     // In passing, only when the database is free: the next page view tries again (db/client.ts ifFree).
     const partnerId = user.partnerId;
-    ifFree(() => generateTimeBasedNotifications(partnerId));
+    // The dashboard's model of today, which the page will show anyway (or a later view finds cached).
+    const today = todayIso();
+    ifFree(() => generateTimeBasedNotifications(partnerId, today, () => buildDashboard(partnerId, today)));
   } catch (err) {
     console.error("time-based notifications:", err instanceof Error ? err.message : err);
   }
