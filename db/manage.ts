@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Decision, Market, RuleSetId } from "@/lib/vocabulary";
-import { getDb, tx } from "./client";
+import { getDb, preparedPerConnection, tx } from "./client";
 import { writeAudit } from "./audit";
 import { partnerEvaluations, partners, reviewNotes, sessions, users } from "./schema";
 import { managerIds, notifyUsers, partnerAdminIds } from "./notifications";
@@ -45,15 +45,19 @@ export function addReviewNote(actorId: number, partnerId: number, v: { decision:
 }
 
 /** A partner's review notes, newest first. */
-export function listReviewNotes(partnerId: number, limit = 200): ReviewNote[] {
-  return getDb()
+const reviewNotesOf = preparedPerConnection((db) =>
+  db
     .select({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt, authorName: users.name })
     .from(reviewNotes)
     .innerJoin(users, eq(users.id, reviewNotes.authorId))
-    .where(eq(reviewNotes.partnerId, partnerId))
+    .where(eq(reviewNotes.partnerId, sql.placeholder("partnerId")))
     .orderBy(desc(reviewNotes.createdAt), desc(reviewNotes.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+export function listReviewNotes(partnerId: number, limit = 200): ReviewNote[] {
+  return reviewNotesOf().all({ partnerId, limit });
 }
 
 export type ManageError = "msPartnerIdTaken" | "emailTaken" | "notFound" | "conflict" | "nothingChanged";

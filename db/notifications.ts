@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { EmailMode, NotificationKind } from "@/lib/vocabulary";
 import type { AppLocale } from "@/lib/i18n/config";
-import { getDb, tx, type Db } from "./client";
+import { getDb, preparedPerConnection, tx, type Db } from "./client";
 import { notificationScans, notificationSettings, notifications, partnerEvaluations, users } from "./schema";
 
 // Notifications: one row per user and event. The unique (user, key) index makes every event arrive once,
@@ -90,12 +90,16 @@ export function listNotifications(userId: number, opts: { before?: number; limit
     .map(toItem);
 }
 
-export function unreadCount(userId: number): number {
-  return getDb()
+const unreadOf = preparedPerConnection((db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .get()!.n;
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
+export function unreadCount(userId: number): number {
+  return unreadOf().get({ userId })!.n;
 }
 
 /** Marks one of the user's own notifications read; returns where it leads (null: not theirs or unknown). */
@@ -209,13 +213,29 @@ export function skipStaleMail(olderThan: string): number {
 }
 
 /** When the partner's stored evaluation was computed (null: none stored). */
+const evaluationAtOf = preparedPerConnection((db) =>
+  db
+    .select({ at: partnerEvaluations.computedAt })
+    .from(partnerEvaluations)
+    .where(eq(partnerEvaluations.partnerId, sql.placeholder("partnerId")))
+    .prepare(),
+);
+
 export function evaluationStamp(partnerId: number): string | null {
-  return getDb().select({ at: partnerEvaluations.computedAt }).from(partnerEvaluations).where(eq(partnerEvaluations.partnerId, partnerId)).get()?.at ?? null;
+  return evaluationAtOf().get({ partnerId })?.at ?? null;
 }
+
+const scanOf = preparedPerConnection((db) =>
+  db
+    .select()
+    .from(notificationScans)
+    .where(eq(notificationScans.partnerId, sql.placeholder("partnerId")))
+    .prepare(),
+);
 
 /** Whether the partner's time-based notifications are already generated for this day and this stored evaluation. */
 export function scanDone(partnerId: number, day: string, evaluationAt: string | null): boolean {
-  const r = getDb().select().from(notificationScans).where(eq(notificationScans.partnerId, partnerId)).get();
+  const r = scanOf().get({ partnerId });
   return !!r && r.day === day && r.evaluationAt === evaluationAt;
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { PartnerFacts } from "@/lib/competency";
 import { distinctNames } from "@/lib/names";
-import { getDb } from "./client";
+import { getDb, preparedPerConnection } from "./client";
 import {
   customers,
   examPasses,
@@ -31,8 +31,16 @@ export function listPartners(): Partner[] {
   return getDb().select(partnerColumns).from(partners).orderBy(asc(partners.name), asc(partners.id)).all();
 }
 
+const partnerById = preparedPerConnection((db) =>
+  db
+    .select(partnerColumns)
+    .from(partners)
+    .where(eq(partners.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getPartner(id: number): Partner | null {
-  return getDb().select(partnerColumns).from(partners).where(eq(partners.id, id)).get() ?? null;
+  return partnerById().get({ id }) ?? null;
 }
 
 /**
@@ -40,12 +48,16 @@ export function getPartner(id: number): Partner | null {
  * settings' version) and its facts' version (migration 0009), which every write to its customers,
  * revenue, people or passes moves. Null when there is no such partner.
  */
-export function partnerDataStamp(id: number): string | null {
-  const r = getDb()
+const stampRowOf = preparedPerConnection((db) =>
+  db
     .select({ ...partnerColumns, factsVersion: partners.factsVersion })
     .from(partners)
-    .where(eq(partners.id, id))
-    .get();
+    .where(eq(partners.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+export function partnerDataStamp(id: number): string | null {
+  const r = stampRowOf().get({ id });
   return r ? JSON.stringify(r) : null;
 }
 
@@ -63,17 +75,11 @@ export interface PartnerData {
 // A partner's every revenue line (up to PARTNER_LIMITS.revenueLines): read as arrays from one statement
 // prepared once per connection, then made records — about twice as fast as the query builder's rows for a
 // 50,000-line reseller, whose dashboard and evaluation read them all.
-const revenueStatements = new WeakMap<object, ReturnType<ReturnType<typeof getDb>["$client"]["prepare"]>>();
+const revenueLinesOf = preparedPerConnection((db) =>
+  db.$client.prepare("select id, customer_id, product, date, amount_cents, note, version from revenue_lines where partner_id = ? order by date, id").raw(true),
+);
 function allRevenueLines(partnerId: number): RevenueRecord[] {
-  const client = getDb().$client;
-  let statement = revenueStatements.get(client);
-  if (!statement) {
-    statement = client
-      .prepare("select id, customer_id, product, date, amount_cents, note, version from revenue_lines where partner_id = ? order by date, id")
-      .raw(true);
-    revenueStatements.set(client, statement);
-  }
-  return (statement.all(partnerId) as [number, number, RevenueRecord["product"], string, number, string | null, number][]).map(
+  return (revenueLinesOf().all(partnerId) as [number, number, RevenueRecord["product"], string, number, string | null, number][]).map(
     ([id, customerId, product, date, amountCents, note, version]) => ({ id, customerId, product, date, amountCents, note, version }),
   );
 }

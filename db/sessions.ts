@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
-import { getDb, ifFree, tx } from "./client";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { getDb, ifFree, preparedPerConnection, tx } from "./client";
 import { sessions, users } from "./schema";
 import { getUserById, type PublicUser } from "./users";
 import { writeAudit } from "./audit";
@@ -37,11 +37,19 @@ export type SessionUser = PublicUser & { mfaPending: boolean };
 /** The MFA-pending window: a password-checked session must finish its second factor within this time. */
 const MFA_PENDING_MS = 10 * 60_000;
 
+const sessionById = preparedPerConnection((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /** The signed-in user for a cookie token, or null when unknown, expired (idle or absolute) or disabled. */
 export function getSessionUser(token: string, now = Date.now()): SessionUser | null {
   const db = getDb();
   const id = hashToken(token);
-  const s = db.select().from(sessions).where(eq(sessions.id, id)).get();
+  const s = sessionById().get({ id });
   if (!s) return null;
   const idleLimit = s.mfaPending ? MFA_PENDING_MS : SESSION_IDLE_MS;
   if (now >= s.expiresAtMs || now - s.lastSeenAtMs >= idleLimit || (s.mfaPending && now - s.createdAtMs >= MFA_PENDING_MS)) {

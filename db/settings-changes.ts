@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Level, Market, RuleSetId } from "@/lib/vocabulary";
-import { getDb, tx } from "./client";
+import { preparedPerConnection, tx } from "./client";
 import { updatePartnerSettings, type ManageResult } from "./manage";
 import { getPartner } from "./partners";
 import { settingsChanges, users, type Partner, type SettingsChangeRow } from "./schema";
@@ -50,14 +50,19 @@ export function changePartnerSettings(
 export type SettingsChange = SettingsChangeRow & { actorName: string | null };
 
 /** A partner's latest market and rule-set changes, newest first. */
-export function listSettingsChanges(partnerId: number, limit = 3): SettingsChange[] {
-  return getDb()
+const settingsChangesOf = preparedPerConnection((db) =>
+  db
     .select({ c: settingsChanges, actorName: users.name })
     .from(settingsChanges)
     .leftJoin(users, eq(users.id, settingsChanges.actorId))
-    .where(eq(settingsChanges.partnerId, partnerId))
+    .where(eq(settingsChanges.partnerId, sql.placeholder("partnerId")))
     .orderBy(desc(settingsChanges.id))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+export function listSettingsChanges(partnerId: number, limit = 3): SettingsChange[] {
+  return settingsChangesOf()
+    .all({ partnerId, limit })
     .map((r) => ({ ...r.c, actorName: r.actorName }));
 }

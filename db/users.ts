@@ -2,7 +2,7 @@ import "server-only";
 import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
-import { getDb, tx } from "./client";
+import { getDb, preparedPerConnection, tx } from "./client";
 import { sessions, users } from "./schema";
 import { writeAudit } from "./audit";
 import { createLimiter, envInt, type Limiter } from "@/lib/limiter";
@@ -88,8 +88,16 @@ export async function checkCredentials(email: string, password: string): Promise
   return user;
 }
 
+const userById = preparedPerConnection((db) =>
+  db
+    .select(publicColumns)
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getUserById(id: number): PublicUser | null {
-  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get() ?? null;
+  return userById().get({ id }) ?? null;
 }
 
 export function getUserByEmail(email: string): PublicUser | null {
