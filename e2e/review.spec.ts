@@ -67,6 +67,13 @@ for (const lang of LANGS) {
       await note.getByRole("link").click();
       await expect(admin).toHaveURL(new RegExp(`/partners/${partnerId}#note-\\d+`));
       const reply = admin.getByTestId("reply-form").first();
+      // Too long: refused in words (the form's messages reach the browser), nothing stored, the text kept.
+      await reply.getByLabel(W[lang].replyLabel).fill("x".repeat(2001));
+      await submit(reply);
+      await expect(reply).toContainText(
+        lang === "en" ? "Shorten the reply to 2,000 characters or fewer." : "Encurte a resposta para no máximo 2.000 caracteres.",
+      );
+      await expect(admin.getByTestId("reply")).toHaveCount(0);
       await reply.getByLabel(W[lang].replyLabel).fill(`Customers A and B (${lang}).`);
       await submit(reply);
       await expect(admin.getByTestId("reply").first()).toContainText(`Customers A and B (${lang}).`);

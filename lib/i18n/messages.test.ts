@@ -44,6 +44,11 @@ describe("messages sent to the client", () => {
       const src = fs.readFileSync(path.join(root, f), "utf8");
       for (const m of src.matchAll(/useTranslations\(\s*"([^"]+)"/g)) used.add(m[1]!.split(".")[0]!);
       for (const m of src.matchAll(/namespace="([^"]+)"/g)) used.add(m[1]!.split(".")[0]!);
+      // namespace={NS} with `const NS = "…"` in the same file
+      for (const m of src.matchAll(/namespace=\{(\w+)\}/g)) {
+        const value = new RegExp(`const ${m[1]} = "([^"]+)"`).exec(src)?.[1];
+        if (value) used.add(value.split(".")[0]!);
+      }
     }
     const missing = [...used].filter((n) => !(CLIENT_NAMESPACES as readonly string[]).includes(n));
     expect(missing, "namespaces used by client components but not sent to the client (lib/i18n/messages.ts)").toEqual([]);

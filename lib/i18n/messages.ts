@@ -33,14 +33,15 @@ export const CLIENT_NAMESPACES = [
   "notificationSettings",
   "forgot",
   "preferences",
+  "loopForm",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
 
 /**
- * What the client components of a partner's status page (the dashboard) translate: the review, reply,
- * settings and account forms and their confirmations — not the data entry, import or what-if, which have
- * pages of their own. Less to send with every view of the most viewed page.
+ * What the client components of a partner's status page (the dashboard) translate for a channel manager:
+ * the review, reply, settings and account forms and their confirmations — not the data entry, import or
+ * what-if, which have pages of their own. Less to send with every view of the most viewed page.
  */
 export const STATUS_PAGE_NAMESPACES = [
   "validation",
@@ -54,7 +55,11 @@ export const STATUS_PAGE_NAMESPACES = [
   "thread",
   "accounts",
   "report",
+  "loopForm",
 ] as const satisfies readonly ClientNamespace[];
+
+/** The same page for a partner admin, whose only form there is the reply to a review note (components/loop/forms.tsx). */
+export const STATUS_PAGE_ADMIN_NAMESPACES = ["thread", "loopForm"] as const satisfies readonly ClientNamespace[];
 
 /** The client's part of a message tree (all the client namespaces, or the ones a page names). */
 export function clientMessages(messages: Record<string, unknown>, namespaces: readonly ClientNamespace[] = CLIENT_NAMESPACES): Record<string, unknown> {

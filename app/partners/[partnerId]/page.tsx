@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { ClientIntl } from "@/components/i18n/client-intl";
-import { STATUS_PAGE_NAMESPACES } from "@/lib/i18n/messages";
+import { STATUS_PAGE_ADMIN_NAMESPACES, STATUS_PAGE_NAMESPACES } from "@/lib/i18n/messages";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { buildDashboard } from "@/lib/server/dashboard";
@@ -68,7 +68,7 @@ export default async function PartnerPage({
   };
   return (
     // Only what this page's client components translate goes to the browser (the data page has its own).
-    <ClientIntl namespaces={STATUS_PAGE_NAMESPACES}>
+    <ClientIntl namespaces={isManager ? STATUS_PAGE_NAMESPACES : STATUS_PAGE_ADMIN_NAMESPACES}>
       <div className="space-y-6">
         <header className="space-y-2">
           <h1 className="text-2xl font-semibold">{t("title", { partner: data.partner.name })}</h1>
