@@ -90,12 +90,19 @@ function HeaderLinks({ user, counts, t }: { user: PublicUser; counts: HeaderCoun
   const manager = user.role === "channel_manager";
   return (
     <>
-      {manager && counts.queue !== null && (
-        <Link href="/review-queue" className={link} data-testid="nav-queue" aria-label={t("queueLabel", { count: counts.queue })}>
+      {manager && (
+        <Link
+          href="/review-queue"
+          className={link}
+          data-testid="nav-queue"
+          aria-label={counts.queue === null ? undefined : t("queueLabel", { count: counts.queue })}
+        >
           {t("queue")}
-          <span className={`${badge} ${counts.queue ? "bg-amber-700 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">
-            {counts.queue}
-          </span>
+          {counts.queue !== null && (
+            <span className={`${badge} ${counts.queue ? "bg-amber-700 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="queue-badge">
+              {counts.queue}
+            </span>
+          )}
         </Link>
       )}
       <Link href="/notifications" className={link} data-testid="nav-notifications" aria-label={t("notificationsLabel", { count: counts.unread })}>

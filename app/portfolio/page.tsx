@@ -68,6 +68,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
       </section>
       <p className="text-xs text-slate-600">{t("riskNote", { days: AT_RISK_DAYS, horizon: RISK_HORIZON_DAYS })}</p>
 
+      {view.countsDay !== view.today && (
+        <p role="status" data-testid="counts-of" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          {t("countsOf", { day: formatDate(view.countsDay, locale), today: formatDate(view.today, locale) })}
+        </p>
+      )}
       {view.updating > 0 && (
         <p
           role="status"

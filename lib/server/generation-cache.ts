@@ -11,6 +11,8 @@ import { getRefreshRun, portfolioGenerationNumber } from "@/db/portfolio";
 // are being updated). Once the day's rows are up to date, answers are exact at every generation.
 const CACHE_SIZE = 200;
 export const REFRESHING_REUSE_MS = 10_000;
+/** How long the first request of a new day waits for the day's first count before it is answered with the previous day's. */
+export const NEW_DAY_WAIT_MS = 150;
 const cache = new Map<string, { generation: number; at: number; value: unknown }>();
 const updatingOn = new Map<string, number>();
 
@@ -28,6 +30,7 @@ export function isRefreshing(today: string, nowMs = Date.now()): boolean {
 }
 
 const inFlight = new Map<string, Promise<unknown>>();
+const lastDay = new Map<string, { day: string; value: unknown }>();
 
 /**
  * `compute()` once per generation of the data, for an answer computed off the server's thread
@@ -69,4 +72,34 @@ export async function cachedByGenerationAsync<T>(key: string, today: string, com
     return hit.value as T;
   }
   return run();
+}
+
+/**
+ * An answer that depends on the day (`name` and the day make the key), as cachedByGenerationAsync. On a
+ * new day nothing is cached for it yet, and its first count scans every partner (half a second at
+ * 400,000 on the worker thread): a request then waits at most NEW_DAY_WAIT_MS and is answered with the
+ * previous day's answer, with that day, for the page to say so — the count goes on and the next request
+ * has it. Returns the day the answer holds for. "exact" waits for today's (printed and exported documents).
+ */
+export async function cachedForDay<T>(
+  name: string,
+  today: string,
+  compute: () => Promise<T>,
+  waitMs: number | "exact" = NEW_DAY_WAIT_MS,
+): Promise<{ value: T; day: string }> {
+  const current = cachedByGenerationAsync(`${name}|${today}`, today, compute).then((value) => {
+    const last = lastDay.get(name);
+    if (!last || last.day <= today) lastDay.set(name, { day: today, value });
+    return { value, day: today };
+  });
+  const previous = lastDay.get(name);
+  if (!previous || previous.day >= today || waitMs === "exact") return current;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), waitMs);
+  });
+  current.catch((err: unknown) => console.error(`count ${name}:`, err instanceof Error ? err.message : err));
+  const first = await Promise.race([current, late]);
+  clearTimeout(timer);
+  return first ?? { value: previous.value as T, day: previous.day };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays } from "@/lib/competency";
 import { AT_RISK_DAYS } from "@/lib/vocabulary";
-import { cachedByGenerationAsync, noteUpdating } from "@/lib/server/generation-cache";
+import { cachedByGenerationAsync, cachedForDay, noteUpdating } from "@/lib/server/generation-cache";
 import { readOffThread } from "@/lib/server/sql-worker";
 import { countPortfolioQuery, portfolioCountsQuery, queryPortfolio, type PortfolioCounts, type PortfolioFilter, type PortfolioRow } from "@/db/portfolio";
 import type { PortfolioParams } from "@/lib/validation/manager";
@@ -14,7 +14,9 @@ export interface PortfolioView {
   page: number;
   pages: number;
   counts: PortfolioCounts;
-  /** Partners whose stored figures do not hold today yet (stale, pending or failed). */
+  /** The day the counts hold for: today, or the previous day's for the first moments of a new day (the page says so). */
+  countsDay: string;
+  /** Partners whose stored figures do not hold today yet (stale, pending or failed); 0 while the counts are the previous day's. */
   updating: number;
 }
 
@@ -46,12 +48,17 @@ export async function loadPortfolio(p: PortfolioParams, opts: { all?: boolean; t
   const page = opts.all ? 1 : Math.min(p.page, pages);
   const { rows } = queryPortfolio({ ...query, page });
   const atRiskBy = addDays(today, AT_RISK_DAYS);
-  const counts = await cachedByGenerationAsync(`counts|${today}|${atRiskBy}`, today, () =>
-    readOffThread<PortfolioCounts>(portfolioCountsQuery(today, atRiskBy)),
+  // Printed and exported documents wait for today's counts; the page takes the previous day's for a moment.
+  const { value: counts, day: countsDay } = await cachedForDay(
+    "counts",
+    today,
+    () => readOffThread<PortfolioCounts>(portfolioCountsQuery(today, atRiskBy)),
+    opts.all ? "exact" : undefined,
   );
+  if (countsDay !== today) return { today, rows, total, page, pages, counts, countsDay, updating: 0 };
   const updating = counts.stale + counts.pending + counts.failed;
   noteUpdating(today, counts.stale + counts.pending); // failures wait for a write or tomorrow: not a refresh
-  return { today, rows, total, page, pages, counts, updating };
+  return { today, rows, total, page, pages, counts, countsDay, updating };
 }
 
 /** countPortfolio (db/portfolio.ts), on the worker thread. */
