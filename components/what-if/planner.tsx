@@ -10,8 +10,8 @@ import { evaluate } from "@/lib/competency/evaluate";
 import { projectRisk } from "@/lib/competency/risk";
 import { isValidDate } from "@/lib/competency/dates";
 import { findExam } from "@/lib/competency/rules";
-import type { Evaluation, Level, PartnerFacts, RuleSetId } from "@/lib/competency/types";
-import { applyScenario, serialiseScenario, type Hypothetical, type Scenario } from "@/lib/what-if";
+import type { Evaluation, Level, RuleSetId } from "@/lib/competency/types";
+import { applyScenario, serialiseScenario, unpackFacts, type Hypothetical, type PackedFacts, type Scenario } from "@/lib/what-if";
 import { parseMoney } from "@/lib/money";
 import { formatDate, formatMoney } from "@/lib/format";
 import { asLocale } from "@/lib/i18n/config";
@@ -22,7 +22,8 @@ import { FormMessage, inputClass } from "@/components/form/kit";
 export interface PlannerProps {
   partnerId: number;
   ruleSet: RuleSetId;
-  facts: PartnerFacts;
+  /** The recorded facts, packed for the page (lib/what-if.ts). */
+  facts: PackedFacts;
   customers: { id: number; name: string }[];
   people: { id: number; label: string }[];
   asOf: string;
@@ -60,14 +61,15 @@ export function WhatIfPlanner(props: PlannerProps) {
     if (state.status === "saved") router.push(`/partners/${props.partnerId}`);
   }, [state, router, props.partnerId]);
 
-  const base = useMemo(() => evaluate(props.facts, { asOf, ruleSet: props.ruleSet }), [props.facts, props.ruleSet, asOf]);
+  const recorded = useMemo(() => unpackFacts(props.facts), [props.facts]);
+  const base = useMemo(() => evaluate(recorded, { asOf, ruleSet: props.ruleSet }), [recorded, props.ruleSet, asOf]);
   const result = useMemo(() => {
-    const facts = applyScenario(props.facts, scenario);
+    const facts = applyScenario(recorded, scenario);
     return {
       evaluation: evaluate(facts, { asOf, ruleSet: props.ruleSet }),
       risk: projectRisk(facts, { asOf, ruleSet: props.ruleSet, horizonDays: RISK_HORIZON_DAYS }),
     };
-  }, [props.facts, props.ruleSet, scenario, asOf]);
+  }, [recorded, props.ruleSet, scenario, asOf]);
 
   const newPeople = scenario.items.filter((h): h is Extract<Hypothetical, { k: "person" }> => h.k === "person");
   const personLabel = (ref: number | string) => {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { getPartnerData, toFacts } from "@/db/partners";
 import { examCatalogue } from "@/lib/competency";
-import { parseScenario } from "@/lib/what-if";
+import { packFacts, parseScenario } from "@/lib/what-if";
 import { distinctNames } from "@/lib/names";
 import { todayIso } from "@/lib/format";
 import { WhatIfPlanner } from "@/components/what-if/planner";
@@ -38,7 +38,7 @@ export default async function WhatIfPage({
       <WhatIfPlanner
         partnerId={id}
         ruleSet={data.partner.ruleSet}
-        facts={toFacts(data)}
+        facts={packFacts(toFacts(data))}
         customers={data.customers.map((c) => ({ id: c.id, name: c.name }))}
         people={data.individuals.map((p) => ({ id: p.id, label: labels.get(p.id) ?? p.name }))}
         asOf={todayIso()}
