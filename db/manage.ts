@@ -44,7 +44,6 @@ export function addReviewNote(actorId: number, partnerId: number, v: { decision:
   });
 }
 
-/** A partner's review notes, newest first. */
 const reviewNotesOf = preparedPerConnection((db) =>
   db
     .select({ id: reviewNotes.id, decision: reviewNotes.decision, body: reviewNotes.body, createdAt: reviewNotes.createdAt, authorName: users.name })
@@ -56,6 +55,7 @@ const reviewNotesOf = preparedPerConnection((db) =>
     .prepare(),
 );
 
+/** A partner's review notes, newest first. */
 export function listReviewNotes(partnerId: number, limit = 200): ReviewNote[] {
   return reviewNotesOf().all({ partnerId, limit });
 }

@@ -212,7 +212,6 @@ export function skipStaleMail(olderThan: string): number {
     .run().changes;
 }
 
-/** When the partner's stored evaluation was computed (null: none stored). */
 const evaluationAtOf = preparedPerConnection((db) =>
   db
     .select({ at: partnerEvaluations.computedAt })
@@ -221,6 +220,7 @@ const evaluationAtOf = preparedPerConnection((db) =>
     .prepare(),
 );
 
+/** When the partner's stored evaluation was computed (null: none stored). */
 export function evaluationStamp(partnerId: number): string | null {
   return evaluationAtOf().get({ partnerId })?.at ?? null;
 }

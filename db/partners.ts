@@ -43,11 +43,6 @@ export function getPartner(id: number): Partner | null {
   return partnerById().get({ id }) ?? null;
 }
 
-/**
- * What a computation from a partner's data depends on, as one string: the partner's own row (its
- * settings' version) and its facts' version (migration 0009), which every write to its customers,
- * revenue, people or passes moves. Null when there is no such partner.
- */
 const stampRowOf = preparedPerConnection((db) =>
   db
     .select({ ...partnerColumns, factsVersion: partners.factsVersion })
@@ -56,6 +51,11 @@ const stampRowOf = preparedPerConnection((db) =>
     .prepare(),
 );
 
+/**
+ * What a computation from a partner's data depends on, as one string: the partner's own row (its
+ * settings' version) and its facts' version (migration 0009), which every write to its customers,
+ * revenue, people or passes moves. Null when there is no such partner.
+ */
 export function partnerDataStamp(id: number): string | null {
   const r = stampRowOf().get({ id });
   return r ? JSON.stringify(r) : null;

@@ -49,7 +49,6 @@ export function changePartnerSettings(
 
 export type SettingsChange = SettingsChangeRow & { actorName: string | null };
 
-/** A partner's latest market and rule-set changes, newest first. */
 const settingsChangesOf = preparedPerConnection((db) =>
   db
     .select({ c: settingsChanges, actorName: users.name })
@@ -61,6 +60,7 @@ const settingsChangesOf = preparedPerConnection((db) =>
     .prepare(),
 );
 
+/** A partner's latest market and rule-set changes, newest first. */
 export function listSettingsChanges(partnerId: number, limit = 3): SettingsChange[] {
   return settingsChangesOf()
     .all({ partnerId, limit })
