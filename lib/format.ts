@@ -19,15 +19,28 @@ export function centsToDecimalString(cents: Cents): string {
   return `${sign}${abs / 100n}.${frac}`;
 }
 
+/**
+ * `make()` once per key, then the kept answer: building an Intl formatter costs more than formatting,
+ * and a page formats hundreds of values. At most `limit` keys (locales and time zones come from requests).
+ */
+function kept<T>(cache: Map<string, T>, key: string, make: () => T, limit = 1000): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size < limit) cache.set(key, value);
+  }
+  return value;
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** US dollars, per locale: pt-BR "US$ 100.000,00", en "$100,000.00". */
 export function formatMoney(cents: Cents, locale: AppLocale | string): string {
-  let f = moneyFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    moneyFormats.set(locale, f);
-  }
+  const f = kept(
+    moneyFormats,
+    locale,
+    () => new Intl.NumberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  );
   // Intl accepts exact decimal strings (Intl.NumberFormat v3).
   return f.format(centsToDecimalString(cents) as unknown as number);
 }
@@ -40,21 +53,17 @@ const dateLocale = (locale: AppLocale | string) => (locale === "en" ? "en-GB" : 
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: string, style: "short" | "medium", timeZone?: string): Intl.DateTimeFormat {
-  const key = `${locale}|${style}|${timeZone ?? ""}`;
-  let f = dateFormats.get(key);
-  if (!f) {
+  return kept(dateFormats, `${locale}|${style}|${timeZone ?? ""}`, () => {
     // English "short" is the medium form too: numeric English dates are ambiguous.
     const dateStyle = style === "short" && locale !== "en-GB" ? "short" : "medium";
     // With a time: the same written date, the time and the zone's name (dateStyle cannot carry a zone name).
-    f = new Intl.DateTimeFormat(
+    return new Intl.DateTimeFormat(
       locale,
       timeZone
         ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }
         : { dateStyle, timeZone: "UTC" },
     );
-    dateFormats.set(key, f);
-  }
-  return f;
+  });
 }
 
 /**
@@ -79,27 +88,19 @@ export function formatDateTime(instant: string | Date, locale: AppLocale | strin
 const zones = new Map<string, boolean>();
 export function isTimeZone(tz: unknown): tz is string {
   if (typeof tz !== "string" || tz === "" || tz.length > 64) return false;
-  let known = zones.get(tz);
-  if (known === undefined) {
+  return kept(zones, tz, () => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
-      known = true;
+      return true;
     } catch {
-      known = false;
+      return false;
     }
-    if (zones.size < 1000) zones.set(tz, known);
-  }
-  return known;
+  });
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number, locale: AppLocale | string): string {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale);
-    if (numberFormats.size < 50) numberFormats.set(locale, f);
-  }
-  return f.format(n);
+  return kept(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** Today's date as YYYY-MM-DD in the server's time zone (TZ), the default as-of date. */
@@ -114,23 +115,17 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** Today's date as YYYY-MM-DD in a time zone (the user's). */
 export function todayIn(timeZone: string, now = new Date()): string {
   if (!isTimeZone(timeZone)) return todayIso(now);
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    if (dayFormats.size < 1000) dayFormats.set(timeZone, f);
-  }
-  return f.format(now);
+  return kept(dayFormats, timeZone, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(now);
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 /** A month ("2026-11") as "nov. de 2026" / "Nov 2026" (`withYear`), or just "nov" / "Nov". Formatters are kept: a chart asks 24 times. */
 export function formatMonth(month: string, locale: AppLocale | string, withYear = true): string {
-  const key = `${locale}|${withYear}`;
-  let f = monthFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, withYear ? { month: "short", year: "numeric", timeZone: "UTC" } : { month: "short", timeZone: "UTC" });
-    if (monthFormats.size < 50) monthFormats.set(key, f);
-  }
+  const f = kept(
+    monthFormats,
+    `${locale}|${withYear}`,
+    () => new Intl.DateTimeFormat(locale, withYear ? { month: "short", year: "numeric", timeZone: "UTC" } : { month: "short", timeZone: "UTC" }),
+  );
   const label = f.format(new Date(`${month}-01T00:00:00Z`));
   return withYear ? label : label.replace(".", "");
 }
@@ -138,10 +133,5 @@ export function formatMonth(month: string, locale: AppLocale | string, withYear 
 const percentFormats = new Map<string, Intl.NumberFormat>();
 /** A share (0.42) as a whole percentage ("42%"). */
 export function formatPercent(share: number, locale: AppLocale | string): string {
-  let f = percentFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-    if (percentFormats.size < 50) percentFormats.set(locale, f);
-  }
-  return f.format(share);
+  return kept(percentFormats, locale, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(share);
 }
