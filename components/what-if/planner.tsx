@@ -25,7 +25,6 @@ export interface PlannerProps {
   /** The recorded facts, packed for the page (lib/what-if.ts). */
   facts: PackedFacts;
   customers: { id: number; name: string }[];
-  people: { id: number; label: string }[];
   asOf: string;
   initial: Scenario;
   canApply: boolean;
@@ -62,6 +61,8 @@ export function WhatIfPlanner(props: PlannerProps) {
   }, [state, router, props.partnerId]);
 
   const recorded = useMemo(() => unpackFacts(props.facts), [props.facts]);
+  // The recorded people, named as the page tells them apart (the facts carry those names: db/partners.ts toFacts).
+  const people = useMemo(() => recorded.individuals.map((p) => ({ id: Number(p.id), label: p.name })), [recorded]);
   const base = useMemo(() => evaluate(recorded, { asOf, ruleSet: props.ruleSet }), [recorded, props.ruleSet, asOf]);
   const result = useMemo(() => {
     const facts = applyScenario(recorded, scenario);
@@ -74,7 +75,7 @@ export function WhatIfPlanner(props: PlannerProps) {
   const newPeople = scenario.items.filter((h): h is Extract<Hypothetical, { k: "person" }> => h.k === "person");
   const personLabel = (ref: number | string) => {
     if (typeof ref === "string" && ref.startsWith("new:")) return `${newPeople[Number(ref.slice(4))]?.name ?? "?"} (${t("hypotheticalPerson")})`;
-    return props.people.find((p) => p.id === Number(ref))?.label ?? String(ref);
+    return people.find((p) => p.id === Number(ref))?.label ?? String(ref);
   };
   const customerName = (cid: number) => props.customers.find((c) => c.id === cid)?.name ?? String(cid);
   const d = (s: string) => formatDate(s, locale);
@@ -319,7 +320,7 @@ export function WhatIfPlanner(props: PlannerProps) {
               <Labelled id={`${id}-person`} label={t("person")}>
                 <select id={`${id}-person`} name="person" className={inputClass} defaultValue="">
                   <option value="">{t("choosePerson")}</option>
-                  {props.people.map((p) => (
+                  {people.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.label}
                     </option>

@@ -4,7 +4,6 @@ import { requirePartnerAccess } from "@/lib/server/auth/session";
 import { getPartnerData, toFacts } from "@/db/partners";
 import { examCatalogue } from "@/lib/competency";
 import { packFacts, parseScenario } from "@/lib/what-if";
-import { distinctNames } from "@/lib/names";
 import { todayIso } from "@/lib/format";
 import { WhatIfPlanner } from "@/components/what-if/planner";
 import { applyWhatIfAction } from "@/app/partners/[partnerId]/actions";
@@ -28,7 +27,6 @@ export default async function WhatIfPage({
   if (!data) notFound();
   const sp = await searchParams;
   const t = await getTranslations("whatIf");
-  const labels = distinctNames(data.individuals);
   return (
     <div className="space-y-4">
       <header>
@@ -40,7 +38,6 @@ export default async function WhatIfPage({
         ruleSet={data.partner.ruleSet}
         facts={packFacts(toFacts(data))}
         customers={data.customers.map((c) => ({ id: c.id, name: c.name }))}
-        people={data.individuals.map((p) => ({ id: p.id, label: labels.get(p.id) ?? p.name }))}
         asOf={todayIso()}
         initial={parseScenario(typeof sp.s === "string" ? sp.s : null)}
         canApply={user.role === "partner_admin"}
