@@ -26,6 +26,20 @@ export function answerStatus(body: string): string | null {
   return /"status":"(idle|saved|deleted|error)"/.exec(body)?.[1] ?? null;
 }
 
+/**
+ * A name as the app's duplicate warnings compare it: without case, accents or extra spaces. Written again
+ * here on purpose: the browser tests depend on the running app only (DESIGN.md), and an independent
+ * statement of the rule is what they check the app against.
+ */
+export function comparable(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** Integer cents as people type them in pt-BR: 1.234,57 (or without the dots, or with US$). */
 export function ptBr(cents: number, style: "grouped" | "plain" | "currency" = "grouped"): string {
   const sign = cents < 0 ? "-" : "";
