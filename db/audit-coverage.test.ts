@@ -995,6 +995,7 @@ const NOT_A_RECORD_CHANGE: Record<string, string> = {
   "partners.partnersNamedLike": "read",
   "partners.getPartnerData": "read",
   "partners.getRevenuePage": "read",
+  "partners.countRevenueLines": "read",
   "partners.getRevenueLine": "read",
   "partners.toFacts": "pure",
   "review.listReplies": "read",

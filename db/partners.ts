@@ -143,11 +143,19 @@ export function getPartnerData(partnerId: number, options: { revenue?: boolean }
   };
 }
 
-/** One page of a partner's revenue lines, newest first, and how many there are. */
-export function getRevenuePage(partnerId: number, offset: number, limit: number): { lines: RevenueRecord[]; total: number } {
-  const db = getDb();
-  const total = db.select({ n: count() }).from(revenueLines).where(eq(revenueLines.partnerId, partnerId)).get()?.n ?? 0;
-  const lines = db
+/** How many revenue lines the partner has. */
+export function countRevenueLines(partnerId: number): number {
+  return getDb().select({ n: count() }).from(revenueLines).where(eq(revenueLines.partnerId, partnerId)).get()?.n ?? 0;
+}
+
+/** One page of a partner's revenue lines, newest first, and how many there are (`total`, when the caller has counted them). */
+export function getRevenuePage(
+  partnerId: number,
+  offset: number,
+  limit: number,
+  total = countRevenueLines(partnerId),
+): { lines: RevenueRecord[]; total: number } {
+  const lines = getDb()
     .select(revenueColumns)
     .from(revenueLines)
     .where(eq(revenueLines.partnerId, partnerId))

@@ -137,3 +137,11 @@ export const AUDIT_EXPORT_MAX = 100_000;
 export const RESET_LINK_MINUTES = 30;
 /** A second-factor reset asked for by one channel manager waits this long for a second one's confirmation. */
 export const MFA_RESET_REQUEST_HOURS = 24;
+
+/** The lists a data-entry form chooses from (a revenue line's customer, a pass's person). */
+export const CHOICE_LISTS = ["customers", "people"] as const;
+export type ChoiceList = (typeof CHOICE_LISTS)[number];
+/** Up to this many, a form offers the whole list as a select; beyond, a search box asks the server. */
+export const INLINE_CHOICES_MAX = 100;
+/** The most matches one search answers with (it says how many more there are). */
+export const CHOICES_SHOWN = 20;

@@ -226,8 +226,35 @@ function seedLightPartners(hash: string): void {
     hash,
     "light-3@test.example",
   );
+  // E2E Leve 4: more customers and people than a form lists in a select (INLINE_CHOICES_MAX = 100): its
+  // forms search them (e2e/choices.spec.ts).
+  const n3 = (i: number) => String(i).padStart(3, "0");
+  insertDemoPartner(
+    db,
+    {
+      slug: "light-4",
+      name: "E2E Leve 4",
+      msPartnerId: "9700504",
+      market: "developed",
+      ruleSet: "V1",
+      story: "issue 9, forms that search long lists",
+      people: [
+        { name: "Ana Souza", passes: [["MB2-714", 30]] },
+        { name: "Ana Souza", passes: [] },
+        ...Array.from({ length: 120 }, (_, i) => ({ name: `Pessoa Grande ${n3(i + 1)}`, passes: [] as [string, number][] })),
+      ],
+      customers: [
+        { name: "Banco Zubra", dporDaysAgo: 400, lines: [["crm-online", 20, 5_000] as [Product, number, number]] },
+        { name: "José Ávila Comércio", dporDaysAgo: null, lines: [] },
+        ...Array.from({ length: 150 }, (_, i) => ({ name: `Cliente Grande ${n3(i + 1)}`, dporDaysAgo: 300, lines: [] as [Product, number, number][] })),
+      ],
+    },
+    today,
+    hash,
+    "light-4@test.example",
+  );
   refreshStaleEvaluations(today);
-  console.log("and 3 scratch partners for the light-pages tests (light-N@test.example)");
+  console.log("and 4 scratch partners for the light-pages and choices tests (light-N@test.example)");
 }
 
 /**

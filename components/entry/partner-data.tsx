@@ -14,9 +14,10 @@ import { examCatalogue } from "@/lib/competency";
 import { formatDate, formatMoney, todayIso } from "@/lib/format";
 import { formatMoneyInput } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
-import { PRODUCTS } from "@/lib/vocabulary";
+import { INLINE_CHOICES_MAX, PRODUCTS, type ChoiceList } from "@/lib/vocabulary";
+import { labelFieldOf } from "@/lib/choices";
 import { Pager } from "@/components/pager";
-import { RecordSection, type EditRow, type RecordRow } from "./record-section";
+import { RecordSection, type EditRow, type FieldDef, type RecordRow } from "./record-section";
 import { distinctNames } from "@/lib/names";
 
 /** Rows per page of each list on the data page: a large partner's page stays light. */
@@ -34,6 +35,13 @@ export type EditTarget =
 
 const withoutValues = ({ values: _values, ...row }: EditRow): RecordRow => row;
 const slice = <T,>(list: T[], page: number) => list.slice((page - 1) * DATA_PAGE_SIZE, page * DATA_PAGE_SIZE);
+
+/** A field that chooses a customer or person: a select of them all, or for a long list a search box. */
+function chooser(name: string, label: string, list: ChoiceList, choose: string, options: { value: string; label: string }[]): FieldDef {
+  return options.length > INLINE_CHOICES_MAX
+    ? { name, label, type: "search", list }
+    : { name, label, type: "select", options: [{ value: "", label: choose }, ...options] };
+}
 
 /**
  * The partner's facts: customers, revenue lines, people and exam passes, each list a page at a time,
@@ -107,7 +115,14 @@ export async function PartnerDataSections({
     version: r.version,
     label: `${customerName.get(r.customerId) ?? ""} ${d(r.date)} ${formatMoney(r.amountCents, locale)}`,
     cells: [d(r.date), customerName.get(r.customerId) ?? "", tDash(`productNames.${r.product}`), formatMoney(r.amountCents, locale), r.note ?? ""],
-    values: { customerId: String(r.customerId), product: r.product, date: r.date, amount: formatMoneyInput(r.amountCents, locale), note: r.note ?? "" },
+    values: {
+      customerId: String(r.customerId),
+      [labelFieldOf("customerId")]: customerName.get(r.customerId) ?? "",
+      product: r.product,
+      date: r.date,
+      amount: formatMoneyInput(r.amountCents, locale),
+      note: r.note ?? "",
+    },
   });
   const personRow = (p: IndividualRecord): EditRow => ({
     id: p.id,
@@ -135,7 +150,12 @@ export async function PartnerDataSections({
       version: x.version,
       label: `${personName.get(x.individualId) ?? ""} ${x.exam}`,
       cells: [personName.get(x.individualId) ?? "", exam ? `${x.exam} — ${exam.title} (${exam.group})` : x.exam, d(x.passedOn)],
-      values: { individualId: String(x.individualId), exam: x.exam, passedOn: x.passedOn },
+      values: {
+        individualId: String(x.individualId),
+        [labelFieldOf("individualId")]: personName.get(x.individualId) ?? "",
+        exam: x.exam,
+        passedOn: x.passedOn,
+      },
     };
   };
 
@@ -179,12 +199,13 @@ export async function PartnerDataSections({
         editing={editingOf("revenue", revenueRow)}
         footer={pager("revenue", revenue.total, t("revenue.heading"))}
         fields={fieldsIf([
-          {
-            name: "customerId",
-            label: t("revenue.customer"),
-            type: "select" as const,
-            options: [{ value: "", label: t("revenue.chooseCustomer") }, ...data.customers.map((c) => ({ value: String(c.id), label: c.name }))],
-          },
+          chooser(
+            "customerId",
+            t("revenue.customer"),
+            "customers",
+            t("revenue.chooseCustomer"),
+            data.customers.map((c) => ({ value: String(c.id), label: c.name })),
+          ),
           {
             name: "product",
             label: t("revenue.product"),
@@ -239,15 +260,13 @@ export async function PartnerDataSections({
         editing={editingOf("passes", passRow)}
         footer={pager("passes", passes.length, t("passes.heading"))}
         fields={fieldsIf([
-          {
-            name: "individualId",
-            label: t("passes.person"),
-            type: "select" as const,
-            options: [
-              { value: "", label: t("passes.choosePerson") },
-              ...data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name })),
-            ],
-          },
+          chooser(
+            "individualId",
+            t("passes.person"),
+            "people",
+            t("passes.choosePerson"),
+            data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name })),
+          ),
           { name: "exam", label: t("passes.exam"), type: "exam" as const },
           { name: "passedOn", label: t("passes.passedOn"), type: "date" as const },
         ])}

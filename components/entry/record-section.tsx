@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -8,13 +9,20 @@ import { formatDate, formatMoney } from "@/lib/format";
 import { parseMoney } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
 import { Field, FormMessage, SubmitButton, fieldError, useAnswerFocus } from "@/components/form/kit";
+import { labelFieldOf } from "@/lib/choices";
+import type { ChoiceList } from "@/lib/vocabulary";
 import { ExamField, type CatalogueExam } from "./exam-field";
+
+// A large partner's search box loads its code (and TanStack Query's) only on the pages that show one.
+const SearchSelect = dynamic(() => import("./search-select").then((m) => m.SearchSelect));
 
 export interface FieldDef {
   name: string;
   label: string;
-  type: "text" | "email" | "date" | "select" | "money" | "exam";
+  type: "text" | "email" | "date" | "select" | "search" | "money" | "exam";
   options?: { value: string; label: string }[];
+  /** A search field's list (the partner's customers or people). */
+  list?: ChoiceList;
   hint?: string;
   placeholder?: string;
   inputMode?: "decimal";
@@ -136,6 +144,8 @@ export function RecordSection(props: {
     requestAnimationFrame(firstField);
   };
   const text = new Set(props.textColumns ?? []);
+  /** A field's value as the form opens: what was typed before a refusal, else the edited record's. */
+  const refilled = (name: string) => (state.status === "error" ? state.values?.[name] : undefined) ?? defaults[name];
 
   return (
     <section
@@ -230,7 +240,19 @@ export function RecordSection(props: {
             )}
             <div className="grid gap-3 sm:grid-cols-2">
               {props.fields.map((f) =>
-                f.type === "exam" ? (
+                f.type === "search" ? (
+                  <SearchSelect
+                    key={f.name}
+                    id={`${formId}-${f.name}`}
+                    name={f.name}
+                    label={f.label}
+                    partnerId={props.partnerId}
+                    list={f.list!}
+                    defaultValue={refilled(f.name)}
+                    defaultLabel={refilled(labelFieldOf(f.name))}
+                    error={fieldError(state, f.name)}
+                  />
+                ) : f.type === "exam" ? (
                   <ExamField
                     key={f.name}
                     id={`${formId}-${f.name}`}
@@ -238,7 +260,7 @@ export function RecordSection(props: {
                     ruleSet={props.ruleSet}
                     name={f.name}
                     label={f.label}
-                    defaultValue={(state.status === "error" ? state.values?.[f.name] : undefined) ?? defaults[f.name]}
+                    defaultValue={refilled(f.name)}
                     error={fieldError(state, f.name)}
                   />
                 ) : (
@@ -278,10 +300,11 @@ export function RecordSection(props: {
   );
 }
 
-/** A stored value as people read it: the option's name, a formatted date or amount. */
-function shown(f: FieldDef, value: string, locale: ReturnType<typeof asLocale>): string {
+/** A stored value as people read it: the option's (or the chosen record's) name, a formatted date or amount. */
+function shown(f: FieldDef, value: string, locale: ReturnType<typeof asLocale>, label?: string): string {
   if (value === "") return "—";
   if (f.type === "select") return f.options?.find((o) => o.value === value)?.label ?? value;
+  if (f.type === "search") return label || value;
   if (f.type === "date") return formatDate(value, locale);
   if (f.type === "money") {
     const m = parseMoney(value, locale);
@@ -300,7 +323,9 @@ function RecordMessage({ state, fields, onLoadCurrent }: { state: ActionState; f
       {current && (
         <>
           <p data-testid="conflict-current" className="[overflow-wrap:anywhere]">
-            {t("currentValues", { values: fields.map((f) => `${f.label}: ${shown(f, current[f.name] ?? "", locale)}`).join("; ") })}
+            {t("currentValues", {
+              values: fields.map((f) => `${f.label}: ${shown(f, current[f.name] ?? "", locale, current[labelFieldOf(f.name)])}`).join("; "),
+            })}
           </p>
           {onLoadCurrent && (
             <button type="button" data-focus-after-error onClick={onLoadCurrent} className="mt-1 text-blue-800 underline">

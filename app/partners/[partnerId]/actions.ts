@@ -24,6 +24,8 @@ import { applyHypotheticals } from "@/db/what-if";
 import { whatIfApplySchema } from "@/lib/validation/what-if";
 import { formatMoneyInput } from "@/lib/money";
 import { formatMoney } from "@/lib/format";
+import { labelFieldOf } from "@/lib/choices";
+import { choiceLabel } from "@/lib/server/choices";
 import type { AppLocale } from "@/lib/i18n/config";
 
 type Ctx = PartnerActionContext<PublicUser>;
@@ -43,13 +45,24 @@ function rowToForm(row: Row, locale: AppLocale): Record<string, string> {
   return out;
 }
 
-function answer(result: WriteResult<unknown>, locale: AppLocale, ok: "saved" | "deleted"): Answer {
+/** The chosen customer's or person's name beside its id, for the form's search box and the conflict's values. */
+function withChoiceLabels(partnerId: number, values: Record<string, string>): Record<string, string> {
+  for (const [field, list] of [
+    ["customerId", "customers"],
+    ["individualId", "people"],
+  ] as const) {
+    if (values[field]) values[labelFieldOf(field)] = choiceLabel(partnerId, list, values[field]) ?? "";
+  }
+  return values;
+}
+
+function answer(result: WriteResult<unknown>, ctx: Ctx, ok: "saved" | "deleted"): Answer {
   if (result.ok) return { status: ok, message: ok };
   return {
     status: "error",
     message: result.error,
     fieldErrors: result.error === "duplicatePass" ? { exam: "duplicatePass" } : undefined,
-    current: result.current ? rowToForm(result.current as Row, locale) : undefined,
+    current: result.current ? withChoiceLabels(ctx.partnerId, rowToForm(result.current as Row, ctx.locale)) : undefined,
   };
 }
 
@@ -81,14 +94,14 @@ interface Writes<V> {
 }
 function save<V>(ctx: Ctx, data: V & { id?: number; version?: number }, values: V, w: Writes<V>): Answer {
   const r = data.id !== undefined && data.version !== undefined ? w.update(scope(ctx), data.id, data.version, values) : w.create(scope(ctx), values);
-  return answer(r, ctx.locale, "saved");
+  return answer(r, ctx, "saved");
 }
 
 function deleteAction(del: (s: WriteScope, id: number, version: number) => WriteResult<unknown>) {
   return partnerAction({
     access: "partner-admin",
     schema: deleteSchema,
-    run: (d, ctx) => answer(del(scope(ctx), d.id, d.version), ctx.locale, "deleted"),
+    run: (d, ctx) => answer(del(scope(ctx), d.id, d.version), ctx, "deleted"),
     revalidate: dashboard,
   });
 }

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePartnerAccess } from "@/lib/server/auth/session";
-import { getPartnerData, getRevenueLine, getRevenuePage } from "@/db/partners";
+import { countRevenueLines, getPartnerData, getRevenueLine, getRevenuePage } from "@/db/partners";
 import { listImports } from "@/db/imports";
 import { isValidDate } from "@/lib/competency";
 import { todayIso } from "@/lib/format";
@@ -33,14 +33,14 @@ export default async function PartnerDataPage({ params, searchParams }: { params
   const asOf = asOfParam && isValidDate(asOfParam) && asOfParam >= MIN_BUSINESS_DATE && asOfParam <= MAX_BUSINESS_DATE ? asOfParam : null;
 
   const passes = data.individuals.flatMap((p) => p.passes);
-  const revenueTotal = getRevenuePage(id, 0, 0).total;
+  const revenueTotal = countRevenueLines(id);
   const pages: Record<DataSection, number> = {
     customers: pageParam(sp.customersPage, data.customers.length, DATA_PAGE_SIZE),
     revenue: pageParam(sp.revenuePage, revenueTotal, DATA_PAGE_SIZE),
     people: pageParam(sp.peoplePage, data.individuals.length, DATA_PAGE_SIZE),
     passes: pageParam(sp.passesPage, passes.length, DATA_PAGE_SIZE),
   };
-  const revenue = getRevenuePage(id, (pages.revenue - 1) * DATA_PAGE_SIZE, DATA_PAGE_SIZE);
+  const revenue = getRevenuePage(id, (pages.revenue - 1) * DATA_PAGE_SIZE, DATA_PAGE_SIZE, revenueTotal);
 
   // The record named by `?edit=<section>:<id>`, when it is this partner's (anything else is ignored).
   const edit = /^(customers|revenue|people|passes):(\d{1,15})$/.exec(one(sp.edit) ?? "");
