@@ -118,6 +118,39 @@ test.describe("forms that search long lists", () => {
     db.close();
   });
 
+  test("pt-BR: the what-if planner searches the people and customers it holds, and adds what was chosen to the scenario", async ({ page }) => {
+    await signIn(page, ADMIN);
+    const partnerId = partnerIdFromUrl(page);
+    await page.goto(`/partners/${partnerId}/what-if`);
+    await expect(page.getByTestId("what-if-banner")).toBeVisible();
+    const options = page.locator('[role="listbox"] [role="option"]');
+
+    // A pass for one of 122 people, chosen with the keyboard: no select of them all.
+    await expect(page.locator('select[name="person"]')).toHaveCount(0);
+    const person = page.getByRole("combobox", { name: "Pessoa" });
+    await expect(person).toHaveAttribute("placeholder", "Digite parte do nome da pessoa");
+    await person.fill("PESSOA grande 12");
+    await expect(options).toHaveText(["Pessoa Grande 120"]);
+    await person.press("Enter");
+    await expect(person).toHaveValue("Pessoa Grande 120");
+    await page.getByLabel("Exame", { exact: true }).fill("mb2712");
+    await page.getByLabel("Aprovado em").fill("2026-10-01");
+    await page.getByRole("button", { name: "Incluir no cenário" }).click();
+    await expect(page.getByTestId("what-if-item")).toHaveText([/Pessoa Grande 120 é aprovado\(a\) em MB2-712 em 1 de out\. de 2026/]);
+
+    // A revenue line of one of 152 customers, chosen with a click.
+    await page.getByLabel("Hipótese", { exact: true }).selectOption({ label: "Uma linha de receita" });
+    await expect(page.locator('select[name="customer"]')).toHaveCount(0);
+    const customer = page.getByRole("combobox", { name: "Cliente" });
+    await customer.fill("josé");
+    await page.getByRole("option", { name: "José Ávila Comércio" }).click();
+    await expect(customer).toHaveValue("José Ávila Comércio");
+    await page.getByLabel("Valor (US$)").fill("2.500,00");
+    await page.getByLabel("Data da fatura").fill("2026-10-02");
+    await page.getByRole("button", { name: "Incluir no cenário" }).click();
+    await expect(page.getByTestId("what-if-item").nth(1)).toContainText("de José Ávila Comércio em");
+  });
+
   test("the search answers only the partner's own admin, and only with a valid query", async ({ page, browser }) => {
     await signIn(page, ADMIN);
     const partnerId = partnerIdFromUrl(page);

@@ -1,6 +1,7 @@
 // A form field that chooses one of the partner's customers or people. Up to INLINE_CHOICES_MAX it is a
 // select with every option; beyond, a search box that asks the server for matches
 // (app/partners/[partnerId]/choices), so a reseller's page does not carry thousands of options. Pure.
+import { nameKey } from "@/lib/names";
 import type { ChoiceList } from "@/lib/vocabulary";
 
 export interface Choice {
@@ -22,3 +23,26 @@ export const choicesUrl = (partnerId: number, list: ChoiceList, query: string) =
  * a search box shows it again after a refusal, when an edit opens, and in a conflict's current values.
  */
 export const labelFieldOf = (name: string) => `${name}Label`;
+
+/** The comparison keys of choices' names, for matchChoices (computed once per list). */
+export const choiceKeys = (choices: readonly Choice[]) => choices.map((c) => nameKey(c.label));
+
+/**
+ * The choices whose name holds what was typed, compared as people compare names (lib/names.ts: no case,
+ * accents or extra spaces): names that start with it first, then the rest, each in the list's order; at
+ * most `limit`, with the number of all matches. `keys` are choiceKeys(choices).
+ */
+export function matchChoices(choices: readonly Choice[], keys: readonly string[], query: string, limit: number): ChoicesAnswer {
+  const q = nameKey(query);
+  const first: Choice[] = [];
+  const then: Choice[] = [];
+  let total = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const at = q === "" ? 0 : keys[i]!.indexOf(q);
+    if (at < 0) continue;
+    total++;
+    if (at === 0 && first.length < limit) first.push(choices[i]!);
+    else if (at > 0 && then.length < limit) then.push(choices[i]!);
+  }
+  return { items: [...first, ...then].slice(0, limit), total };
+}

@@ -15,9 +15,11 @@ import { applyScenario, serialiseScenario, unpackFacts, type Hypothetical, type 
 import { parseMoney } from "@/lib/money";
 import { formatDate, formatMoney } from "@/lib/format";
 import { asLocale } from "@/lib/i18n/config";
-import { MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, PRODUCTS, RISK_HORIZON_DAYS, type Product } from "@/lib/vocabulary";
+import { INLINE_CHOICES_MAX, MAX_BUSINESS_DATE, MIN_BUSINESS_DATE, PRODUCTS, RISK_HORIZON_DAYS, type Product } from "@/lib/vocabulary";
 import { IDLE_STATE, type ActionState } from "@/lib/action-state";
 import { FormMessage, inputClass } from "@/components/form/kit";
+import { LocalCombobox } from "@/components/form/combobox";
+import type { Choice } from "@/lib/choices";
 
 export interface PlannerProps {
   partnerId: number;
@@ -36,6 +38,7 @@ type Kind = (typeof KINDS)[number];
 
 export function WhatIfPlanner(props: PlannerProps) {
   const t = useTranslations("whatIf");
+  const tSearch = useTranslations("entry.search");
   const tLevel = useTranslations("level");
   const tv = useTranslations("validation");
   const locale = asLocale(useLocale());
@@ -78,6 +81,17 @@ export function WhatIfPlanner(props: PlannerProps) {
     return people.find((p) => p.id === Number(ref))?.label ?? String(ref);
   };
   const customerName = (cid: number) => props.customers.find((c) => c.id === cid)?.name ?? String(cid);
+  // A reseller's thousands of people and customers are searched, not listed (as on the data page: decision 0014).
+  const personChoices = useMemo(
+    () => [
+      ...people.map((p) => ({ value: String(p.id), label: p.label })),
+      ...(kind === "pass" ? newPeople.map((p, n) => ({ value: `new:${n}`, label: `${p.name} (${t("hypotheticalPerson")})` })) : []),
+    ],
+    // newPeople is derived from the scenario on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [people, kind, scenario, t],
+  );
+  const customerChoices = useMemo(() => props.customers.map((c) => ({ value: String(c.id), label: c.name })), [props.customers]);
   const d = (s: string) => formatDate(s, locale);
 
   function describe(h: Hypothetical): string {
@@ -317,17 +331,14 @@ export function WhatIfPlanner(props: PlannerProps) {
               </select>
             </Labelled>
             {(kind === "pass" || kind === "leave") && (
-              <Labelled id={`${id}-person`} label={t("person")}>
-                <select id={`${id}-person`} name="person" className={inputClass} defaultValue="">
-                  <option value="">{t("choosePerson")}</option>
-                  {people.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.label}
-                    </option>
-                  ))}
-                  {kind === "pass" && newPeople.map((p, n) => <option key={`new:${n}`} value={`new:${n}`}>{`${p.name} (${t("hypotheticalPerson")})`}</option>)}
-                </select>
-              </Labelled>
+              <Chooser
+                id={`${id}-person`}
+                name="person"
+                label={t("person")}
+                choose={t("choosePerson")}
+                search={tSearch("placeholder.people")}
+                choices={personChoices}
+              />
             )}
             {kind === "person" && (
               <Labelled id={`${id}-name`} label={t("name")}>
@@ -340,16 +351,14 @@ export function WhatIfPlanner(props: PlannerProps) {
               </Labelled>
             )}
             {(kind === "revenue" || kind === "dporLoss") && (
-              <Labelled id={`${id}-customer`} label={t("customer")}>
-                <select id={`${id}-customer`} name="customer" className={inputClass} defaultValue="">
-                  <option value="">{t("chooseCustomer")}</option>
-                  {props.customers.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </Labelled>
+              <Chooser
+                id={`${id}-customer`}
+                name="customer"
+                label={t("customer")}
+                choose={t("chooseCustomer")}
+                search={tSearch("placeholder.customers")}
+                choices={customerChoices}
+              />
             )}
             {kind === "revenue" && (
               <>
@@ -387,6 +396,25 @@ export function WhatIfPlanner(props: PlannerProps) {
 
 class Refused {
   constructor(readonly key: string) {}
+}
+
+/** A recorded person or customer: a select of them all, or for a reseller's long list a search box (decision 0014). */
+function Chooser(props: { id: string; name: string; label: string; choose: string; search: string; choices: Choice[] }) {
+  if (props.choices.length > INLINE_CHOICES_MAX) {
+    return <LocalCombobox id={props.id} name={props.name} label={props.label} placeholder={props.search} choices={props.choices} />;
+  }
+  return (
+    <Labelled id={props.id} label={props.label}>
+      <select id={props.id} name={props.name} className={inputClass} defaultValue="">
+        <option value="">{props.choose}</option>
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
 }
 
 function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {

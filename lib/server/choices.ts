@@ -3,8 +3,8 @@ import "server-only";
 // forms use (lib/choices.ts). Names match as people compare them (lib/names.ts: no case, accents or extra
 // spaces); the names of a few recently searched partners are kept, each while its data stamp holds.
 import { getPartnerData, partnerDataStamp, type PartnerData } from "@/db/partners";
-import { distinctNames, nameKey } from "@/lib/names";
-import type { Choice, ChoicesAnswer } from "@/lib/choices";
+import { distinctNames } from "@/lib/names";
+import { choiceKeys, matchChoices, type Choice, type ChoicesAnswer } from "@/lib/choices";
 import type { ChoiceList } from "@/lib/vocabulary";
 
 /** The partner's customers and people as choices, in the lists' order (by name); two people of one name are told apart. */
@@ -45,7 +45,7 @@ function indexOf(partnerId: number): Indexed | null {
   const all = choicesOf(data);
   const list = (choices: Choice[]): SearchList => ({
     choices,
-    keys: choices.map((c) => nameKey(c.label)),
+    keys: choiceKeys(choices),
     label: new Map(choices.map((c) => [c.value, c.label])),
   });
   const fresh = { stamp, lists: { customers: list(all.customers), people: list(all.people) } };
@@ -54,26 +54,12 @@ function indexOf(partnerId: number): Indexed | null {
   return fresh;
 }
 
-/**
- * The partner's choices whose name holds what was typed: names that start with it first, then the rest,
- * each in the list's order; at most `limit`, with the number of all matches. Null for no such partner.
- */
+/** The partner's choices whose name holds what was typed (lib/choices.ts matchChoices). Null for no such partner. */
 export function searchChoices(partnerId: number, list: ChoiceList, query: string, limit: number): ChoicesAnswer | null {
   const idx = indexOf(partnerId);
   if (!idx) return null;
   const { choices, keys } = idx.lists[list];
-  const q = nameKey(query);
-  const first: Choice[] = [];
-  const then: Choice[] = [];
-  let total = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const at = q === "" ? 0 : keys[i]!.indexOf(q);
-    if (at < 0) continue;
-    total++;
-    if (at === 0 && first.length < limit) first.push(choices[i]!);
-    else if (at > 0 && then.length < limit) then.push(choices[i]!);
-  }
-  return { items: [...first, ...then].slice(0, limit), total };
+  return matchChoices(choices, keys, query, limit);
 }
 
 /** The name a form shows for a chosen customer or person (its id as a string); undefined when it is not the partner's. */
