@@ -54,7 +54,7 @@ test.describe("forms that search long lists", () => {
     await box.fill("JOSE AVILA");
     await expect(options).toHaveText(["José Ávila Comércio"]);
     await box.fill("zzz nada");
-    await expect(form.locator('[role="listbox"] + p')).toHaveText("Nada encontrado com “zzz nada”.");
+    await expect(form.locator('[role="listbox"] + p')).toHaveText("Nenhum resultado para “zzz nada”.");
     await expect(options).toHaveCount(0);
 
     // Typed but not chosen: refused with the field's message, and nothing is stored.
@@ -104,7 +104,12 @@ test.describe("forms that search long lists", () => {
     const person = passes.getByRole("combobox", { name: "Pessoa" });
     await person.fill("ana souza");
     await expect(passes.locator('[role="listbox"] [role="option"]')).toHaveText(["Ana Souza #1", "Ana Souza #2"]);
-    await passes.getByRole("option", { name: "Ana Souza #2" }).click();
+    await person.press("Tab"); // two match: none is taken as chosen
+    await expect(person).toHaveValue("ana souza");
+    // A name typed in full that only one record has is taken as chosen when the box is left.
+    await person.fill("ANA  SOUZA #2");
+    await expect(passes.locator('[role="listbox"] [role="option"]')).toHaveText(["Ana Souza #2"]);
+    await person.press("Tab");
     await expect(person).toHaveValue("Ana Souza #2");
     await passes.getByLabel("Exame").fill("MB2-710");
     await passes.getByLabel("Aprovado em").fill("2026-09-15");

@@ -7,6 +7,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { choiceKeys, labelFieldOf, matchChoices, type Choice, type ChoicesAnswer } from "@/lib/choices";
+import { nameKey } from "@/lib/names";
 import { CHOICES_SHOWN } from "@/lib/vocabulary";
 import { FieldShell, describedBy, inputClass } from "./kit";
 
@@ -118,7 +119,12 @@ export function Combobox({
             setOpen(true);
           }}
           onClick={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            // A name typed in full and matching one record only is taken as chosen.
+            const exact = value ? [] : (answer?.items ?? []).filter((c) => nameKey(c.label) === nameKey(text));
+            if (exact.length === 1) choose(exact[0]!);
+            else setOpen(false);
+          }}
           onKeyDown={onKeyDown}
           className={inputClass}
         />
