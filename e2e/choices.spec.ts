@@ -156,6 +156,33 @@ test.describe("forms that search long lists", () => {
     await expect(page.getByTestId("what-if-item").nth(1)).toContainText("de José Ávila Comércio em");
   });
 
+  test("English: the search box's words, and a customer chosen with the keyboard is saved", async ({ page }) => {
+    await signIn(page, "light-5@test.example");
+    await openData(page);
+    const form = addForm(page, "revenue");
+    await expect(form.locator('select[name="customerId"]')).toHaveCount(0);
+    const box = form.getByRole("combobox", { name: "Customer" });
+    await expect(box).toHaveAttribute("placeholder", "Type part of the customer's name");
+    await expect(form.getByText("Type, then choose from the list (up and down arrows, Enter to choose).")).toBeVisible();
+    const options = form.locator('[role="listbox"] [role="option"]');
+    const under = form.locator('[role="listbox"] + p');
+    await box.fill("customer 0");
+    await expect(options).toHaveCount(20);
+    await expect(under).toHaveText("The first 20 of 99 matches: type more to narrow them down.");
+    await box.fill("customer 10");
+    await expect(options).toHaveText(["Customer 100", "Customer 101"]);
+    await expect(form.locator('[aria-live="polite"]').filter({ hasText: "2 matches." })).toBeAttached();
+    await box.fill("nobody");
+    await expect(under).toHaveText("Nothing found for “nobody”.");
+    await box.fill("customer 101");
+    await expect(options).toHaveText(["Customer 101"]);
+    await box.press("Enter");
+    await form.getByLabel("Invoice date").fill("2026-10-05");
+    await form.getByLabel("Amount (US$)").fill("1,250.00");
+    await expect(await submit(form)).toHaveText("Saved.");
+    await expect(section(page, "revenue").getByTestId("revenue-row").first()).toContainText("Customer 101");
+  });
+
   test("the search answers only the partner's own admin, and only with a valid query", async ({ page, browser }) => {
     await signIn(page, ADMIN);
     const partnerId = partnerIdFromUrl(page);

@@ -253,8 +253,26 @@ function seedLightPartners(hash: string): void {
     hash,
     "light-4@test.example",
   );
+  // E2E Leve 5: the same in English, 101 customers and 101 people (one more than a select holds).
+  insertDemoPartner(
+    db,
+    {
+      slug: "light-5",
+      name: "E2E Leve 5",
+      msPartnerId: "9700505",
+      market: "developed",
+      ruleSet: "V1",
+      story: "issue 9, forms that search long lists, in English",
+      people: Array.from({ length: 101 }, (_, i) => ({ name: `Person ${n3(i + 1)}`, passes: [] as [string, number][] })),
+      customers: Array.from({ length: 101 }, (_, i) => ({ name: `Customer ${n3(i + 1)}`, dporDaysAgo: 300, lines: [] as [Product, number, number][] })),
+    },
+    today,
+    hash,
+    "light-5@test.example",
+  );
+  db.update(users).set({ locale: "en" }).where(eq(users.email, "light-5@test.example")).run();
   refreshStaleEvaluations(today);
-  console.log("and 4 scratch partners for the light-pages and choices tests (light-N@test.example)");
+  console.log("and 5 scratch partners for the light-pages and choices tests (light-N@test.example)");
 }
 
 /**
