@@ -287,6 +287,15 @@ test.describe("issue 13: what a new user tripped over", () => {
     // The table shows the other person's amount without a reload, and the keyboard is on "edit the current version".
     await expect(rb.getByTestId("revenue-row")).toContainText("US$ 13.000,00");
     await expect(rb.getByRole("button", { name: "Editar a versão atual" })).toBeFocused();
+    // Editing the current version opens the other person's values, not what this one typed over the old one.
+    await rb.getByRole("button", { name: "Editar a versão atual" }).click();
+    await expect(rb.getByLabel("Valor (US$)")).toHaveValue("13.000,00");
+    await expect(rb.getByLabel("Observação (opcional)")).toHaveValue("");
+    await rb.getByLabel("Observação (opcional)").fill("mudança de B, sobre a de A");
+    await submit(rb.locator("form").last());
+    await expect(rb.getByTestId("form-message").last()).toHaveText("Salvo.");
+    await expect(rb.getByTestId("revenue-row")).toContainText("US$ 13.000,00");
+    await expect(rb.getByTestId("revenue-row")).toContainText("mudança de B, sobre a de A");
     await a.context().close();
     await b.context().close();
   });

@@ -82,7 +82,10 @@ export function RecordSection(props: {
   // taken from the URL when the URL names another record, and kept (with the version the person started
   // from) when the page is refreshed after a conflict, until they choose to edit the current version.
   const openedId = props.editing?.id ?? null;
-  const [edit, setEdit] = useState<{ row: EditRow; after: number } | null>(props.editing ? { row: props.editing, after: state.nonce } : null);
+  // `current`: opened with "edit the current version" after a conflict (the fields show that version, not what was typed).
+  const [edit, setEdit] = useState<{ row: EditRow; after: number; current?: boolean } | null>(
+    props.editing ? { row: props.editing, after: state.nonce } : null,
+  );
   const [shownFor, setShownFor] = useState(openedId);
   if (shownFor !== openedId) {
     setShownFor(openedId);
@@ -140,12 +143,17 @@ export function RecordSection(props: {
     }
   }, [props.rows]);
   const loadCurrent = (row: EditRow) => {
-    setEdit({ row, after: state.nonce });
+    setEdit({ row, after: state.nonce, current: true });
     requestAnimationFrame(firstField);
   };
   const text = new Set(props.textColumns ?? []);
+  /**
+   * What was typed before a refusal, which the fields show again — except right after "edit the current
+   * version": the other person's values then, or saving would put back the old ones over theirs.
+   */
+  const typed = state.status === "error" && !(edit?.current && edit.after === state.nonce) ? state.values : undefined;
   /** A field's value as the form opens: what was typed before a refusal, else the edited record's. */
-  const refilled = (name: string) => (state.status === "error" ? state.values?.[name] : undefined) ?? defaults[name];
+  const refilled = (name: string) => typed?.[name] ?? defaults[name];
 
   return (
     <section
@@ -271,6 +279,7 @@ export function RecordSection(props: {
                     label={f.label}
                     state={state}
                     defaultValue={defaults[f.name]}
+                    refill={typed !== undefined}
                     hint={f.hint}
                     type={f.type === "select" ? undefined : f.type}
                     options={f.type === "select" ? (f.options ?? []) : undefined}
