@@ -1,7 +1,7 @@
 // A form field that chooses one of the partner's customers or people. Up to INLINE_CHOICES_MAX it is a
 // select with every option; beyond, a search box that asks the server for matches
 // (app/partners/[partnerId]/choices), so a reseller's page does not carry thousands of options. Pure.
-import { nameKey } from "@/lib/names";
+import { distinctNames, nameKey } from "@/lib/names";
 import type { ChoiceList } from "@/lib/vocabulary";
 
 export interface Choice {
@@ -13,6 +13,18 @@ export interface Choice {
 export interface ChoicesAnswer {
   items: Choice[];
   total: number;
+}
+
+/** A partner's customers and people as choices, in the lists' order (by name); two people of one name are told apart. */
+export function choicesOf(data: {
+  customers: readonly { id: number; name: string }[];
+  individuals: readonly { id: number; name: string; email?: string | null }[];
+}): Record<ChoiceList, Choice[]> {
+  const person = distinctNames(data.individuals);
+  return {
+    customers: data.customers.map((c) => ({ value: String(c.id), label: c.name })),
+    people: data.individuals.map((p) => ({ value: String(p.id), label: person.get(p.id) ?? p.name })),
+  };
 }
 
 /** The search's address for a partner's list and what was typed. */

@@ -15,7 +15,7 @@ import { formatDate, formatMoney, todayIso } from "@/lib/format";
 import { formatMoneyInput } from "@/lib/money";
 import { asLocale } from "@/lib/i18n/config";
 import { INLINE_CHOICES_MAX, PRODUCTS, type ChoiceList } from "@/lib/vocabulary";
-import { labelFieldOf } from "@/lib/choices";
+import { choicesOf, labelFieldOf, type Choice } from "@/lib/choices";
 import { Pager } from "@/components/pager";
 import { RecordSection, type EditRow, type FieldDef, type RecordRow } from "./record-section";
 import { distinctNames } from "@/lib/names";
@@ -37,7 +37,7 @@ const withoutValues = ({ values: _values, ...row }: EditRow): RecordRow => row;
 const slice = <T,>(list: T[], page: number) => list.slice((page - 1) * DATA_PAGE_SIZE, page * DATA_PAGE_SIZE);
 
 /** A field that chooses a customer or person: a select of them all, or for a long list a search box. */
-function chooser(name: string, label: string, list: ChoiceList, choose: string, options: { value: string; label: string }[]): FieldDef {
+function chooser(name: string, label: string, list: ChoiceList, choose: string, options: Choice[]): FieldDef {
   return options.length > INLINE_CHOICES_MAX
     ? { name, label, type: "search", list }
     : { name, label, type: "select", options: [{ value: "", label: choose }, ...options] };
@@ -76,6 +76,7 @@ export async function PartnerDataSections({
   const d = (s: string | null) => (s ? formatDate(s, locale, "short") : "—");
   const customerName = new Map(data.customers.map((c) => [c.id, c.name]));
   const personName = distinctNames(data.individuals); // two people of one name are told apart
+  const choices = choicesOf(data); // the forms' customers and people (the same names)
   const catalogue = new Map(examCatalogue(data.partner.ruleSet).map((e) => [e.code, e]));
   const passes = data.individuals.flatMap((p) => p.passes);
   const query = new URLSearchParams(params).toString();
@@ -199,13 +200,7 @@ export async function PartnerDataSections({
         editing={editingOf("revenue", revenueRow)}
         footer={pager("revenue", revenue.total, t("revenue.heading"))}
         fields={fieldsIf([
-          chooser(
-            "customerId",
-            t("revenue.customer"),
-            "customers",
-            t("revenue.chooseCustomer"),
-            data.customers.map((c) => ({ value: String(c.id), label: c.name })),
-          ),
+          chooser("customerId", t("revenue.customer"), "customers", t("revenue.chooseCustomer"), choices.customers),
           {
             name: "product",
             label: t("revenue.product"),
@@ -260,13 +255,7 @@ export async function PartnerDataSections({
         editing={editingOf("passes", passRow)}
         footer={pager("passes", passes.length, t("passes.heading"))}
         fields={fieldsIf([
-          chooser(
-            "individualId",
-            t("passes.person"),
-            "people",
-            t("passes.choosePerson"),
-            data.individuals.map((p) => ({ value: String(p.id), label: personName.get(p.id) ?? p.name })),
-          ),
+          chooser("individualId", t("passes.person"), "people", t("passes.choosePerson"), choices.people),
           { name: "exam", label: t("passes.exam"), type: "exam" as const },
           { name: "passedOn", label: t("passes.passedOn"), type: "date" as const },
         ])}

@@ -4,7 +4,7 @@
 // here in the browser. Nothing is stored until "apply", which sends the chosen hypotheticals to the
 // normal validated action. The scenario lives in the URL (share it as a link; print it).
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useMemo, useState, useTransition } from "react";
+import { useActionState, useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { evaluate } from "@/lib/competency/evaluate";
 import { projectRisk } from "@/lib/competency/risk";
@@ -75,9 +75,10 @@ export function WhatIfPlanner(props: PlannerProps) {
     };
   }, [recorded, props.ruleSet, scenario, asOf]);
 
-  const newPeople = scenario.items.filter((h): h is Extract<Hypothetical, { k: "person" }> => h.k === "person");
+  const newPeople = useMemo(() => scenario.items.filter((h): h is Extract<Hypothetical, { k: "person" }> => h.k === "person"), [scenario.items]);
+  const hypothetical = useCallback((name: string) => `${name} (${t("hypotheticalPerson")})`, [t]);
   const personLabel = (ref: number | string) => {
-    if (typeof ref === "string" && ref.startsWith("new:")) return `${newPeople[Number(ref.slice(4))]?.name ?? "?"} (${t("hypotheticalPerson")})`;
+    if (typeof ref === "string" && ref.startsWith("new:")) return hypothetical(newPeople[Number(ref.slice(4))]?.name ?? "?");
     return people.find((p) => p.id === Number(ref))?.label ?? String(ref);
   };
   const customerName = (cid: number) => props.customers.find((c) => c.id === cid)?.name ?? String(cid);
@@ -85,11 +86,9 @@ export function WhatIfPlanner(props: PlannerProps) {
   const personChoices = useMemo(
     () => [
       ...people.map((p) => ({ value: String(p.id), label: p.label })),
-      ...(kind === "pass" ? newPeople.map((p, n) => ({ value: `new:${n}`, label: `${p.name} (${t("hypotheticalPerson")})` })) : []),
+      ...(kind === "pass" ? newPeople.map((p, n) => ({ value: `new:${n}`, label: hypothetical(p.name) })) : []),
     ],
-    // newPeople is derived from the scenario on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [people, kind, scenario, t],
+    [people, kind, newPeople, hypothetical],
   );
   const customerChoices = useMemo(() => props.customers.map((c) => ({ value: String(c.id), label: c.name })), [props.customers]);
   const d = (s: string) => formatDate(s, locale);

@@ -2,19 +2,9 @@ import "server-only";
 // The partner's customers and people as a form's choices, and the search over them that large partners'
 // forms use (lib/choices.ts). Names match as people compare them (lib/names.ts: no case, accents or extra
 // spaces); the names of a few recently searched partners are kept, each while its data stamp holds.
-import { getPartnerData, partnerDataStamp, type PartnerData } from "@/db/partners";
-import { distinctNames } from "@/lib/names";
-import { choiceKeys, matchChoices, type Choice, type ChoicesAnswer } from "@/lib/choices";
+import { getPartnerData, partnerDataStamp } from "@/db/partners";
+import { choiceKeys, choicesOf, matchChoices, type Choice, type ChoicesAnswer } from "@/lib/choices";
 import type { ChoiceList } from "@/lib/vocabulary";
-
-/** The partner's customers and people as choices, in the lists' order (by name); two people of one name are told apart. */
-export function choicesOf(data: Pick<PartnerData, "customers" | "individuals">): Record<ChoiceList, Choice[]> {
-  const person = distinctNames(data.individuals);
-  return {
-    customers: data.customers.map((c) => ({ value: String(c.id), label: c.name })),
-    people: data.individuals.map((p) => ({ value: String(p.id), label: person.get(p.id) ?? p.name })),
-  };
-}
 
 interface SearchList {
   choices: Choice[];
